@@ -1,0 +1,147 @@
+import type { CellValue } from './snapshot';
+import type { CellRef } from './parse/grid';
+import type { Amount, Target } from './thai';
+
+export type { CellRef } from './parse/grid';
+
+/** Template families recognised by header text. */
+export type Family = 'quarterly' | 'timeline' | 'features' | 'list' | 'summary-agency' | 'summary-indicator' | 'unrecognized';
+
+/** A figure read from one cell, with where it came from. */
+export interface Figure<T> {
+  cell: CellRef;
+  raw: CellValue;
+  value: T;
+}
+
+export type Quad<T> = [T, T, T, T];
+
+export interface Project {
+  sheet: string;
+  row: number;
+  /** Rows below that continue this project's text (page breaks). */
+  continuationRows: number[];
+  number: Figure<number> | null;
+  name: Figure<string> | null;
+  /** Goal and indicator codes from the headings above ("1", "2.2.1"). */
+  goal: string | null;
+  indicator: string | null;
+  /** Index of the numbered project this row itemises, within PlanTable.projects. */
+  parent: number | null;
+  children: number[];
+  budgetType: Figure<string> | null;
+  kpi: Figure<string> | null;
+  agency: Figure<string> | null;
+  quarterTargets: Quad<Figure<Target> | null>;
+  quarterBudgets: Quad<Figure<Amount> | null>;
+  totalTarget: Figure<Target> | null;
+  /** The row's total budget: งบประมาณรวม, or the single งบประมาณ column. */
+  budget: Figure<Amount> | null;
+  /** Timeline cells under ไตรมาส ๑–๔ (arrows and month text), continuation rows included. */
+  timeline: Quad<Figure<string> | null>;
+  period: Figure<string> | null;
+  /** The row was read one column to the left of its header. */
+  shifted: boolean;
+  /** All cells of the row that carry content, for duplicate detection. */
+  contentKey: string;
+}
+
+export type TotalScopeHint = 'indicator' | 'goal' | 'plan' | null;
+
+/** A stated total row inside a plan table ("รวมจำนวน ๑๘ โครงการ/กิจกรรม", "รวมงบประมาณตามตัวชี้วัดที่ …"). */
+export interface TotalRow {
+  row: number;
+  label: Figure<string>;
+  statedCount: Figure<number> | null;
+  /** Stated amounts by column role: 'budget', 'q1'..'q4'. */
+  amounts: Partial<Record<AmountColumn, Figure<Amount>>>;
+  scopeHint: TotalScopeHint;
+  /** Indicator or goal named in the label, if any. */
+  scopeCode: string | null;
+  goal: string | null;
+  indicator: string | null;
+  /** Number of projects (PlanTable.projects) that precede this row. */
+  projectsBefore: number;
+}
+
+export type AmountColumn = 'budget' | 'q1' | 'q2' | 'q3' | 'q4';
+
+export interface Heading {
+  row: number;
+  cell: CellRef;
+  kind: 'sub-plan' | 'goal' | 'indicator' | 'target' | 'title';
+  code: string | null;
+  text: string;
+}
+
+/** How one header maps columns to roles. */
+export interface ColumnMap {
+  family: Family;
+  headerRows: number[];
+  number?: number;
+  name?: number;
+  feature?: number;
+  method?: number;
+  budgetType?: number;
+  kpi?: number;
+  agency?: number;
+  budget?: number;
+  period?: number;
+  totalTarget?: number;
+  quarterTarget: Quad<number | undefined>;
+  quarterBudget: Quad<number | undefined>;
+  timeline: Quad<number | undefined>;
+  goalCol?: number;
+  indicatorCol?: number;
+  count?: number;
+  /** Summary budget columns with what they hold. */
+  amountColumns: { col: number; kind: 'integrated' | 'own' | 'total' | 'any'; label: string }[];
+  firstCol: number;
+  lastCol: number;
+}
+
+export interface PlanTable {
+  family: Family;
+  columns: ColumnMap;
+  projects: Project[];
+  totals: TotalRow[];
+  headings: Heading[];
+  /** Whether the sheet numbers its projects at all. */
+  numbered: boolean;
+}
+
+export interface AgencySummaryRow {
+  row: number;
+  kind: 'agency' | 'total';
+  label: Figure<string>;
+  amounts: { col: number; kind: 'integrated' | 'own' | 'total' | 'any'; figure: Figure<Amount> }[];
+}
+
+export interface IndicatorSummaryRow {
+  row: number;
+  kind: 'indicator' | 'goal-total' | 'grand-total';
+  goal: string | null;
+  indicator: string | null;
+  label: Figure<string>;
+  count: Figure<Amount> | null;
+  budget: Figure<Amount> | null;
+}
+
+export interface AgencySummary {
+  kind: 'agency';
+  columns: ColumnMap;
+  rows: AgencySummaryRow[];
+}
+
+export interface IndicatorSummary {
+  kind: 'indicator';
+  columns: ColumnMap;
+  rows: IndicatorSummaryRow[];
+}
+
+export interface SheetModel {
+  name: string;
+  family: Family;
+  plan: PlanTable | null;
+  summaries: (AgencySummary | IndicatorSummary)[];
+}

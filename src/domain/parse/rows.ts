@@ -1,0 +1,75 @@
+import type { ColumnMap, Figure } from '../model';
+import { parseAmount, parseInteger, toArabicDigits, type Amount } from '../thai';
+import { cellRef, type Grid } from './grid';
+
+/** A row read through a column map, optionally one column to the left (a shifted row). */
+export class RowReader {
+  constructor(
+    readonly grid: Grid,
+    readonly row: number,
+    readonly offset: number,
+  ) {}
+
+  private at(col: number | undefined): number | undefined {
+    if (col === undefined) return undefined;
+    const c = col + this.offset;
+    return c >= this.grid.firstCol ? c : undefined;
+  }
+
+  text(col: number | undefined): Figure<string> | null {
+    const c = this.at(col);
+    if (c === undefined || this.grid.isEmpty(this.row, c)) return null;
+    return { cell: cellRef(this.row, c), raw: this.grid.value(this.row, c), value: this.grid.text(this.row, c) };
+  }
+
+  key(col: number | undefined): string {
+    const c = this.at(col);
+    return c === undefined ? '' : this.grid.key(this.row, c);
+  }
+
+  figure<T>(col: number | undefined, parse: (v: unknown) => T): Figure<T> | null {
+    const c = this.at(col);
+    if (c === undefined || this.grid.isEmpty(this.row, c)) return null;
+    const raw = this.grid.value(this.row, c);
+    return { cell: cellRef(this.row, c), raw, value: parse(raw) };
+  }
+
+  amount(col: number | undefined): Figure<Amount> | null {
+    return this.figure(col, parseAmount);
+  }
+}
+
+/** "๑๒. โครงการ…" → 12; a list item "๑)" or a code "๑.๑" is not a project number. */
+export function leadingNumber(text: string): number | null {
+  const m = /^\s*([0-9]{1,3})\s*\.(?![0-9])/.exec(toArabicDigits(text));
+  return m ? Number(m[1]) : null;
+}
+
+/** A number-column cell: "๑", "๑.", 1. */
+export function numberCell(raw: unknown): number | null {
+  if (typeof raw === 'number') return Number.isInteger(raw) && raw > 0 ? raw : null;
+  if (typeof raw !== 'string') return null;
+  return parseInteger(raw.replace(/[.)]\s*$/, ''));
+}
+
+const TOTAL_LABEL = /^(รวม|ภาพรวม|ยอดรวม)/;
+
+/** Whether a label key opens a total row ("รวม", "ภาพรวม", "รวมจำนวน ๑๘ โครงการ/กิจกรรม"). */
+export function isTotalLabel(key: string): boolean {
+  if (!TOTAL_LABEL.test(key)) return false;
+  return key.length <= 30 || /โครงการ|งบประมาณ|ทั้งสิ้น|ทั้งหมด|เป้าหมาย|ตัวชี้วัด/.test(key);
+}
+
+/** A count stated in a total label: "รวมจำนวน ๑๘ โครงการ/กิจกรรม" → 18. */
+export function statedCountIn(key: string): number | null {
+  const m = /(?:จำนวน)?(\d+)(?:โครงการ|กิจกรรม|แผนงาน)/.exec(key);
+  return m ? Number(m[1]) : null;
+}
+
+export function columnsOf(map: ColumnMap): number[] {
+  const cols = [
+    map.number, map.name, map.feature, map.method, map.budgetType, map.kpi, map.agency, map.budget, map.period,
+    map.totalTarget, ...map.quarterTarget, ...map.quarterBudget, ...map.timeline,
+  ];
+  return cols.filter((c): c is number => c !== undefined).sort((a, b) => a - b);
+}

@@ -1,0 +1,97 @@
+import type { Catalog } from '../catalog';
+import { recogniseHeader } from '../layout/columns';
+import type { AgencySummary, ColumnMap, Heading, IndicatorSummary, SheetModel } from '../model';
+import type { SheetSnapshot } from '../snapshot';
+import { Grid } from './grid';
+import { readHeading, singleText } from './headings';
+import { PlanBuilder, type Context, type PlanExtras } from './plan';
+import { addAgencySummaryRow, addIndicatorSummaryRow, emptyAgencySummary, emptyIndicatorSummary } from './summary';
+
+export interface ParsedSheet {
+  grid: Grid;
+  model: SheetModel;
+  headings: Heading[];
+  extras: PlanExtras;
+}
+
+const PLAN_FAMILIES = new Set(['quarterly', 'timeline', 'features', 'list']);
+
+/** A page title: one text merged across three or more columns (repeated at every page). */
+function isTitle(grid: Grid, row: number): boolean {
+  const st = singleText(grid, row);
+  if (!st) return false;
+  const m = grid.mergeAt(row, st.col);
+  return m !== undefined && m.right - m.left >= 2;
+}
+
+/** Whether `child` is the same indicator as `parent` or below it ("2.2.1" under "2.2"). */
+const isUnder = (child: string, parent: string): boolean => child === parent || child.startsWith(`${parent}.`);
+
+/** Reads one sheet top to bottom: headers (repeated at page breaks), headings, plan rows and summary tables. */
+export function parseSheet(snapshot: SheetSnapshot, catalog: Catalog): ParsedSheet {
+  const grid = new Grid(snapshot);
+  const model: SheetModel = { name: grid.name, family: 'unrecognized', plan: null, summaries: [] };
+  const headings: Heading[] = [];
+  const ctx: Context = { goal: null, indicators: [] };
+  let plan: PlanBuilder | null = null;
+  let summary: AgencySummary | IndicatorSummary | null = null;
+  const summaryState = { goal: null as string | null };
+  let projectsAtLastIndicator = 0;
+  let skipUntil = 0;
+  const pendingGoalInferred: PlanExtras['goalInferred'] = [];
+  
+  for (let row = grid.firstRow; row <= grid.lastRow; row++) {
+    if (row <= skipUntil) continue;
+    const header: ColumnMap | null = recogniseHeader(grid, row);
+    if (header) {
+      skipUntil = Math.max(...header.headerRows);
+      if (PLAN_FAMILIES.has(header.family)) {
+        summary = null;
+        if (plan && plan.table.family === header.family) plan.setColumns(header);
+        else {
+          plan = new PlanBuilder(grid, header);
+          if (!model.plan) model.plan = plan.table;
+          for (const h of headings) plan.table.headings.push(h);
+        }
+      } else {
+        summary = header.family === 'summary-agency' ? emptyAgencySummary(header) : emptyIndicatorSummary(header);
+        summaryState.goal = null;
+        model.summaries.push(summary);
+      }
+      continue;
+    }
+    const heading = summary ? null : readHeading(grid, row, catalog);
+    if (heading) {
+      headings.push(heading);
+      plan?.onHeading(heading);
+      const projectsNow = plan?.table.projects.length ?? 0;
+      if (heading.kind === 'goal') {
+        ctx.goal = heading.code;
+        ctx.indicators = [];
+      } else if (heading.kind === 'indicator' && heading.code) {
+        const code = heading.code;
+        const last = ctx.indicators.at(-1);
+        const nothingSince = projectsNow === projectsAtLastIndicator;
+        if (last && nothingSince && isUnder(code, last)) ctx.indicators[ctx.indicators.length - 1] = code;
+        else if (last && nothingSince && !isUnder(last, code)) ctx.indicators.push(code);
+        else ctx.indicators = [code];
+        projectsAtLastIndicator = projectsNow;
+        const goal = code.split('.')[0] as string;
+        if (ctx.goal !== goal) {
+          if (plan) plan.noteGoalInferred(row, goal, code);
+          else pendingGoalInferred.push({ row, goal, indicator: code });
+          ctx.goal = goal;
+        }
+      }
+      continue;
+    }
+    if (isTitle(grid, row)) continue;
+    if (plan && !summary) plan.addRow(row, ctx);
+    else if (summary?.kind === 'agency') addAgencySummaryRow(grid, summary, row);
+    else if (summary?.kind === 'indicator') addIndicatorSummaryRow(grid, summary, row, summaryState);
+  }
+  const extras: PlanExtras = plan ? plan.extras : { ambiguous: [], goalInferred: [], noIndicator: [] };
+  extras.goalInferred.unshift(...pendingGoalInferred);
+  model.family = model.plan?.family ?? model.summaries[0]?.columns.family ?? 'unrecognized';
+  return { grid, model, headings, extras };
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import type { Analysis } from './analyze';
+import { findingSchema } from './rules/finding';
+
+const family = z.enum(['quarterly', 'timeline', 'features', 'list', 'summary-agency', 'summary-indicator', 'unrecognized']);
+
+/** The report: one schema for the CLI's JSON, the task pane and the tests. */
+export const reportSchema = z
+  .object({
+    tool: z.object({ name: z.literal('plancheck'), version: z.string() }).strict(),
+    file: z.string(),
+    sheets: z.array(z.object({ name: z.string(), family, projects: z.number().int().min(0) }).strict()),
+    findings: z.array(findingSchema.strict()),
+    stats: z
+      .object({
+        errors: z.number().int().min(0),
+        warnings: z.number().int().min(0),
+        infos: z.number().int().min(0),
+        projects: z.number().int().min(0),
+        budget: z.number(),
+      })
+      .strict(),
+  })
+  .strict();
+
+export type Report = z.infer<typeof reportSchema>;
+
+export function toReport(analysis: Analysis, file: string, version: string): Report {
+  return {
+    tool: { name: 'plancheck', version },
+    file,
+    sheets: analysis.sheets,
+    findings: analysis.findings,
+    stats: analysis.stats,
+  };
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/** A cell value as Excel reports it; empty cells are null. */
+export type CellValue = string | number | boolean | null;
+
+/** One worksheet as plain data. Rows and columns are 1-based sheet coordinates; `origin` is values[0][0]. */
+export interface SheetSnapshot {
+  name: string;
+  origin: { row: number; column: number };
+  values: CellValue[][];
+  /** Formulas where a cell has one (e.g. "=SUM(G8:M8)"), else null. */
+  formulas?: (string | null)[][];
+  numberFormats?: (string | null)[][];
+  /** Merged areas as A1 ranges ("A1:O1"). */
+  merges: string[];
+}
+
+export interface WorkbookSnapshot {
+  file?: string;
+  sheets: SheetSnapshot[];
+}
+
+const cell = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+export const sheetSnapshotSchema = z.object({
+  name: z.string(),
+  origin: z.object({ row: z.number().int().min(1), column: z.number().int().min(1) }),
+  values: z.array(z.array(cell)),
+  formulas: z.array(z.array(z.string().nullable())).optional(),
+  numberFormats: z.array(z.array(z.string().nullable())).optional(),
+  merges: z.array(z.string()),
+});
+export const workbookSnapshotSchema = z.object({ file: z.string().optional(), sheets: z.array(sheetSnapshotSchema) });

@@ -1,0 +1,5 @@
+export * from './digits';
+export * from './text';
+export * from './amount';
+export * from './target';
+export * from './months';
