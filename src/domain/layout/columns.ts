@@ -7,7 +7,7 @@ const MIN_HEADER_ROLES = 3;
 /** Roles found in a row, or null when the row is not a header row. */
 function rolesOf(grid: Grid, row: number): Map<number, HeaderRole | 'quarter'> | null {
   const roles = new Map<number, HeaderRole | 'quarter'>();
-  let distinct = new Set<string>();
+  const distinct = new Set<string>();
   for (const col of grid.filledColumns(row)) {
     const key = grid.key(row, col);
     const role = headerRole(key) ?? (quarterOfLabel(key) !== null ? 'quarter' : null);

@@ -10,7 +10,7 @@ export function compareKey(text: string): string {
     text
       .normalize('NFC')
       .replace(/\u0e4d\u0e32/g, '\u0e33')
-      .replace(/[\s\u200b\u200c\u200d\ufeff\u00a0]+/g, '')
+      .replace(/(?:\s|\u200b|\u200c|\u200d|\ufeff)+/g, '')
       .replace(/[–—−]/g, '-')
       .replace(/[“”„"'‘’`]/g, ''),
   );
