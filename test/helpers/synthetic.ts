@@ -53,9 +53,15 @@ export function quarterlySheet(rows: (QuarterlyRow | CellValue[])[], name = 'แ
     ...QUARTERLY_HEADER,
     ['เป้าหมายที่ ๑ ประชาชนมีวัฒนธรรมและพฤติกรรมซื่อสัตย์สุจริต'],
     ['ตัวชี้วัดที่ ๑.๒ : ร้อยละของประชาชนที่มีวัฒนธรรมค่านิยมสุจริต มีทัศนคติและพฤติกรรมในการต่อต้านการทุจริตและประพฤติมิชอบ'],
-    ...rows.map((r, i) => (Array.isArray(r) ? r : quarterlyRow(r, i))),
+    ...numberProjects(rows),
   ];
   return sheet(name, values, [...QUARTERLY_MERGES, 'A3:O3', 'A4:O4']);
+}
+
+/** Project rows numbered ๑, ๒, … in order (heading rows given as arrays are passed through). */
+function numberProjects(rows: (QuarterlyRow | CellValue[])[]): CellValue[][] {
+  let n = 0;
+  return rows.map((r) => (Array.isArray(r) ? r : quarterlyRow(r, n++)));
 }
 
 /**

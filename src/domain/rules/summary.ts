@@ -130,9 +130,17 @@ function indicatorSummary(sheet: string, table: IndicatorSummary, ctx: RuleConte
     const sum = sumOf(leaves.filter((r) => r.goal === t.goal));
     if (sum) check(t, sum, 'summary-total-mismatch', SCOPE.goal(t.goal ?? ''), 'error');
   }
+  // ภาพรวม may add the รวม rows or the indicator rows; a wrong รวม is reported once, on itself.
   for (const t of rows.filter((r) => r.kind === 'grand-total')) {
-    const sum = sumOf(goalTotals.length > 0 ? goalTotals : leaves);
-    if (sum) check(t, sum, 'summary-total-mismatch', SCOPE.plan, 'error');
+    const byRows = sumOf(leaves);
+    const byGoals = goalTotals.length > 0 ? sumOf(goalTotals) : null;
+    if (!byRows) continue;
+    const s = stated(t);
+    const agrees = (f: Figures | null, k: keyof Figures): boolean => f !== null && s[k] !== null && sameMoney(f[k], s[k] as number);
+    check(t, {
+      count: agrees(byGoals, 'count') ? (s.count as number) : byRows.count,
+      budget: agrees(byGoals, 'budget') ? (s.budget as number) : byRows.budget,
+    }, 'summary-total-mismatch', SCOPE.plan, 'error');
   }
   if (ctx.detail.length === 0) return out;
 
