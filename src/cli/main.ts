@@ -46,7 +46,7 @@ async function checkFile(file: string): Promise<Report> {
 
 function reason(e: unknown, lang: Lang): string {
   const code = (e as { code?: string }).code;
-  if (code === 'ENOENT') return T[lang].missing;
+  if (code === 'ENOENT' || (e instanceof Error && /^File not found/.test(e.message))) return T[lang].missing;
   if (code === 'EISDIR') return T[lang].notXlsx;
   const msg = e instanceof Error ? e.message : String(e);
   return /zip|central directory|signature|end of data/i.test(msg) ? T[lang].notXlsx : msg;
