@@ -39,21 +39,21 @@ export function analyze(snapshot: WorkbookSnapshot, catalog: Catalog = CATALOG_2
   const ctx = { sheets: parsed, catalog, detail };
   const order = new Map(parsed.map((p, i) => [p.model.name, i]));
   const seen = new Set<string>();
-  const findings = RULES.flatMap((rule) => rule(ctx))
-    .filter((f) => {
-      const id = `${f.sheet}\u0000${f.cell}\u0000${f.code}`;
-      if (seen.has(id)) return false;
-      seen.add(id);
-      return true;
-    })
-    .sort(
-      (a, b) =>
-        (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0) ||
-        a.row - b.row ||
-        (parseAddress(a.cell)?.col ?? 0) - (parseAddress(b.cell)?.col ?? 0) ||
-        SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-        (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
-    );
+  const unique = RULES.flatMap((rule) => rule(ctx)).filter((f) => {
+    const id = `${f.sheet}\u0000${f.cell}\u0000${f.code}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+  const sortKey = new Map(unique.map((f) => [f, parseAddress(f.cell)?.col ?? 0]));
+  const findings = unique.sort(
+    (a, b) =>
+      (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0) ||
+      a.row - b.row ||
+      (sortKey.get(a) ?? 0) - (sortKey.get(b) ?? 0) ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+  );
   const sheets = parsed.map((p) => ({
     name: p.model.name,
     family: p.model.family,

@@ -8,12 +8,15 @@ const MIN_HEADER_ROLES = 3;
 function rolesOf(grid: Grid, row: number): Map<number, HeaderRole | 'quarter'> | null {
   const roles = new Map<number, HeaderRole | 'quarter'>();
   const distinct = new Set<string>();
+  let others = 0;
   for (const col of grid.filledColumns(row)) {
     const key = grid.key(row, col);
     const role = headerRole(key) ?? (quarterOfLabel(key) !== null ? 'quarter' : null);
     if (role) {
       roles.set(col, role);
       distinct.add(role === 'quarter' ? `q${key}` : role);
+    } else if (++others >= 4 && others > 2 * roles.size) {
+      return null; // a data row: labels are the exception in it
     }
   }
   return distinct.size >= MIN_HEADER_ROLES ? roles : null;

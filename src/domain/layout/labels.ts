@@ -23,8 +23,23 @@ export function quarterOfLabel(key: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/** Data cells ("-", "๑๒,๐๐๐", "๔ ครั้ง") are never labels: reject them before any pattern. */
+const NOT_LABEL = /^[-\d.,]/;
+
+/** Cell values repeat down a sheet ("-", agency names): remember what each key was. A pure memo, bounded. */
+const roleMemo = new Map<string, HeaderRole | null>();
+
 export function headerRole(key: string): HeaderRole | null {
-  if (key.length === 0 || key.length > MAX_LABEL_LENGTH) return null;
+  if (key.length === 0 || key.length > MAX_LABEL_LENGTH || NOT_LABEL.test(key)) return null;
+  const known = roleMemo.get(key);
+  if (known !== undefined) return known;
+  if (roleMemo.size > 5000) roleMemo.clear();
+  const role = roleOf(key);
+  roleMemo.set(key, role);
+  return role;
+}
+
+function roleOf(key: string): HeaderRole | null {
   if (key === 'ที่' || key === 'ลำดับ' || key === 'ลำดับที่' || key === 'ข้อ') return 'number';
   if (key.startsWith('ลักษณะสำคัญ')) return 'feature';
   if (key.startsWith('วิธีการดำเนิน') || key.startsWith('วิธีดำเนิน') || key === 'กิจกรรมดำเนินการ') return 'method';
@@ -41,7 +56,7 @@ export function headerRole(key: string): HeaderRole | null {
 }
 
 export function subLabel(key: string): SubLabel | null {
-  if (key.length === 0 || key.length > MAX_LABEL_LENGTH) return null;
+  if (key.length === 0 || key.length > MAX_LABEL_LENGTH || NOT_LABEL.test(key)) return null;
   const q = quarterOfLabel(key);
   if (q !== null) return { kind: 'quarter', quarter: q };
   if (key === 'เป้าหมาย' || key === 'ค่าเป้าหมาย') return { kind: 'target' };

@@ -8,9 +8,15 @@ export interface CellRef {
   address: string;
 }
 
+/** Letters of the columns seen so far (a pure memo: A1 addresses are built for every figure). */
+const LETTERS: string[] = [];
+
 export function columnLetters(col: number): string {
+  const known = LETTERS[col];
+  if (known !== undefined) return known;
   let s = '';
   for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  if (col < 16_385) LETTERS[col] = s;
   return s;
 }
 
@@ -46,8 +52,11 @@ export class Grid {
   readonly firstCol: number;
   readonly lastCol: number;
   readonly merges: MergeArea[];
+  /** Merged areas by each row they cover, so finding one is not a scan of all merges. */
+  private readonly mergesByRow = new Map<number, MergeArea[]>();
   private readonly snapshot: SheetSnapshot;
-  private readonly keys = new Map<number, string>();
+  /** Comparison keys computed so far, by row offset then column offset. */
+  private readonly keys: (string | undefined)[][] = [];
 
   constructor(snapshot: SheetSnapshot) {
     this.snapshot = snapshot;
@@ -64,6 +73,13 @@ export class Grid {
       const br = parseAddress(b ?? a ?? '');
       return tl && br ? [{ top: tl.row, left: tl.col, bottom: br.row, right: br.col }] : [];
     });
+    for (const m of this.merges) {
+      for (let r = m.top; r <= m.bottom; r++) {
+        const list = this.mergesByRow.get(r);
+        if (list) list.push(m);
+        else this.mergesByRow.set(r, [m]);
+      }
+    }
   }
 
   value(row: number, col: number): CellValue {
@@ -80,12 +96,13 @@ export class Grid {
 
   /** Whitespace-free comparison key of a cell. */
   key(row: number, col: number): string {
-    const id = row * 16384 + col;
-    let k = this.keys.get(id);
-    if (k === undefined) {
-      k = compareKey(cellText(this.value(row, col)));
-      this.keys.set(id, k);
-    }
+    const r = row - this.firstRow;
+    const c = col - this.firstCol;
+    const cached = (this.keys[r] ??= [])[c];
+    if (cached !== undefined) return cached;
+    const v = this.value(row, col);
+    const k = v === null ? '' : compareKey(cellText(v));
+    (this.keys[r] as (string | undefined)[])[c] = k;
     return k;
   }
 
@@ -94,9 +111,14 @@ export class Grid {
     return v === null || (typeof v === 'string' && v.trim() === '');
   }
 
-  /** Columns of a row that hold something. */
-  filledColumns(row: number): number[] {
+  private readonly filled: (number[] | undefined)[] = [];
+
+  /** Columns of a row that hold something (computed once per row; do not modify the result). */
+  filledColumns(row: number): readonly number[] {
+    const known = this.filled[row - this.firstRow];
+    if (known) return known;
     const out: number[] = [];
+    this.filled[row - this.firstRow] = out;
     const r = this.snapshot.values[row - this.firstRow];
     if (!r) return out;
     for (let i = 0; i < r.length; i++) {
@@ -108,6 +130,6 @@ export class Grid {
 
   /** The merged area that covers a cell, if any. */
   mergeAt(row: number, col: number): MergeArea | undefined {
-    return this.merges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
+    return this.mergesByRow.get(row)?.find((m) => col >= m.left && col <= m.right);
   }
 }

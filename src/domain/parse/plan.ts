@@ -25,7 +25,10 @@ const quad = <T>(f: (i: number) => T): Quad<T> => [f(0), f(1), f(2), f(3)];
 export class PlanBuilder {
   readonly table: PlanTable;
   readonly extras: PlanExtras = { ambiguous: [], goalInferred: [], noIndicator: [] };
-  private columns: ColumnMap;
+  private columns!: ColumnMap;
+  /** The map's columns in order, and those that can hold a total row's label. */
+  private cols: number[] = [];
+  private labelCols: number[] = [];
   /** The numbered project that unnumbered rows below it itemise; reset by headings and totals. */
   private lastNumbered: number | null = null;
   private lastProject: number | null = null;
@@ -36,12 +39,14 @@ export class PlanBuilder {
     private readonly grid: Grid,
     columns: ColumnMap,
   ) {
-    this.columns = columns;
+    this.setColumns(columns);
     this.table = { family: columns.family, columns, projects: [], totals: [], headings: [], numbered: false };
   }
 
   setColumns(columns: ColumnMap): void {
     this.columns = columns;
+    this.cols = columnsOf(columns);
+    this.labelCols = this.cols.filter((c) => c !== columns.budget && !columns.quarterBudget.includes(c));
   }
 
   onHeading(h: Heading): void {
@@ -105,7 +110,7 @@ export class PlanBuilder {
       timeline: quad((i) => r.text(m.timeline[i])),
       period: r.text(m.period),
       shifted,
-      contentKey: columnsOf(m)
+      contentKey: this.cols
         .filter((c) => c !== m.number)
         .map((c) => (c === m.name ? r.key(c).replace(/^\d+\./, '') : r.key(c)))
         .join('|'),
@@ -143,7 +148,7 @@ export class PlanBuilder {
     if (here && here.value.kind !== 'unreadable') return false;
     const left = this.grid.isEmpty(r.row, m.budget - 1) ? null : parseAmount(this.grid.value(r.row, m.budget - 1));
     if (!left || left.kind === 'unreadable' || (left.kind === 'none' && left.form !== 'no-budget')) return false;
-    const last = Math.max(...columnsOf(m));
+    const last = this.cols[this.cols.length - 1] as number;
     return this.grid.isEmpty(r.row, last) && m.budget - 1 !== m.name;
   }
 
@@ -160,12 +165,11 @@ export class PlanBuilder {
 
   private tryTotal(r: RowReader, ctx: Context): boolean {
     const m = this.columns;
-    const labelCols = columnsOf(m).filter((c) => c !== m.budget && !m.quarterBudget.includes(c));
     let label: Figure<string> | null = null;
-    for (const c of labelCols) {
-      const f = r.text(c);
-      if (!f) continue;
-      if (isTotalLabel(r.key(c))) label = f;
+    for (const c of this.labelCols) {
+      const key = r.key(c);
+      if (!key) continue;
+      if (isTotalLabel(key)) label = r.text(c);
       break;
     }
     if (!label || r.text(m.agency)) return false;

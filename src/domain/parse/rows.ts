@@ -49,7 +49,7 @@ export function leadingNumber(text: string): number | null {
 export function numberCell(raw: unknown): number | null {
   if (typeof raw === 'number') return Number.isInteger(raw) && raw > 0 ? raw : null;
   if (typeof raw !== 'string') return null;
-  return parseInteger(raw.replace(/[.)]\s*$/, ''));
+  return parseInteger(raw.replace(/[.)]\s*$/, '').replace(/(\d),(?=\d{3})/g, '$1').replace(/([๐-๙]),(?=[๐-๙]{3})/g, '$1'));
 }
 
 const TOTAL_LABEL = /^(รวม|ภาพรวม|ยอดรวม)/;

@@ -118,8 +118,8 @@ export const M = {
       : `The arrow covers Q${arrow.join(', Q')} but the months named fall in Q${months.join(', Q')}`,
   }),
   numberAsText: (count: number): Msg => ({
-    th: `ตัวเลข ${count} ช่องในแถวนี้พิมพ์เป็นข้อความ (เลขไทย) สูตร SUM จะไม่นับ`,
-    en: `${count} number(s) in this row are typed as text (Thai digits); SUM skips them`,
+    th: `ตัวเลข ${money(count)} ช่องในชีตนี้พิมพ์เป็นข้อความ (เลขไทย) สูตร SUM จะไม่นับ`,
+    en: `${money(count)} figure(s) on this sheet are typed as text (Thai digits); SUM skips them`,
   }),
   noBudgetSpelling: (): Msg => ({
     th: `สะกด "ไม่ใช่ งบประมาณ" ควรเป็น "ไม่ใช้งบประมาณ"`,

@@ -1,4 +1,5 @@
 import { toArabicDigits } from './digits';
+import { memoize } from './memo';
 import { compareKey } from './text';
 
 /** What a budget cell says. */
@@ -24,6 +25,10 @@ export function parseAmount(value: unknown): Amount {
       : { kind: 'amount', value, asText: false };
   }
   if (typeof value !== 'string') return { kind: 'unreadable', text: String(value) };
+  return parseAmountText(value);
+}
+
+const parseAmountText = memoize((value: string): Amount => {
   const key = compareKey(value);
   if (key === '') return { kind: 'none', form: 'empty', misspelt: false, asText: false };
   if (/^[-.]+$/.test(key)) return { kind: 'none', form: 'dash', misspelt: false, asText: true };
@@ -37,7 +42,7 @@ export function parseAmount(value: unknown): Amount {
     return { kind: 'amount', value: n, asText: true };
   }
   return { kind: 'unreadable', text: value };
-}
+});
 
 /** The money in an amount (0 for none); null when unreadable. */
 export function amountValue(a: Amount): number | null {

@@ -1,13 +1,10 @@
 /** Thai digits ๐–๙ (U+0E50–U+0E59) and Arabic digits 0–9. */
 const THAI_ZERO = 0x0e50;
 
+const THAI_DIGIT = /[๐-๙]/g;
+
 export function toArabicDigits(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const code = ch.charCodeAt(0);
-    out += code >= THAI_ZERO && code <= THAI_ZERO + 9 ? String(code - THAI_ZERO) : ch;
-  }
-  return out;
+  return text.replace(THAI_DIGIT, (d) => String(d.charCodeAt(0) - THAI_ZERO));
 }
 
 export function hasThaiDigit(text: string): boolean {

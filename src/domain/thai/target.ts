@@ -1,4 +1,4 @@
-import { toArabicDigits } from './digits';
+import { memoize } from './memo';
 import { compareKey } from './text';
 
 /** Whether a bound qualifier ("ไม่น้อยกว่า", "ไม่เกิน") turns a figure into a minimum or maximum. */
@@ -41,19 +41,23 @@ export function parseTarget(value: unknown): Target {
   if (value === null || value === undefined) return { kind: 'none' };
   if (typeof value === 'number') return value === 0 ? { kind: 'none' } : { kind: 'count', value, unit: null, bound: null, parts: 1 };
   if (typeof value !== 'string') return { kind: 'text' };
-  // A parenthetical note ("๖๐ คน (เดือนละ ๒๐ คน)") explains the figure; it is not part of it.
-  const key = compareKey(toArabicDigits(value).replace(/\([^)]*\)/g, ''));
-  if (key === '' || /^[-.]+$/.test(key) || key === '0') return { kind: 'none' };
-  if ((key.match(LIST_MARKERS) ?? []).length >= 2) return { kind: 'text' };
+  return parseTargetText(value);
+}
 
-  if (/ร้อยละ|%/.test(key)) {
+const parseTargetText = memoize((value: string): Target => {
+  // A parenthetical note ("๖๐ คน (เดือนละ ๒๐ คน)") explains the figure; it is not part of it.
+  const key = compareKey(value.includes('(') ? value.replace(/\([^)]*\)/g, '') : value);
+  if (key === '' || /^[-.]+$/.test(key) || key === '0') return { kind: 'none' };
+  if (BARE_NUMBER.test(key)) return { kind: 'count', value: Number(key.replace(/,/g, '')), unit: null, bound: null, parts: 1 };
+  if ((key.includes('.') || key.includes(')')) && (key.match(LIST_MARKERS) ?? []).length >= 2) return { kind: 'text' };
+
+  if (key.includes('ร้อยละ') || key.includes('%')) {
     const values = [...key.matchAll(/ร้อยละ(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)%/g)].map((m) => Number(m[1] ?? m[2]));
     const distinct = new Set(values);
     if (distinct.size !== 1) return { kind: 'text' };
     return { kind: 'percent', value: values[0] as number, bound: boundOf(key) };
   }
   if (RATE_WORDS.test(key)) return { kind: 'rate' };
-  if (BARE_NUMBER.test(key)) return { kind: 'count', value: Number(key.replace(/,/g, '')), unit: null, bound: null, parts: 1 };
   if (key.length > 80) return { kind: 'text' };
 
   const counts = [...key.matchAll(COUNT_RE)].map((m) => ({ value: Number((m[1] ?? '').replace(/,/g, '')), unit: m[2] ?? '' }));
@@ -70,4 +74,4 @@ export function parseTarget(value: unknown): Target {
     bound: boundOf(key),
     parts: counts.length,
   };
-}
+});
