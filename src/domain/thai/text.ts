@@ -4,7 +4,8 @@
  * decomposed sara am (ํ + า) into ำ, unifies dashes, drops quotes, and writes digits as Arabic.
  * One pass over the string: it runs on every cell of every sheet.
  */
-const NEEDS_KEYING = /[\s\u00a0\u200b-\u200d\ufeff\u3000\u0e50-\u0e59\u0e4d\u2013\u2014\u2212"'`\u2018-\u201e\u2028\u2029\u0085]/;
+// Thai digits and nikhahit as escapes so no combining mark sits in the class; the reason for each: see below.
+const NEEDS_KEYING = /\s|[\u00a0\u200b-\u200d\ufeff\u3000\u0e50-\u0e59\u2013\u2014\u2212"'`\u2018-\u201e\u2028\u2029\u0085]|\u0e4d/;
 
 export function compareKey(text: string): string {
   if (!NEEDS_KEYING.test(text)) return text;
