@@ -31,30 +31,35 @@ export function numberingScheme(numbered: Project[]): Scheme {
   return carry > restart ? 'goal' : 'indicator';
 }
 
-function checkTable(sheet: string, plan: PlanTable): Finding[] {
+/** Numbering anomalies of a table: each out-of-sequence project with what was expected. */
+export function numberingAnomalies(plan: PlanTable): { project: Project; expected: number; firstRow: number | null }[] {
   const numbered = plan.projects.filter((p) => p.number !== null);
   if (numbered.length === 0) return [];
   const scheme = numberingScheme(numbered);
   const groupOf = (p: Project): string => (scheme === 'plan' ? '' : scheme === 'goal' ? `${p.goal}` : `${p.goal}|${p.indicator}`);
   const state = new Map<string, { last: number; seen: Map<number, number> }>();
-  const out: Finding[] = [];
+  const out: { project: Project; expected: number; firstRow: number | null }[] = [];
   for (const p of numbered) {
-    const num = p.number!;
     const key = groupOf(p);
     const s = state.get(key) ?? { last: 0, seen: new Map<number, number>() };
     state.set(key, s);
-    const n = num.value;
-    const at = { sheet, cell: num.cell };
+    const n = p.number!.value;
     const first = s.seen.get(n);
-    if (first !== undefined) {
-      out.push(finding('numbering-duplicate', 'warning', at, M.numberingDuplicate(n, first), { expected: s.last + 1, actual: n }));
-    } else if (n !== s.last + 1) {
-      out.push(finding('numbering-gap', 'warning', at, M.numberingGap(s.last + 1, n), { expected: s.last + 1, actual: n }));
-    }
+    if (first !== undefined || n !== s.last + 1) out.push({ project: p, expected: s.last + 1, firstRow: first ?? null });
     if (first === undefined) s.seen.set(n, p.row);
     s.last = n;
   }
   return out;
+}
+
+function checkTable(sheet: string, plan: PlanTable): Finding[] {
+  return numberingAnomalies(plan).map(({ project, expected, firstRow }) => {
+    const num = project.number!;
+    const at = { sheet, cell: num.cell };
+    return firstRow !== null
+      ? finding('numbering-duplicate', 'warning', at, M.numberingDuplicate(num.value, firstRow), { expected, actual: num.value })
+      : finding('numbering-gap', 'warning', at, M.numberingGap(expected, num.value), { expected, actual: num.value });
+  });
 }
 
 export const numbering: Rule = (ctx) => ctx.sheets.flatMap((s) => (s.model.plan ? checkTable(s.model.name, s.model.plan) : []));

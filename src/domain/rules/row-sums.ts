@@ -50,10 +50,12 @@ function targetSum(sheet: string, p: Project): Finding[] {
   const sum = counts.reduce((s, c) => s + c.value, 0);
   const first = counts[0] as CountTarget;
   const samePopulation = counts.every((c) => c.value === first.value) && t.value === first.value;
+  // Cumulative targets (10, 20, 30, 40 แห่ง → 40): the total is the last quarter of a rising series.
+  const cumulative = counts.length > 1 && counts.every((c, i) => i === 0 || c.value >= (counts[i - 1] as CountTarget).value) && t.value === counts[counts.length - 1]?.value;
   const unitMissing = t.unit === null && first.unit !== null
     ? [finding('target-unit-missing', 'info', at, M.targetUnitMissing(first.unit))]
     : [];
-  if (sum === t.value || samePopulation || (t.bound === 'min' && sum >= t.value)) return unitMissing;
+  if (sum === t.value || samePopulation || cumulative || (t.bound === 'min' && sum >= t.value)) return unitMissing;
   // Certain only when every figure is a plain count with the same unit; bounds and missing units leave room.
   const certain = t.bound === null && t.unit !== null && counts.every((c) => c.bound === null);
   return [

@@ -3,6 +3,7 @@ import { amountValue, tidy, type Amount } from '../thai';
 import { sameMoney } from '../totals/aggregate';
 import { agencyKey, matchAgency, type AgencyMatch } from './agency-match';
 import type { DetailItem, Rule, RuleContext } from './context';
+import { numberingAnomalies } from './numbering';
 import { finding, type Finding } from './finding';
 import { M, SCOPE } from './messages';
 
@@ -13,22 +14,36 @@ function agencySummary(sheet: string, table: AgencySummary, ctx: RuleContext): F
   const out: Finding[] = [];
   const agencies = table.rows.filter((r) => r.kind === 'agency');
   const totals = table.rows.filter((r) => r.kind === 'total');
-  for (const t of totals) {
+  // A total row may close a group (the rows since the previous total), the whole table, or add earlier totals.
+  const columnSum = (list: typeof table.rows, col: number): number | null => {
+    let sum = 0;
+    for (const r of list) {
+      const v = value(r.amounts.find((x) => x.col === col)?.figure ?? null);
+      if (v === null) return null;
+      sum += v;
+    }
+    return sum;
+  };
+  totals.forEach((t, k) => {
+    const at = table.rows.indexOf(t);
+    const prevAt = k > 0 ? table.rows.indexOf(totals[k - 1]!) : -1;
+    const group = table.rows.slice(prevAt + 1, at).filter((r) => r.kind === 'agency');
+    const isLast = k === totals.length - 1;
     for (const a of t.amounts) {
       const stated = value(a.figure);
       if (stated === null) continue;
-      const parts = agencies.map((r) => value(r.amounts.find((x) => x.col === a.col)?.figure ?? null));
-      if (parts.some((p) => p === null)) continue;
-      const sum = (parts as number[]).reduce((s, v) => s + v, 0);
-      if (!sameMoney(sum, stated)) {
-        out.push(finding('summary-total-mismatch', 'error', { sheet, cell: a.figure.cell }, M.summaryTotal(stated, sum, false), {
-          related: agencies.flatMap((r) => r.amounts.filter((x) => x.col === a.col).map((x) => x.figure.cell.address)),
-          expected: sum,
-          actual: stated,
-        }));
-      }
+      const candidates = [columnSum(group, a.col), columnSum(agencies, a.col), k > 0 ? columnSum(totals.slice(0, k), a.col) : null];
+      if (candidates.some((c) => c !== null && sameMoney(c, stated))) continue;
+      const expected = (isLast ? candidates[1] : candidates[0]) ?? candidates[0] ?? candidates[1];
+      if (expected === null || expected === undefined) continue;
+      const rowsUsed = isLast ? agencies : group;
+      out.push(finding('summary-total-mismatch', 'error', { sheet, cell: a.figure.cell }, M.summaryTotal(stated, expected, false), {
+        related: rowsUsed.flatMap((r) => r.amounts.filter((x) => x.col === a.col).map((x) => x.figure.cell.address)),
+        expected,
+        actual: stated,
+      }));
     }
-  }
+  });
   if (ctx.detail.length === 0) return out;
 
   const keys = agencies.map((r) => ({ row: r.row, key: agencyKey(r.label.value) }));
@@ -47,11 +62,22 @@ function agencySummary(sheet: string, table: AgencySummary, ctx: RuleContext): F
     list.push({ item, match });
     matched.set(match.summaryRow, list);
   }
+  // Without a budget-type column in the plan, the split between the two summary columns cannot be checked:
+  // compare each agency's columns together.
+  const typed = ctx.detail.some((d) => d.project.budgetType !== null);
+  const comparisons = (r: (typeof agencies)[number]): { kind: 'integrated' | 'own' | 'total' | 'any'; figure: Figure<Amount>; stated: number | null }[] => {
+    const split = r.amounts.filter((a) => a.kind === 'integrated' || a.kind === 'own');
+    if (typed || split.length < 2) return r.amounts.map((a) => ({ kind: a.kind, figure: a.figure, stated: value(a.figure) }));
+    const values = split.map((a) => value(a.figure));
+    const stated = values.some((v) => v === null) ? null : (values as number[]).reduce((s, v) => s + v, 0);
+    const anchor = split.find((a) => (value(a.figure) ?? 0) !== 0) ?? (split[0] as (typeof split)[number]);
+    return [{ kind: 'any', figure: anchor.figure, stated }];
+  };
   for (const r of agencies) {
     const rows = matched.get(r.row) ?? [];
     const loose = rows.some((m) => m.match.strength === 'loose');
-    for (const a of r.amounts) {
-      const stated = value(a.figure);
+    for (const a of comparisons(r)) {
+      const stated = a.stated;
       if (stated === null) continue;
       const inColumn = rows.filter((m) => a.kind === 'any' || a.kind === 'total' || m.item.budgetClass === a.kind);
       const detail = inColumn.reduce((s, m) => s + m.item.budget, 0);
@@ -71,10 +97,10 @@ function agencySummary(sheet: string, table: AgencySummary, ctx: RuleContext): F
       }
     }
   }
-  // A total row against all project rows is a consequence of the rows above; say it, but as a warning.
-  for (const t of totals) {
-    for (const a of t.amounts) {
-      const stated = value(a.figure);
+  // The table's last total against all project rows is a consequence of the rows above: a warning.
+  for (const t of totals.slice(-1)) {
+    for (const a of comparisons(t)) {
+      const stated = a.stated;
       if (stated === null) continue;
       const detail = ctx.detail
         .filter((d) => a.kind === 'any' || a.kind === 'total' || d.budgetClass === a.kind)
@@ -90,6 +116,23 @@ function agencySummary(sheet: string, table: AgencySummary, ctx: RuleContext): F
 }
 
 type Figures = { count: number; budget: number };
+
+/**
+ * Indicators whose projects may be attributed wrongly: their numbering jumps or repeats (a heading is probably
+ * missing, so projects of the next indicator sit under this one), and, in the same goal, indicators left with no
+ * project at all ("goal N" marks the goal).
+ */
+function uncertainIndicators(ctx: RuleContext): Set<string> {
+  const out = new Set<string>();
+  for (const s of ctx.sheets) {
+    if (!s.model.plan) continue;
+    for (const a of numberingAnomalies(s.model.plan)) {
+      if (a.project.indicator) out.add(a.project.indicator);
+      if (a.project.goal) out.add(`goal ${a.project.goal}`);
+    }
+  }
+  return out;
+}
 
 /** Projects-and-budget-per-indicator tables. */
 function indicatorSummary(sheet: string, table: IndicatorSummary, ctx: RuleContext): Finding[] {
@@ -150,11 +193,14 @@ function indicatorSummary(sheet: string, table: IndicatorSummary, ctx: RuleConte
     return { count: items.filter((d) => d.counted).length, budget: items.reduce((s, d) => s + d.budget, 0) };
   };
   const unattributedGoals = new Set(ctx.detail.filter((d) => d.project.indicator === null).map((d) => d.project.goal));
+  const uncertain = uncertainIndicators(ctx);
   for (const r of indicatorRows) {
     const code = r.indicator as string;
     if (!ctx.catalog.indicator(code) || unattributedGoals.has(code.split('.')[0] ?? null)) continue;
     const expected = detailOf((d) => d.project.indicator === code || (d.project.indicator ?? '').startsWith(`${code}.`));
-    check(r, expected, 'detail', SCOPE.indicator(code), 'error');
+    const goal = code.split('.')[0] as string;
+    const doubtful = uncertain.has(code) || (uncertain.has(`goal ${goal}`) && expected.count === 0);
+    check(r, expected, 'detail', SCOPE.indicator(code), doubtful ? 'warning' : 'error');
   }
   // Goal and plan totals against the plan follow from the rows above: warnings.
   for (const t of goalTotals) check(t, detailOf((d) => d.project.goal === t.goal), 'detail', SCOPE.goal(t.goal ?? ''), 'warning');

@@ -29,6 +29,9 @@ function scopesOf(plan: PlanTable, t: TotalRow, previous: TotalRow | undefined):
   const out: Scope[] = [];
   const since = range(previous?.projectsBefore ?? 0, t.projectsBefore);
   if (since.length > 0) out.push(scope({ th: '', en: '' }, since));
+  // A total right under one project's sub-activities totals that project alone.
+  const lastTop = before.filter((i) => projectAt(i)?.parent === null).at(-1);
+  if (lastTop !== undefined) out.push(scope({ th: '', en: '' }, range(lastTop, t.projectsBefore)));
   if (t.indicator) out.push(scope(SCOPE.indicator(t.indicator), where((i) => projectAt(i)?.indicator === t.indicator)));
   if (t.goal) out.push(scope(SCOPE.goal(t.goal), where((i) => projectAt(i)?.goal === t.goal)));
   out.push(scope(SCOPE.plan, before));
@@ -55,7 +58,7 @@ function checkTotals(sheet: string, plan: PlanTable): Finding[] {
     }
     if (t.statedCount) {
       const stated = t.statedCount.value;
-      if (!scopes.some((s) => s.figures.count === stated)) {
+      if (!scopes.some((s) => s.figures.count === stated || s.figures.rows === stated)) {
         out.push(finding('count-mismatch', 'error', { sheet, cell: t.statedCount.cell }, M.count(preferred.figures.count, stated), {
           expected: preferred.figures.count,
           actual: stated,

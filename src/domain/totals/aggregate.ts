@@ -32,7 +32,10 @@ export function topLevel(plan: PlanTable, indices: Iterable<number>): number[] {
 }
 
 export interface ScopeFigures {
+  /** Projects as the table counts them (numbered rows where it numbers them). */
   count: number;
+  /** Every project row, itemisation rows included: some plans count those too. */
+  rows: number;
   amounts: Record<AmountColumn, number>;
 }
 
@@ -45,7 +48,7 @@ export function scopeFigures(plan: PlanTable, indices: number[]): ScopeFigures {
     if (isCounted(plan, p)) count++;
     for (const col of Object.keys(amounts) as AmountColumn[]) amounts[col] += itemAmount(plan, i, col);
   }
-  return { count, amounts };
+  return { count, rows: indices.length, amounts };
 }
 
 /** Money is compared to the satang. */

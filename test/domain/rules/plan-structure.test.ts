@@ -103,3 +103,17 @@ describe('sheet-unrecognized', () => {
     expect(analyze(workbook(sheet('ว่าง', [])))).toMatchObject({ findings: [], sheets: [{ family: 'unrecognized' }] });
   });
 });
+
+describe('total rows under one project', () => {
+  it('a รวม row right under a project\'s sub-activities may total that project alone', () => {
+    const r: CellValue[][] = [
+      title('ตัวชี้วัดที่ ๑.๒ : ร้อยละของประชาชนที่มีวัฒนธรรมค่านิยมสุจริต มีทัศนคติและพฤติกรรมในการต่อต้านการทุจริตและประพฤติมิชอบ'),
+      row('๑.โครงการแรก', '๕,๐๐๐ บาท'),
+      row('๒.โครงการหลัก', null),
+      row('กิจกรรมย่อย ก', '๓๐,๕๐๐ บาท'),
+      row('กิจกรรมย่อย ข', '๖๑,๐๐๐ บาท'),
+      ['รวม', null, null, null, '๙๑,๕๐๐', null, null],
+    ];
+    expect(codesOf(r)).toEqual([]);
+  });
+});

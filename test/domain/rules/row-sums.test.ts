@@ -66,3 +66,11 @@ describe('no-budget-with-amount and budget-type-amount', () => {
     expect(codes([{ type: 'งบพัฒนาจังหวัด ๑,๐๐๐,๐๐๐ บาท', q: [['-', '๙๐๐,๐๐๐'], ['-', '-'], ['-', '-'], ['-', '-']], totalBudget: '๙๐๐,๐๐๐' }])).toContain('budget-type-amount:warning:O5');
   });
 });
+
+describe('row-target-sum does not misread cumulative targets', () => {
+  it('accepts a rising series whose total is the last quarter', () => {
+    const q: [string, string][] = [['๑๐ แห่ง', '-'], ['๒๐ แห่ง', '-'], ['๓๐ แห่ง', '-'], ['๔๐ แห่ง', '-']];
+    expect(codes([{ q, totalTarget: '๔๐ แห่ง' }])).toEqual([]);
+    expect(codes([{ q, totalTarget: '๕๐ แห่ง' }])).toContain('row-target-sum:error:N5');
+  });
+});

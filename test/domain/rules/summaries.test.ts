@@ -51,6 +51,32 @@ describe('budget per agency summary', () => {
   });
 });
 
+describe('budget per agency summary: groups and untyped plans', () => {
+  it('a total row may close a group of agencies; the last one totals the table', () => {
+    const rows: CellValue[][] = [
+      ['๑', 'สำนักงานจังหวัดทดสอบ', '๑๒๐,๐๐๐', '-'],
+      [null, 'รวม', '๑๒๐,๐๐๐', '-'],
+      ['๒', 'สำนักงานยุติธรรมจังหวัดทดสอบ', '-', '๒๔,๐๐๐'],
+      ['๓', 'เรือนจำอำเภอฝาง จังหวัดทดสอบ', '-', '๕,๐๐๐'],
+      [null, 'รวม', '-', '๒๙,๐๐๐'],
+      [null, 'ภาพรวม', '๑๒๐,๐๐๐', '๒๙,๐๐๐'],
+    ];
+    expect(run(agencySummary(rows), plan)).toEqual([]);
+    rows[4]![3] = '๓๐,๐๐๐';
+    expect(run(agencySummary(rows), plan)).toContain('summary-total-mismatch:error:D7');
+  });
+  it('without budget types in the plan, an agency\'s two columns are compared together', () => {
+    const untyped = quarterlySheet([
+      { type: '', agency: 'สำนักงานจังหวัดทดสอบ', q: [['-', '๑๒๐,๐๐๐'], ['-', '-'], ['-', '-'], ['-', '-']], totalBudget: '๑๒๐,๐๐๐' },
+    ]);
+    const rows: CellValue[][] = [['๑', 'สำนักงานจังหวัดทดสอบ', '๑๐๐,๐๐๐', '๒๐,๐๐๐'], [null, 'ภาพรวม', '๑๐๐,๐๐๐', '๒๐,๐๐๐']];
+    expect(run(agencySummary(rows), untyped)).toEqual([]);
+    rows[0]![3] = '๒๕,๐๐๐';
+    rows[1]![3] = '๒๕,๐๐๐';
+    expect(run(agencySummary(rows), untyped)).toEqual(['summary-vs-detail:error:C3', 'summary-vs-detail:warning:C4']);
+  });
+});
+
 describe('projects and budget per goal/indicator summary', () => {
   const summary = (c12: string, b12: string, total: [string, string], grand: [string, string]) =>
     sheet('สรุป', [
@@ -68,6 +94,12 @@ describe('projects and budget per goal/indicator summary', () => {
       'count-mismatch:error:C3', 'summary-vs-detail:error:D3',
       'count-mismatch:warning:C4', 'summary-vs-detail:warning:D4',
       'count-mismatch:warning:C5', 'summary-vs-detail:warning:D5',
+    ]);
+  });
+  it('where numbering shows a missing heading, per-indicator mismatches in that goal are warnings', () => {
+    const jumpy = quarterlySheet([{ no: '๑' }, { no: '๘' }]);
+    expect(run(summary('๕', '-', ['๕', '-'], ['๕', '-']), jumpy)).toEqual([
+      'count-mismatch:warning:C3', 'count-mismatch:warning:C4', 'count-mismatch:warning:C5', 'numbering-gap:warning:plan!A6',
     ]);
   });
   it('summary-total-mismatch: รวม and ภาพรวม against the table\'s own rows', () => {
