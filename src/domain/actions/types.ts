@@ -1,0 +1,37 @@
+import type { Severity } from '../rules/finding';
+
+/** Fill and font colour of an in-cell mark. */
+export interface MarkStyle {
+  fill: string;
+  font: string;
+}
+
+/**
+ * Everything that changes a workbook. Adapters (office.js, exceljs) translate these one to one and decide
+ * nothing: which cells, which colours, which texts are all chosen here.
+ */
+export type Action =
+  /** Overlay marks (conditional formats, never the user's own fill) on exactly these cells. */
+  | { kind: 'mark'; sheet: string; severity: Severity; cells: string[]; style: MarkStyle }
+  /** Remove every mark and note this tool added, and nothing else. */
+  | { kind: 'clear-marks' }
+  /** An explanation on a flagged cell (a note where the host has notes, else a comment). */
+  | { kind: 'note'; sheet: string; cell: string; text: string };
+
+export const MARK_STYLES: Record<Severity, MarkStyle> = {
+  error: { fill: '#FFC7CE', font: '#9C0006' },
+  warning: { fill: '#FFEB9C', font: '#9C5700' },
+  info: { fill: '#DDEBF7', font: '#1F4E78' },
+};
+
+/** The tag in every conditional-format formula we write, so that clearing finds ours and only ours. */
+export const MARK_TAG = 'plancheck';
+
+/** A custom conditional-format formula that is always true and carries our tag. */
+export function markFormula(severity: Severity): string {
+  return `=N("${MARK_TAG}:${severity}")=0`;
+}
+
+export function isOurMarkFormula(formula: string | null | undefined): boolean {
+  return typeof formula === 'string' && formula.includes(`"${MARK_TAG}:`);
+}

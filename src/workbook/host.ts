@@ -1,0 +1,21 @@
+import type { Action } from '../domain/actions/types';
+import type { WorkbookSnapshot } from '../domain/snapshot';
+import type { Acknowledgements } from './office/registry';
+
+export type { Acknowledgements } from './office/registry';
+
+/** What the task pane needs from where the workbook lives: Excel (office.js) or a file opened in the browser. */
+export interface PlanHost {
+  readonly kind: 'excel' | 'file';
+  /** Explanations can be written as notes or comments. */
+  readonly canExplain: boolean;
+  /** Reads the workbook (all sheets) and our acknowledgements. */
+  read(onProgress?: (done: number, total: number) => void): Promise<{ snapshot: WorkbookSnapshot; acks: Acknowledgements }>;
+  /** Re-reads only these sheets (live mode). */
+  readSheets(names: string[]): Promise<WorkbookSnapshot>;
+  apply(actions: Action[]): Promise<void>;
+  select(sheet: string, cell: string): Promise<void>;
+  saveAcks(acks: Acknowledgements): Promise<void>;
+  /** Calls back with the names of sheets the user edited; returns a function that stops listening. */
+  watch(onEdit: (sheets: string[]) => void): Promise<() => Promise<void>>;
+}

@@ -1,0 +1,141 @@
+import { isOurNote } from '../../domain/actions/notes';
+import { isOurMarkFormula, markFormula, type Action } from '../../domain/actions/types';
+import { SETTINGS, emptyRegistry, type MarkRegistry } from './registry';
+
+export interface HostCaps {
+  /** Notes (ExcelApi 1.18). */
+  notes: boolean;
+  /** Threaded comments (ExcelApi 1.10), used for explanations where notes are missing. */
+  comments: boolean;
+}
+
+export interface ApplyOptions {
+  caps: HostCaps;
+  /** Every sheet in the workbook: clearing looks for our marks on each. */
+  sheetNames: string[];
+  /** RangeAreas addresses are cut at 8,192 characters by Excel; stay below. */
+  maxAddressLength?: number;
+  /** Keep each request below this size (Excel on the web caps a request at 5 MB). */
+  maxRequestBytes?: number;
+}
+
+export interface ApplyResult {
+  syncs: number;
+  marked: number;
+  notes: number;
+}
+
+/** Cell addresses joined into RangeAreas addresses no longer than `max` characters. */
+export function chunkAddresses(cells: string[], max: number): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (const c of cells) {
+    if (current && current.length + 1 + c.length > max) {
+      out.push(current);
+      current = '';
+    }
+    current = current ? `${current},${c}` : c;
+  }
+  if (current) out.push(current);
+  return out;
+}
+
+const quoted = (sheet: string): string => `'${sheet.replace(/'/g, "''")}'`;
+
+/**
+ * Applies actions in as few syncs as the payload allows. Sync 1 finds what we added before: conditional formats
+ * whose formula carries our tag, notes and comments that start with our prefix. The next sync removes those and
+ * writes the new marks, with screen updating suspended and events off. The user's own fills, conditional
+ * formats, notes and comments are never touched.
+ */
+export async function applyActions(context: Excel.RequestContext, actions: Action[], options: ApplyOptions): Promise<ApplyResult> {
+  const maxAddress = options.maxAddressLength ?? 8000;
+  const maxBytes = options.maxRequestBytes ?? 1_000_000;
+  const clearing = actions.some((a) => a.kind === 'clear-marks');
+  const { caps } = options;
+  let syncs = 0;
+
+  const found = clearing
+    ? options.sheetNames.map((name) => {
+        const ws = context.workbook.worksheets.getItemOrNullObject(name);
+        const cfs = ws.getRange().conditionalFormats;
+        cfs.load('items/type,items/customOrNullObject/rule/formula');
+        const notes = caps.notes ? ws.notes : null;
+        notes?.load('items/content');
+        return { ws, cfs, notes };
+      })
+    : [];
+  const comments = clearing && caps.comments ? context.workbook.comments : null;
+  comments?.load('items/content');
+  if (clearing) {
+    await context.sync();
+    syncs++;
+  }
+
+  let bytes = 0;
+  const reserve = async (next: number): Promise<void> => {
+    if (bytes > 0 && bytes + next > maxBytes) {
+      await context.sync();
+      syncs++;
+      bytes = 0;
+    }
+    bytes += next;
+  };
+  const registry: MarkRegistry = emptyRegistry();
+  let marked = 0;
+  let notes = 0;
+  context.runtime.enableEvents = false;
+  context.workbook.application.suspendScreenUpdatingUntilNextSync();
+  try {
+    for (const f of found) {
+      if (f.ws.isNullObject) continue;
+      for (const cf of f.cfs.items) {
+        if (cf.type === 'Custom' && !cf.customOrNullObject.isNullObject && isOurMarkFormula(cf.customOrNullObject.rule.formula)) {
+          await reserve(64);
+          cf.delete();
+        }
+      }
+      for (const n of f.notes?.items ?? []) {
+        if (!isOurNote(n.content)) continue;
+        await reserve(64);
+        n.delete();
+      }
+    }
+    for (const c of comments?.items ?? []) {
+      if (!isOurNote(c.content)) continue;
+      await reserve(64);
+      c.delete();
+    }
+    for (const a of actions) {
+      if (a.kind === 'mark') {
+        const ws = context.workbook.worksheets.getItem(a.sheet);
+        for (const address of chunkAddresses(a.cells, maxAddress)) {
+          await reserve(address.length + 200);
+          const cf = ws.getRanges(address).conditionalFormats.add('Custom');
+          cf.custom.rule.formula = markFormula(a.severity);
+          cf.custom.format.fill.color = a.style.fill;
+          cf.custom.format.font.color = a.style.font;
+        }
+        const rec = (registry.sheets[a.sheet] ??= { cells: [], notes: 0 });
+        rec.cells.push(...a.cells);
+        marked += a.cells.length;
+      } else if (a.kind === 'note' && (caps.notes || caps.comments)) {
+        await reserve(a.text.length * 3 + 100);
+        if (caps.notes) context.workbook.worksheets.getItem(a.sheet).notes.add(a.cell, a.text);
+        else context.workbook.comments.add(`${quoted(a.sheet)}!${a.cell}`, a.text);
+        (registry.sheets[a.sheet] ??= { cells: [], notes: 0 }).notes++;
+        notes++;
+      }
+    }
+    await reserve(JSON.stringify(registry).length);
+    context.workbook.settings.add(SETTINGS.marks, JSON.stringify(registry));
+    context.runtime.enableEvents = true;
+    await context.sync();
+    syncs++;
+  } catch (e) {
+    context.runtime.enableEvents = true;
+    await context.sync().catch(() => undefined);
+    throw e;
+  }
+  return { syncs, marked, notes };
+}

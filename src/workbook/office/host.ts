@@ -1,0 +1,121 @@
+import type { Action } from '../../domain/actions/types';
+import type { WorkbookSnapshot } from '../../domain/snapshot';
+import type { Acknowledgements, PlanHost } from '../host';
+import { applyActions, type HostCaps } from './apply';
+import { readWorkbook } from './read';
+import { SETTINGS, acknowledgementsSchema, emptyAcks, parseSetting } from './registry';
+
+type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+type IsSetSupported = (name: string, version: string) => boolean;
+
+/** The Excel host: every call is one Excel.run with as few syncs as it needs. */
+export class OfficeHost implements PlanHost {
+  readonly kind = 'excel' as const;
+  readonly caps: HostCaps & { merges: boolean };
+  private names: string[] = [];
+  /** Our own writes are under way: edits seen now are ours. */
+  private applying = 0;
+
+  constructor(
+    private readonly run: Run,
+    isSetSupported: IsSetSupported,
+  ) {
+    this.caps = {
+      notes: isSetSupported('ExcelApi', '1.18'),
+      comments: isSetSupported('ExcelApi', '1.10'),
+      merges: isSetSupported('ExcelApi', '1.13'),
+    };
+  }
+
+  get canExplain(): boolean {
+    return this.caps.notes || this.caps.comments;
+  }
+
+  /** Sheet names, listed once when the pane opens so that a check reads everything in one sync. */
+  async listSheets(): Promise<string[]> {
+    this.names = await this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load('items/name');
+      await context.sync();
+      return sheets.items.map((w) => w.name);
+    });
+    return this.names;
+  }
+
+  async read(onProgress?: (done: number, total: number) => void): Promise<{ snapshot: WorkbookSnapshot; acks: Acknowledgements }> {
+    if (this.names.length === 0) await this.listSheets();
+    const result = await this.run((context) =>
+      readWorkbook(context, { sheets: this.names, merges: this.caps.merges, settings: [SETTINGS.acks], ...(onProgress ? { onProgress } : {}) }),
+    );
+    let snapshot = result.snapshot;
+    const added = result.allSheets.filter((n) => !this.names.includes(n));
+    this.names = result.allSheets;
+    if (added.length > 0) {
+      // Sheets added since the names were listed: one more round trip, then in workbook order.
+      const more = await this.readSheets(added);
+      const byName = new Map([...snapshot.sheets, ...more.sheets].map((s) => [s.name, s]));
+      snapshot = { sheets: this.names.flatMap((n) => byName.get(n) ?? []) };
+    }
+    return { snapshot, acks: parseSetting(acknowledgementsSchema, result.settings[SETTINGS.acks], emptyAcks) };
+  }
+
+  async readSheets(names: string[]): Promise<WorkbookSnapshot> {
+    const r = await this.run((context) => readWorkbook(context, { sheets: names, merges: this.caps.merges }));
+    return r.snapshot;
+  }
+
+  async apply(actions: Action[]): Promise<void> {
+    if (this.names.length === 0) await this.listSheets();
+    this.applying++;
+    try {
+      await this.run((context) => applyActions(context, actions, { caps: this.caps, sheetNames: this.names }));
+    } finally {
+      this.applying--;
+    }
+  }
+
+  async select(sheet: string, cell: string): Promise<void> {
+    await this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(cell).select();
+      await context.sync();
+    });
+  }
+
+  async saveAcks(acks: Acknowledgements): Promise<void> {
+    this.applying++;
+    try {
+      await this.run(async (context) => {
+        context.workbook.settings.add(SETTINGS.acks, JSON.stringify(acks));
+        await context.sync();
+      });
+    } finally {
+      this.applying--;
+    }
+  }
+
+  async watch(onEdit: (sheets: string[]) => void): Promise<() => Promise<void>> {
+    const ids = new Map<string, string>();
+    const handler = await this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load('items/id,items/name');
+      const result = sheets.onChanged.add(async (event: Excel.WorksheetChangedEventArgs) => {
+        // Ignore what we wrote ourselves: during our own batches, or tagged by Excel (ExcelApi 1.14).
+        if (this.applying > 0 || (event as { triggerSource?: string }).triggerSource === 'ThisLocalAddin') return;
+        const name = ids.get(event.worksheetId);
+        if (name) onEdit([name]);
+      });
+      await context.sync();
+      for (const w of sheets.items) ids.set(w.id, w.name);
+      return result;
+    });
+    return async () => {
+      await this.run(async (context) => {
+        void context;
+        handler.remove();
+        await handler.context.sync();
+      });
+    };
+  }
+}

@@ -1,0 +1,796 @@
+/**
+ * A typed, stateful fake of the part of office.js (Excel) this add-in uses. Like Excel, it queues every write
+ * and load until `context.sync()`, throws on reading a property that was not loaded, counts syncs, estimates
+ * request and response sizes in UTF-8 bytes against Excel on the web's 5 MB limits, and raises worksheet
+ * change events. It has no Node dependencies, so the browser end-to-end tests bundle it too.
+ */
+import type { CellValue, WorkbookSnapshot } from '../../src/domain/snapshot';
+import { type Area, areaAddress, intersects, parseArea, payloadBytes, splitAreas } from './a1';
+
+export interface FakeCf {
+  id: string;
+  type: 'Custom' | 'CellValue';
+  areas: Area[];
+  formula: string;
+  fill: string | null;
+  font: string | null;
+}
+
+export interface FakeSheet {
+  id: string;
+  name: string;
+  cells: Map<string, CellValue>;
+  formulas: Map<string, string>;
+  numberFormats: Map<string, string>;
+  /** The user's own fills, by cell; the add-in must never change them. */
+  fills: Map<string, string>;
+  merges: string[];
+  cfs: FakeCf[];
+  notes: Map<string, string>;
+}
+
+export interface FakeComment {
+  id: string;
+  sheet: string;
+  cell: string;
+  content: string;
+}
+
+export interface FakeChangedEvent {
+  worksheetId: string;
+  address: string;
+  changeType: 'RangeEdited';
+  source: 'Local';
+  triggerSource: 'ThisLocalAddin' | 'Unknown';
+}
+
+export class FakeError extends Error {
+  constructor(readonly code: string, message: string) {
+    super(`${code}: ${message}`);
+  }
+}
+
+const key = (row: number, col: number): string => `${row},${col}`;
+const LIMIT = 5 * 1024 * 1024;
+
+export class FakeWorkbookState {
+  sheets: FakeSheet[] = [];
+  settings = new Map<string, unknown>();
+  comments: FakeComment[] = [];
+  selection: { sheet: string; address: string } | null = null;
+  activeSheet: string | null = null;
+  eventsEnabled = true;
+  handlers: ((e: FakeChangedEvent) => Promise<void> | void)[] = [];
+  private nextId = 1;
+
+  id(prefix: string): string {
+    return `${prefix}${this.nextId++}`;
+  }
+
+  sheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name === name);
+  }
+
+  addSheet(name: string): FakeSheet {
+    const s: FakeSheet = {
+      id: this.id('{sheet-'), name, cells: new Map(), formulas: new Map(), numberFormats: new Map(), fills: new Map(), merges: [], cfs: [], notes: new Map(),
+    };
+    this.sheets.push(s);
+    return s;
+  }
+}
+
+export interface FakeExcelOptions {
+  /** Highest ExcelApi requirement set the fake host supports. */
+  apiVersion?: string;
+  requestLimit?: number;
+  responseLimit?: number;
+}
+
+/** The fake host: state, counters, and `run` with the shape of Excel.run. */
+export class FakeExcel {
+  readonly state = new FakeWorkbookState();
+  syncs = 0;
+  suspendedScreenUpdates = 0;
+  /** Size of every request and response, in bytes, in sync order. */
+  readonly payloads: { request: number; response: number; ok: boolean }[] = [];
+  readonly apiVersion: string;
+  readonly requestLimit: number;
+  readonly responseLimit: number;
+
+  constructor(options: FakeExcelOptions = {}) {
+    this.apiVersion = options.apiVersion ?? '1.18';
+    this.requestLimit = options.requestLimit ?? LIMIT;
+    this.responseLimit = options.responseLimit ?? LIMIT;
+  }
+
+  static fromSnapshot(snapshot: WorkbookSnapshot, options?: FakeExcelOptions): FakeExcel {
+    const fake = new FakeExcel(options);
+    for (const s of snapshot.sheets) {
+      const sheet = fake.state.addSheet(s.name);
+      s.values.forEach((row, i) =>
+        row.forEach((v, j) => {
+          const r = s.origin.row + i;
+          const c = s.origin.column + j;
+          if (v !== null && v !== '') sheet.cells.set(key(r, c), v);
+          const f = s.formulas?.[i]?.[j];
+          if (f) sheet.formulas.set(key(r, c), f);
+          const nf = s.numberFormats?.[i]?.[j];
+          if (nf && nf !== 'General') sheet.numberFormats.set(key(r, c), nf);
+        }),
+      );
+      sheet.merges = [...s.merges];
+    }
+    fake.state.activeSheet = fake.state.sheets[0]?.name ?? null;
+    return fake;
+  }
+
+  isSetSupported = (name: string, version: string): boolean => {
+    if (name !== 'ExcelApi') return false;
+    const [a, b] = version.split('.').map(Number);
+    const [x, y] = this.apiVersion.split('.').map(Number);
+    return (x ?? 0) > (a ?? 0) || ((x ?? 0) === (a ?? 0) && (y ?? 0) >= (b ?? 0));
+  };
+
+  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    const context = new FakeContext(this);
+    return batch(context as unknown as Excel.RequestContext);
+  };
+
+  /** The user types into a cell: the value changes and, if events are on, onChanged fires. */
+  async edit(sheetName: string, address: string, value: CellValue): Promise<void> {
+    const sheet = this.state.sheet(sheetName);
+    if (!sheet) throw new FakeError('ItemNotFound', sheetName);
+    const a = parseArea(address);
+    if (value === null || value === '') sheet.cells.delete(key(a.top, a.left));
+    else sheet.cells.set(key(a.top, a.left), value);
+    await this.fire(sheet, address, 'Unknown');
+  }
+
+  async fire(sheet: FakeSheet, address: string, triggerSource: FakeChangedEvent['triggerSource']): Promise<void> {
+    if (!this.state.eventsEnabled) return;
+    for (const h of [...this.state.handlers]) await h({ worksheetId: sheet.id, address, changeType: 'RangeEdited', source: 'Local', triggerSource });
+  }
+
+  /** Everything a user sees of a sheet's formatting: fills, number formats, conditional formats, notes. */
+  formatsOf(sheetName: string): unknown {
+    const s = this.state.sheet(sheetName);
+    if (!s) return null;
+    return {
+      fills: [...s.fills.entries()].sort(),
+      numberFormats: [...s.numberFormats.entries()].sort(),
+      cfs: s.cfs.map((c) => ({ ...c, id: undefined })),
+      notes: [...s.notes.entries()].sort(),
+      comments: this.state.comments.filter((c) => c.sheet === sheetName).map((c) => ({ ...c, id: undefined })),
+    };
+  }
+
+  /** Cells covered by conditional formats whose formula contains `tag`, as A1 addresses per sheet. */
+  markedCells(tag = 'plancheck'): Record<string, string[]> {
+    const out: Record<string, string[]> = {};
+    for (const s of this.state.sheets) {
+      const cells = s.cfs.filter((c) => c.formula.includes(tag)).flatMap((c) => c.areas.map(areaAddress));
+      if (cells.length) out[s.name] = cells.sort();
+    }
+    return out;
+  }
+}
+
+type Step = { bytes: number; run: () => number | void };
+
+/** A request context: a queue of steps that run, in order, at sync. */
+export class FakeContext {
+  readonly workbook: FakeWorkbookProxy;
+  readonly runtime: { enableEvents: boolean };
+  private steps: Step[] = [];
+  private nullables: { resolve: () => void }[] = [];
+
+  constructor(readonly host: FakeExcel) {
+    this.workbook = new FakeWorkbookProxy(this);
+    const ctx = this;
+    this.runtime = {
+      set enableEvents(v: boolean) {
+        ctx.queue(16, () => {
+          ctx.host.state.eventsEnabled = v;
+        });
+      },
+      get enableEvents(): boolean {
+        throw new FakeError('PropertyNotLoaded', 'runtime.enableEvents');
+      },
+    };
+  }
+
+  queue(bytes: number, run: () => number | void): void {
+    this.steps.push({ bytes, run });
+  }
+
+  /** Registers an *OrNullObject proxy, whose isNullObject is known after the next sync. */
+  nullable(resolve: () => void): void {
+    this.nullables.push({ resolve });
+  }
+
+  async sync(): Promise<void> {
+    const steps = this.steps;
+    const nullables = this.nullables;
+    this.steps = [];
+    this.nullables = [];
+    this.host.syncs++;
+    const request = steps.reduce((n, s) => n + s.bytes, 0);
+    if (request > this.host.requestLimit) {
+      this.host.payloads.push({ request, response: 0, ok: false });
+      throw new FakeError('RequestPayloadSizeLimitExceeded', `request of ${request} bytes`);
+    }
+    let response = 0;
+    for (const s of steps) response += s.run() ?? 0;
+    for (const n of nullables) n.resolve();
+    const ok = response <= this.host.responseLimit;
+    this.host.payloads.push({ request, response, ok });
+    if (!ok) throw new FakeError('ResponsePayloadSizeLimitExceeded', `response of ${response} bytes`);
+  }
+}
+
+/** Base of every proxy: loaded properties are readable only after a sync. */
+abstract class Proxy {
+  protected loaded: Record<string, unknown> = {};
+  private nullState: boolean | undefined;
+
+  constructor(protected readonly ctx: FakeContext) {}
+
+  protected prop<T>(name: string): T {
+    if (!(name in this.loaded)) throw new FakeError('PropertyNotLoaded', `${this.constructor.name}.${name} was not loaded`);
+    return this.loaded[name] as T;
+  }
+
+  get isNullObject(): boolean {
+    if (this.nullState === undefined) throw new FakeError('PropertyNotLoaded', `${this.constructor.name}.isNullObject before sync`);
+    return this.nullState;
+  }
+
+  protected trackNull(exists: () => boolean): void {
+    this.ctx.nullable(() => {
+      this.nullState = !exists();
+    });
+  }
+
+  /** Queues a load; `read` gives the values at sync time. */
+  protected queueLoad(read: () => Record<string, unknown> | null): this {
+    this.ctx.queue(40, () => {
+      const values = read();
+      if (values === null) return 0;
+      Object.assign(this.loaded, values);
+      return payloadBytes(values);
+    });
+    return this;
+  }
+}
+
+const propsOf = (p: string | string[] | undefined): string[] =>
+  (Array.isArray(p) ? p : (p ?? '').split(',')).map((s) => s.trim()).filter(Boolean);
+
+class FakeWorkbookProxy extends Proxy {
+  readonly worksheets: FakeWorksheetCollection;
+  readonly settings: FakeSettings;
+  readonly comments: FakeComments;
+  readonly application: { suspendScreenUpdatingUntilNextSync(): void };
+
+  constructor(ctx: FakeContext) {
+    super(ctx);
+    this.worksheets = new FakeWorksheetCollection(ctx);
+    this.settings = new FakeSettings(ctx);
+    this.comments = new FakeComments(ctx);
+    this.application = {
+      suspendScreenUpdatingUntilNextSync: () =>
+        ctx.queue(16, () => {
+          ctx.host.suspendedScreenUpdates++;
+        }),
+    };
+  }
+}
+
+class FakeWorksheetCollection extends Proxy {
+  private itemProxies: FakeWorksheet[] = [];
+
+  get items(): FakeWorksheet[] {
+    this.prop('items');
+    return this.itemProxies;
+  }
+
+  load(props?: string | string[]): this {
+    return this.queueLoad(() => {
+      this.itemProxies = this.ctx.host.state.sheets.map((s) => {
+        const w = new FakeWorksheet(this.ctx, () => s);
+        w.fill({ name: s.name, id: s.id });
+        return w;
+      });
+      void props;
+      return { items: this.ctx.host.state.sheets.map((s) => ({ name: s.name, id: s.id })) };
+    });
+  }
+
+  getItem(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => {
+      const s = this.ctx.host.state.sheet(name);
+      if (!s) throw new FakeError('ItemNotFound', `worksheet ${name}`);
+      return s;
+    });
+  }
+
+  getItemOrNullObject(name: string): FakeWorksheet {
+    const w = new FakeWorksheet(this.ctx, () => this.ctx.host.state.sheet(name) ?? null);
+    return w;
+  }
+
+  readonly onChanged = {
+    add: (handler: (e: FakeChangedEvent) => Promise<void> | void) => {
+      this.ctx.queue(32, () => {
+        this.ctx.host.state.handlers.push(handler);
+      });
+      const ctx = this.ctx;
+      return {
+        context: ctx,
+        remove: () =>
+          ctx.queue(32, () => {
+            ctx.host.state.handlers = ctx.host.state.handlers.filter((h) => h !== handler);
+          }),
+      };
+    },
+  };
+}
+
+class FakeWorksheet extends Proxy {
+  constructor(ctx: FakeContext, private readonly target: () => FakeSheet | null) {
+    super(ctx);
+    this.trackNull(() => {
+      try {
+        return target() !== null;
+      } catch {
+        return false;
+      }
+    });
+  }
+
+  fill(values: Record<string, unknown>): void {
+    Object.assign(this.loaded, values);
+  }
+
+  sheet(): FakeSheet {
+    const s = this.target();
+    if (!s) throw new FakeError('InvalidObjectPath', 'worksheet is a null object');
+    return s;
+  }
+
+  get name(): string {
+    return this.prop('name');
+  }
+
+  get id(): string {
+    return this.prop('id');
+  }
+
+  load(props?: string | string[]): this {
+    return this.queueLoad(() => {
+      const s = this.target();
+      if (!s) return null;
+      const out: Record<string, unknown> = {};
+      for (const p of propsOf(props)) if (p === 'name' || p === 'id') out[p] = s[p];
+      return out;
+    });
+  }
+
+  activate(): void {
+    this.ctx.queue(32, () => {
+      this.ctx.host.state.activeSheet = this.sheet().name;
+    });
+  }
+
+  getRange(address?: string): FakeRange {
+    return new FakeRange(this.ctx, this, () => (address ? parseArea(address) : { top: 1, left: 1, bottom: 1_048_576, right: 16_384 }));
+  }
+
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
+    return new FakeRange(this.ctx, this, () => ({ top: row + 1, left: col + 1, bottom: row + rows, right: col + cols }));
+  }
+
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    void valuesOnly;
+    return new FakeRange(this.ctx, this, () => usedArea(this.sheet()), true);
+  }
+
+  getRanges(address: string): FakeRangeAreas {
+    return new FakeRangeAreas(this.ctx, this, () => splitAreas(address).map(parseArea));
+  }
+
+  get notes(): FakeNotes {
+    if (!this.ctx.host.isSetSupported('ExcelApi', '1.18')) throw new FakeError('ApiNotFound', 'worksheet.notes needs ExcelApi 1.18');
+    return new FakeNotes(this.ctx, this);
+  }
+}
+
+function usedArea(s: FakeSheet): Area | null {
+  let area: Area | null = null;
+  for (const k of s.cells.keys()) {
+    const [r, c] = k.split(',').map(Number) as [number, number];
+    area = area
+      ? { top: Math.min(area.top, r), left: Math.min(area.left, c), bottom: Math.max(area.bottom, r), right: Math.max(area.right, c) }
+      : { top: r, left: c, bottom: r, right: c };
+  }
+  return area;
+}
+
+const quoteSheet = (name: string): string => (/^[A-Za-z0-9_]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`);
+
+class FakeRange extends Proxy {
+  readonly format: { fill: { color: string }; font: { color: string } };
+
+  constructor(ctx: FakeContext, private readonly ws: FakeWorksheet, private readonly area: () => Area | null, nullable = false) {
+    super(ctx);
+    if (nullable) this.trackNull(() => area() !== null);
+    const range = this;
+    this.format = {
+      fill: {
+        set color(v: string) {
+          ctx.queue(64, () => range.eachCell((s, k) => s.fills.set(k, v)));
+        },
+        get color(): string {
+          throw new FakeError('PropertyNotLoaded', 'format.fill.color');
+        },
+      },
+      font: {
+        set color(v: string) {
+          void v;
+          ctx.queue(64, () => undefined);
+        },
+        get color(): string {
+          throw new FakeError('PropertyNotLoaded', 'format.font.color');
+        },
+      },
+    };
+  }
+
+  private eachCell(f: (s: FakeSheet, k: string, r: number, c: number) => void): void {
+    const a = this.area();
+    if (!a) return;
+    const s = this.ws.sheet();
+    for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) f(s, key(r, c), r, c);
+  }
+
+  load(props?: string | string[]): this {
+    return this.queueLoad(() => {
+      const a = this.area();
+      if (!a) return null;
+      const s = this.ws.sheet();
+      const grid = <T>(f: (r: number, c: number) => T): T[][] =>
+        Array.from({ length: a.bottom - a.top + 1 }, (_, i) => Array.from({ length: a.right - a.left + 1 }, (_, j) => f(a.top + i, a.left + j)));
+      const out: Record<string, unknown> = {};
+      for (const p of propsOf(props)) {
+        if (p === 'address') out.address = `${quoteSheet(s.name)}!${areaAddress(a)}`;
+        else if (p === 'rowIndex') out.rowIndex = a.top - 1;
+        else if (p === 'columnIndex') out.columnIndex = a.left - 1;
+        else if (p === 'rowCount') out.rowCount = a.bottom - a.top + 1;
+        else if (p === 'columnCount') out.columnCount = a.right - a.left + 1;
+        else if (p === 'values') out.values = grid((r, c) => s.cells.get(key(r, c)) ?? '');
+        else if (p === 'formulas') out.formulas = grid((r, c) => s.formulas.get(key(r, c)) ?? s.cells.get(key(r, c)) ?? '');
+        else if (p === 'numberFormat') out.numberFormat = grid((r, c) => s.numberFormats.get(key(r, c)) ?? 'General');
+        else throw new FakeError('InvalidArgument', `the fake does not load Range.${p}`);
+      }
+      return out;
+    });
+  }
+
+  get values(): unknown[][] {
+    return this.prop('values');
+  }
+  set values(v: unknown[][]) {
+    this.write(v, (s, k, x) => {
+      if (x === null) return;
+      s.formulas.delete(k);
+      if (x === '') s.cells.delete(k);
+      else s.cells.set(k, x as CellValue);
+    });
+  }
+  get formulas(): unknown[][] {
+    return this.prop('formulas');
+  }
+  set formulas(v: unknown[][]) {
+    this.write(v, (s, k, x) => {
+      if (x === null) return;
+      if (typeof x === 'string' && x.startsWith('=')) s.formulas.set(k, x);
+      else {
+        s.formulas.delete(k);
+        if (x === '') s.cells.delete(k);
+        else s.cells.set(k, x as CellValue);
+      }
+    });
+  }
+  get numberFormat(): unknown[][] {
+    return this.prop('numberFormat');
+  }
+  set numberFormat(v: unknown[][]) {
+    this.write(v, (s, k, x) => {
+      if (x === null) return;
+      if (x === '' || x === 'General') s.numberFormats.delete(k);
+      else s.numberFormats.set(k, String(x));
+    });
+  }
+
+  private write(v: unknown[][], put: (s: FakeSheet, k: string, x: unknown) => void): void {
+    this.ctx.queue(payloadBytes(v), () => {
+      const a = this.area();
+      if (!a) throw new FakeError('InvalidObjectPath', 'range is a null object');
+      if (v.length !== a.bottom - a.top + 1 || v.some((r) => r.length !== a.right - a.left + 1)) {
+        throw new FakeError('InvalidArgument', 'the array does not match the range size');
+      }
+      const s = this.ws.sheet();
+      v.forEach((row, i) => row.forEach((x, j) => put(s, key(a.top + i, a.left + j), x)));
+      void this.ctx.host.fire(s, areaAddress(a), 'ThisLocalAddin');
+    });
+  }
+
+  get address(): string {
+    return this.prop('address');
+  }
+  get rowIndex(): number {
+    return this.prop('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.prop('columnIndex');
+  }
+  get rowCount(): number {
+    return this.prop('rowCount');
+  }
+  get columnCount(): number {
+    return this.prop('columnCount');
+  }
+
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    if (!this.ctx.host.isSetSupported('ExcelApi', '1.13')) throw new FakeError('ApiNotFound', 'getMergedAreasOrNullObject needs ExcelApi 1.13');
+    return new FakeRangeAreas(
+      this.ctx,
+      this.ws,
+      () => {
+        const a = this.area();
+        if (!a) return [];
+        return this.ws.sheet().merges.map(parseArea).filter((m) => intersects(m, a));
+      },
+      true,
+    );
+  }
+
+  select(): void {
+    this.ctx.queue(32, () => {
+      const a = this.area();
+      if (a) this.ctx.host.state.selection = { sheet: this.ws.sheet().name, address: areaAddress(a) };
+    });
+  }
+
+  get conditionalFormats(): FakeConditionalFormats {
+    return new FakeConditionalFormats(this.ctx, this.ws, () => {
+      const a = this.area();
+      return a ? [a] : [];
+    });
+  }
+}
+
+class FakeRangeAreas extends Proxy {
+  constructor(ctx: FakeContext, private readonly ws: FakeWorksheet, private readonly areas: () => Area[], nullable = false) {
+    super(ctx);
+    if (nullable) this.trackNull(() => areas().length > 0);
+  }
+
+  get address(): string {
+    return this.prop('address');
+  }
+
+  load(props?: string | string[]): this {
+    return this.queueLoad(() => {
+      const areas = this.areas();
+      if (areas.length === 0) return null;
+      const name = quoteSheet(this.ws.sheet().name);
+      return propsOf(props).includes('address') ? { address: areas.map((a) => `${name}!${areaAddress(a)}`).join(',') } : {};
+    });
+  }
+
+  get conditionalFormats(): FakeConditionalFormats {
+    return new FakeConditionalFormats(this.ctx, this.ws, this.areas);
+  }
+}
+
+class FakeConditionalFormats extends Proxy {
+  private itemProxies: FakeConditionalFormat[] = [];
+
+  constructor(ctx: FakeContext, private readonly ws: FakeWorksheet, private readonly areas: () => Area[]) {
+    super(ctx);
+  }
+
+  get items(): FakeConditionalFormat[] {
+    this.prop('items');
+    return this.itemProxies;
+  }
+
+  add(type: 'Custom'): FakeConditionalFormat {
+    let created: FakeCf | null = null;
+    this.ctx.queue(128, () => {
+      const areas = this.areas();
+      if (areas.length === 0) throw new FakeError('InvalidArgument', 'conditional format on an empty range');
+      created = { id: this.ctx.host.state.id('{cf-'), type, areas, formula: '', fill: null, font: null };
+      this.ws.sheet().cfs.push(created);
+    });
+    return new FakeConditionalFormat(this.ctx, this.ws, () => created);
+  }
+
+  load(props?: string | string[]): this {
+    return this.queueLoad(() => {
+      const areas = this.areas();
+      const cfs = this.ws.sheet().cfs.filter((cf) => cf.areas.some((a) => areas.some((b) => intersects(a, b))));
+      this.itemProxies = cfs.map((cf) => {
+        const p = new FakeConditionalFormat(this.ctx, this.ws, () => cf);
+        p.fill(cf);
+        return p;
+      });
+      void props;
+      return { items: cfs.map((cf) => ({ id: cf.id, type: cf.type, formula: cf.formula })) };
+    });
+  }
+}
+
+class FakeConditionalFormat extends Proxy {
+  readonly custom: { rule: { formula: string }; format: { fill: { color: string }; font: { color: string } } };
+  readonly customOrNullObject: { isNullObject: boolean; rule: { formula: string } };
+
+  constructor(ctx: FakeContext, private readonly ws: FakeWorksheet, private readonly target: () => FakeCf | null) {
+    super(ctx);
+    const set = (f: (cf: FakeCf) => void) =>
+      ctx.queue(64, () => {
+        const cf = target();
+        if (!cf) throw new FakeError('InvalidObjectPath', 'conditional format');
+        f(cf);
+      });
+    const self = this;
+    this.custom = {
+      rule: {
+        set formula(v: string) {
+          set((cf) => (cf.formula = v));
+        },
+        get formula(): string {
+          return self.prop('formula');
+        },
+      },
+      format: {
+        fill: {
+          set color(v: string) {
+            set((cf) => (cf.fill = v));
+          },
+          get color(): string {
+            throw new FakeError('PropertyNotLoaded', 'fill.color');
+          },
+        },
+        font: {
+          set color(v: string) {
+            set((cf) => (cf.font = v));
+          },
+          get color(): string {
+            throw new FakeError('PropertyNotLoaded', 'font.color');
+          },
+        },
+      },
+    };
+    this.customOrNullObject = {
+      get isNullObject(): boolean {
+        return self.prop<string>('type') !== 'Custom';
+      },
+      rule: {
+        get formula(): string {
+          return self.prop('formula');
+        },
+      },
+    };
+  }
+
+  fill(cf: FakeCf): void {
+    Object.assign(this.loaded, { id: cf.id, type: cf.type, formula: cf.formula });
+  }
+
+  get id(): string {
+    return this.prop('id');
+  }
+  get type(): string {
+    return this.prop('type');
+  }
+
+  delete(): void {
+    this.ctx.queue(32, () => {
+      const cf = this.target();
+      const s = this.ws.sheet();
+      s.cfs = s.cfs.filter((x) => x !== cf);
+    });
+  }
+}
+
+class FakeNotes extends Proxy {
+  private itemProxies: { content: string; delete(): void }[] = [];
+
+  constructor(ctx: FakeContext, private readonly ws: FakeWorksheet) {
+    super(ctx);
+  }
+
+  get items(): { content: string; delete(): void }[] {
+    this.prop('items');
+    return this.itemProxies;
+  }
+
+  add(cell: string, content: string): void {
+    this.ctx.queue(payloadBytes(content) + 32, () => {
+      const s = this.ws.sheet();
+      const a = areaAddress(parseArea(cell));
+      if (s.notes.has(a)) throw new FakeError('InvalidArgument', `a note already exists at ${a}`);
+      s.notes.set(a, content);
+    });
+  }
+
+  load(props?: string | string[]): this {
+    void props;
+    return this.queueLoad(() => {
+      const s = this.ws.sheet();
+      this.itemProxies = [...s.notes.entries()].map(([cell, content]) => ({
+        content,
+        delete: () => this.ctx.queue(32, () => void s.notes.delete(cell)),
+      }));
+      return { items: [...s.notes.values()] };
+    });
+  }
+}
+
+class FakeComments extends Proxy {
+  private itemProxies: { content: string; delete(): void }[] = [];
+
+  get items(): { content: string; delete(): void }[] {
+    this.prop('items');
+    return this.itemProxies;
+  }
+
+  add(cellAddress: string, content: string): void {
+    if (!this.ctx.host.isSetSupported('ExcelApi', '1.10')) throw new FakeError('ApiNotFound', 'comments need ExcelApi 1.10');
+    this.ctx.queue(payloadBytes(content) + 32, () => {
+      const sheetName = cellAddress.slice(0, cellAddress.lastIndexOf('!')).replace(/^'|'$/g, '').replace(/''/g, "'");
+      if (!this.ctx.host.state.sheet(sheetName)) throw new FakeError('ItemNotFound', `worksheet ${sheetName}`);
+      const cell = areaAddress(parseArea(cellAddress));
+      this.ctx.host.state.comments.push({ id: this.ctx.host.state.id('{comment-'), sheet: sheetName, cell, content });
+    });
+  }
+
+  load(props?: string | string[]): this {
+    void props;
+    return this.queueLoad(() => {
+      const state = this.ctx.host.state;
+      this.itemProxies = state.comments.map((c) => ({
+        content: c.content,
+        delete: () => this.ctx.queue(32, () => void (state.comments = state.comments.filter((x) => x !== c))),
+      }));
+      return { items: state.comments.map((c) => c.content) };
+    });
+  }
+}
+
+class FakeSettings extends Proxy {
+  add(key: string, value: unknown): void {
+    this.ctx.queue(payloadBytes(value) + 32, () => void this.ctx.host.state.settings.set(key, value));
+  }
+
+  getItemOrNullObject(key: string): { value: unknown; isNullObject: boolean; load(p: string): void } {
+    const ctx = this.ctx;
+    const item = new (class extends Proxy {
+      get value(): unknown {
+        return this.prop('value');
+      }
+      load(p: string): this {
+        void p;
+        return this.queueLoad(() => (ctx.host.state.settings.has(key) ? { value: ctx.host.state.settings.get(key) } : null));
+      }
+      track(): this {
+        this.trackNull(() => ctx.host.state.settings.has(key));
+        return this;
+      }
+    })(ctx);
+    return item.track();
+  }
+}
