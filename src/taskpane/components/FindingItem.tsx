@@ -1,0 +1,97 @@
+import { Badge, Button, Field, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { money, type Finding } from '../../domain/rules/finding';
+import type { Lang, Strings } from '../i18n/strings';
+
+const useStyles = makeStyles({
+  item: {
+    display: 'grid',
+    gap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  go: {
+    justifyContent: 'flex-start',
+    textAlign: 'left',
+    height: 'auto',
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+  },
+  head: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
+  acked: { opacity: 0.7 },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalXS },
+});
+
+const COLOR = { error: 'danger', warning: 'warning', info: 'informative' } as const;
+const show = (v: number | string): string => (typeof v === 'number' ? money(v) : v);
+
+export interface FindingItemProps {
+  t: Strings;
+  lang: Lang;
+  finding: Finding;
+  ack: { reason: string; at: string } | undefined;
+  onSelect: (f: Finding) => void;
+  onAcknowledge: (f: Finding, reason: string) => void;
+  onWithdraw: (f: Finding) => void;
+}
+
+/** One finding: click to go to its cell; acknowledge it with a reason, or withdraw that. */
+export function FindingItem({ t, lang, finding: f, ack, onSelect, onAcknowledge, onWithdraw }: FindingItemProps) {
+  const s = useStyles();
+  const [asking, setAsking] = useState(false);
+  const [reason, setReason] = useState('');
+  return (
+    <li className={`${s.item} ${ack ? s.acked : ''}`} data-testid="finding" data-cell={f.cell} data-code={f.code}>
+      <Button appearance="subtle" className={s.go} onClick={() => onSelect(f)} aria-label={`${t.goTo(f.cell)}: ${f.message[lang]}`}>
+        <span>
+          <span className={s.head}>
+            <Badge color={COLOR[f.severity]} appearance="filled" size="small">
+              {t.severity[f.severity]}
+            </Badge>
+            <Text weight="semibold">{f.cell}</Text>
+          </span>
+          <Text block>{f.message[lang]}</Text>
+          {f.expected !== undefined && f.actual !== undefined && (
+            <Text block size={200}>
+              {t.expectedActual(show(f.expected), show(f.actual))}
+            </Text>
+          )}
+        </span>
+      </Button>
+      {ack ? (
+        <div className={s.actions}>
+          <Text size={200}>{t.ackBy(ack.reason, ack.at)}</Text>
+          <Button size="small" appearance="transparent" onClick={() => onWithdraw(f)}>
+            {t.undoAck}
+          </Button>
+        </div>
+      ) : asking ? (
+        <form
+          className={s.actions}
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (reason.trim()) onAcknowledge(f, reason.trim());
+            setAsking(false);
+          }}
+        >
+          <Field label={t.reason}>
+            <Input value={reason} placeholder={t.reasonPlaceholder} onChange={(_, d) => setReason(d.value)} autoFocus />
+          </Field>
+          <Button type="submit" size="small" appearance="primary" disabled={!reason.trim()}>
+            {t.save}
+          </Button>
+          <Button size="small" onClick={() => setAsking(false)}>
+            {t.cancel}
+          </Button>
+        </form>
+      ) : (
+        <div className={s.actions}>
+          <Button size="small" appearance="transparent" onClick={() => setAsking(true)}>
+            {t.acknowledge}
+          </Button>
+        </div>
+      )}
+    </li>
+  );
+}
