@@ -32,7 +32,7 @@ export function App({ host, initialLang = 'th', now }: AppProps) {
   const [lang, setLang] = useState<Lang>(initialLang);
   const t = STRINGS[lang];
   const { state, check, setMarks, acknowledge, withdraw, select, setLive } = useChecker(host, lang, now);
-  const [filters, setFilters] = useState<FilterState>({ severities: new Set<Severity>(['error', 'warning', 'info']), codes: new Set() });
+  const [filters, setFilters] = useState<FilterState>({ severities: new Set<Severity>(['error', 'warning', 'info']), hiddenCodes: new Set() });
   const [showAcked, setShowAcked] = useState(true);
 
   useEffect(() => {
@@ -47,13 +47,17 @@ export function App({ host, initialLang = 'th', now }: AppProps) {
     return counts;
   }, [analysis, acks]);
   const ackedCount = (analysis?.findings ?? []).filter((f) => acks[fingerprint(f)]).length;
-  const codes = useMemo(() => [...new Set((analysis?.findings ?? []).map((f) => f.code))].sort(), [analysis]);
+  const codes = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const f of analysis?.findings ?? []) counts.set(f.code, (counts.get(f.code) ?? 0) + 1);
+    return [...counts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  }, [analysis]);
   const visible = useMemo(
     () =>
       (analysis?.findings ?? []).filter(
         (f) =>
           filters.severities.has(f.severity) &&
-          (filters.codes.size === 0 || filters.codes.has(f.code)) &&
+          !filters.hiddenCodes.has(f.code) &&
           (showAcked || !acks[fingerprint(f)]),
       ),
     [analysis, filters, showAcked, acks],

@@ -22,7 +22,6 @@ export const th = {
   noneMatch: 'ไม่มีรายการตามตัวกรองที่เลือก',
   filterSeverity: 'ระดับ',
   filterRule: 'ประเภทการตรวจ',
-  allRules: 'ทุกประเภท',
   sheet: (name: string, n: number) => `ชีต ${name} (${n})`,
   group: (goal: string | null, indicator: string | null) =>
     indicator ? `ตัวชี้วัดที่ ${indicator}` : goal ? `เป้าหมายที่ ${goal}` : 'ตารางสรุปและอื่น ๆ',
@@ -65,7 +64,6 @@ export const en: Strings = {
   noneMatch: 'No finding matches the filters',
   filterSeverity: 'Severity',
   filterRule: 'Rule',
-  allRules: 'All rules',
   sheet: (name: string, n: number) => `Sheet ${name} (${n})`,
   group: (goal: string | null, indicator: string | null) =>
     indicator ? `Indicator ${indicator}` : goal ? `Goal ${goal}` : 'Summary tables and other',
