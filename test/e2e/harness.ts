@@ -1,0 +1,52 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import webpack from 'webpack';
+
+export const ROOT = join(__dirname, '..', '..');
+export const DIST = join(ROOT, 'dist');
+export const ORIGIN = 'http://addin.test';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Debian's Chromium, headless; never a browser downloaded by a tool. */
+export async function launch(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium fonts-thai-tlwg`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** Bundles test/e2e/fake-office.ts for the browser (FakeExcel + Office/Excel globals). */
+export function buildFakeOffice(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const compiler = webpack({
+      mode: 'development',
+      devtool: false,
+      entry: join(__dirname, 'fake-office.ts'),
+      output: { path: join(ROOT, 'test-results', 'e2e-build'), filename: 'fake-office.js' },
+      resolve: { extensions: ['.ts', '.js'] },
+      module: { rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { noEmit: false } } } }] },
+    });
+    compiler.run((err, stats) => {
+      if (err || stats?.hasErrors()) reject(err ?? new Error(stats?.toString('errors-only')));
+      else resolve(readFileSync(join(ROOT, 'test-results', 'e2e-build', 'fake-office.js'), 'utf8'));
+    });
+  });
+}
+
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'application/javascript', '.png': 'image/png', '.xml': 'application/xml' };
+
+/** Serves dist/ at http://addin.test and, when given, the fake office.js in place of Microsoft's CDN. */
+export async function servePane(page: Page, fakeOffice: string | null): Promise<void> {
+  await page.route('https://appsforoffice.microsoft.com/**', (route) =>
+    fakeOffice === null ? route.abort() : route.fulfill({ contentType: 'application/javascript', body: fakeOffice }),
+  );
+  await page.route(`${ORIGIN}/**`, (route) => {
+    const path = new URL(route.request().url()).pathname.replace(/^\/+/, '') || 'taskpane.html';
+    const file = join(DIST, path);
+    if (!file.startsWith(DIST) || !existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
+    return route.fulfill({ contentType: TYPES[path.slice(path.lastIndexOf('.'))] ?? 'application/octet-stream', body: readFileSync(file) });
+  });
+}
