@@ -16,7 +16,37 @@ export type Action =
   /** Remove every mark and note this tool added, and nothing else. */
   | { kind: 'clear-marks' }
   /** An explanation on a flagged cell (a note where the host has notes, else a comment). */
-  | { kind: 'note'; sheet: string; cell: string; text: string };
+  | { kind: 'note'; sheet: string; cell: string; text: string }
+  /** A number typed as text becomes a real number with a format that still shows what was there. */
+  | { kind: 'set-number'; sheet: string; cell: string; value: number; format: string; before: string }
+  /** A live formula; `expected` is what the engine computes it to, written as the cached result. */
+  | { kind: 'set-formula'; sheet: string; cell: string; formula: string; expected: number; before: CellValueLike; format?: string }
+  /** A generated sheet, replaced whole if one of that name exists. */
+  | { kind: 'add-sheet'; sheet: GeneratedSheet };
+
+export type CellValueLike = string | number | boolean | null;
+
+export interface GeneratedCell {
+  value?: string | number;
+  /** A formula (with "="); `value` is then its expected result. */
+  formula?: string;
+  format?: string;
+  bold?: boolean;
+  /** "#'Sheet'!A1": a link inside the workbook. */
+  link?: string;
+  /** Fill colour (e.g. a severity colour in the findings sheet). */
+  fill?: string;
+}
+
+/** A sheet the tool generates: print-ready (A4 landscape, title, header row repeated on every page). */
+export interface GeneratedSheet {
+  name: string;
+  title: string;
+  /** Notes under the title (what the figures are and where they come from). */
+  subtitle: string[];
+  columns: { header: string; width: number }[];
+  rows: GeneratedCell[][];
+}
 
 export const MARK_STYLES: Record<Severity, MarkStyle> = {
   error: { fill: '#FFC7CE', font: '#9C0006' },

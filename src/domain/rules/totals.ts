@@ -5,9 +5,10 @@ import type { Rule } from './context';
 import { finding, type Finding } from './finding';
 import { M, SCOPE } from './messages';
 
-interface Scope {
+export interface Scope {
   name: { th: string; en: string };
   figures: ScopeFigures;
+  indices: number[];
 }
 
 /**
@@ -15,11 +16,11 @@ interface Scope {
  * gives one; otherwise the rows since the previous total, the indicator, the goal and the plan so far are
  * all plausible (a goal total often sits at the bottom of its last indicator's table).
  */
-function scopesOf(plan: PlanTable, t: TotalRow, previous: TotalRow | undefined): Scope[] {
+export function scopesOf(plan: PlanTable, t: TotalRow, previous: TotalRow | undefined): Scope[] {
   const before = range(0, t.projectsBefore);
   const where = (pred: (i: number) => boolean): number[] => before.filter(pred);
   const projectAt = (i: number) => plan.projects[i];
-  const scope = (name: { th: string; en: string }, indices: number[]): Scope => ({ name, figures: scopeFigures(plan, indices) });
+  const scope = (name: { th: string; en: string }, indices: number[]): Scope => ({ name, figures: scopeFigures(plan, indices), indices });
   if (t.scopeHint === 'indicator' && t.scopeCode) {
     const code = t.scopeCode;
     return [scope(SCOPE.indicator(code), where((i) => { const c = projectAt(i)?.indicator; return c === code || (c ?? '').startsWith(`${code}.`); }))];

@@ -1,0 +1,94 @@
+import { writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { planNumbers } from '../domain/actions/numbers';
+import { planSummaries } from '../domain/actions/summaries';
+import { planTotals } from '../domain/actions/totals';
+import type { Action } from '../domain/actions/types';
+import { analyze } from '../domain/analyze';
+import { money } from '../domain/rules/finding';
+import { readXlsx } from '../workbook/xlsx/read';
+import { applyToXlsx } from '../workbook/xlsx/write';
+import type { Args } from './args';
+import { T } from './i18n';
+import { reason, sameFile, type Io } from './io';
+
+const PREVIEW = 20;
+
+/** Checks the one-input, one-output shape of fix and summarize; a string is the problem. */
+function target(args: Args): { input: string; output: string } | string {
+  const t = T[args.lang];
+  if (args.files.length !== 1) return t.oneFile;
+  if (!args.output) return t.noOutput;
+  const input = args.files[0] as string;
+  if (sameFile(input, args.output)) return t.sameFile;
+  return { input, output: args.output };
+}
+
+async function run(args: Args, io: Io, plan: (file: string) => Promise<{ actions: Action[]; lines: string[] }>): Promise<number> {
+  const t = T[args.lang];
+  const where = target(args);
+  if (typeof where === 'string') {
+    io.stderr(`${t.badArgs(where)}\n`);
+    return 2;
+  }
+  let actions: Action[];
+  let lines: string[];
+  try {
+    ({ actions, lines } = await plan(where.input));
+  } catch (e) {
+    io.stderr(`${t.unreadable(where.input, reason(e, args.lang))}\n`);
+    return 2;
+  }
+  writeFileSync(where.output, await applyToXlsx(where.input, actions));
+  io.stdout(`${[...lines, t.wrote(where.output)].join('\n')}\n`);
+  return 0;
+}
+
+const shown = (v: unknown): string => (typeof v === 'number' ? money(v) : String(v ?? ''));
+
+/** plancheck fix: "แปลงตัวเลข" (--numbers) and "เติมผลรวม" (--totals); both when neither is given. */
+export function fix(args: Args, io: Io): Promise<number> {
+  const t = T[args.lang];
+  const both = !args.flags.has('--numbers') && !args.flags.has('--totals');
+  const overwrite = args.flags.has('--overwrite-conflicts');
+  return run(args, io, async (file) => {
+    const analysis = analyze(await readXlsx(file, basename(file)));
+    const lines: string[] = [];
+    const actions: Action[] = [];
+    if (both || args.flags.has('--totals')) {
+      const totals = planTotals(analysis, { overwriteConflicts: overwrite });
+      if (totals.conflicts.length > 0) {
+        lines.push(t.conflicts(totals.conflicts.length, !overwrite));
+        for (const c of totals.conflicts) lines.push(t.conflict(`${c.sheet}!${c.cell}`, shown(c.stated), money(c.computed)));
+      }
+      actions.push(...totals.actions);
+    }
+    if (both || args.flags.has('--numbers')) {
+      const done = new Set(actions.map((a) => (a.kind === 'set-number' || a.kind === 'set-formula' ? `${a.sheet}!${a.cell}` : '')));
+      actions.unshift(...planNumbers(analysis).filter((n) => !done.has(`${n.sheet}!${n.cell}`)));
+    }
+    const numbers = actions.filter((a): a is Extract<Action, { kind: 'set-number' }> => a.kind === 'set-number');
+    const formulas = actions.filter((a): a is Extract<Action, { kind: 'set-formula' }> => a.kind === 'set-formula');
+    if (numbers.length > 0) {
+      lines.push(t.numbers(numbers.length));
+      for (const n of numbers.slice(0, PREVIEW)) lines.push(t.change(`${n.sheet}!${n.cell}`, `"${n.before}"`, money(n.value)));
+      if (numbers.length > PREVIEW) lines.push(`  … +${numbers.length - PREVIEW}`);
+    }
+    if (formulas.length > 0) {
+      lines.push(t.formulas(formulas.length));
+      for (const f of formulas.slice(0, PREVIEW)) lines.push(t.change(`${f.sheet}!${f.cell}`, shown(f.before), `${f.formula} = ${money(f.expected)}`));
+      if (formulas.length > PREVIEW) lines.push(`  … +${formulas.length - PREVIEW}`);
+    }
+    if (actions.length === 0) lines.push(t.nothing);
+    return { actions, lines };
+  });
+}
+
+/** plancheck summarize: the four summary sheets, regenerated whole. */
+export function summarize(args: Args, io: Io): Promise<number> {
+  return run(args, io, async (file) => {
+    const analysis = analyze(await readXlsx(file, basename(file)));
+    const actions = planSummaries(analysis, { title: basename(file).replace(/\.xlsx$/i, '') });
+    return { actions, lines: [T[args.lang].sheets(actions.map((a) => a.sheet.name))] };
+  });
+}

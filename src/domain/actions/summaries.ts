@@ -1,0 +1,285 @@
+import type { Analysis } from '../analyze';
+import { CATALOG_2566_2570, type Catalog } from '../catalog';
+import type { AmountColumn, PlanTable, Project } from '../model';
+import { cellRef } from '../parse/grid';
+import { money, type Finding } from '../rules/finding';
+import { arrowSpan } from '../rules/timeline';
+import { amountValue, compareKey, parsePeriod, tidy, type Amount } from '../thai';
+import { isCounted, itemAmount, ownAmount } from '../totals/aggregate';
+import { call, references, type SheetCell } from './formulas';
+import { THAI_DIGITS } from './numbers';
+import { MARK_STYLES, type Action, type GeneratedCell, type GeneratedSheet } from './types';
+
+export const SUMMARY_SHEETS = {
+  agency: 'สรุปตามหน่วยงาน',
+  indicator: 'สรุปตามตัวชี้วัด',
+  quarter: 'สรุปรายไตรมาส',
+  findings: 'ผลการตรวจ',
+} as const;
+
+const MONEY = `${THAI_DIGITS}#,##0;-#,##0;"-"`;
+const COUNT = `${THAI_DIGITS}0;-0;"-"`;
+
+interface Item {
+  sheet: string;
+  plan: PlanTable;
+  index: number;
+  project: Project;
+}
+
+function items(analysis: Analysis): Item[] {
+  return analysis.models.flatMap((m) =>
+    m.plan ? m.plan.projects.flatMap((project, index) => (project.parent === null ? [{ sheet: m.name, plan: m.plan as PlanTable, index, project }] : [])) : [],
+  );
+}
+
+/** The amount cells a project contributes (counted once: its own, or its itemising rows when it has none). */
+function cellsOf(item: Item, col: AmountColumn): { cells: SheetCell[]; figures: (Amount | null)[] } {
+  const { plan, project: p } = item;
+  const at = (q: Project): SheetCell | null => {
+    const f = col === 'budget' ? q.budget : q.quarterBudgets[Number(col.slice(1)) - 1];
+    const c = col === 'budget' ? plan.columns.budget : plan.columns.quarterBudget[Number(col.slice(1)) - 1];
+    if (f) return { sheet: item.sheet, cell: f.cell };
+    return c === undefined ? null : { sheet: item.sheet, cell: cellRef(q.row, c + (q.shifted ? -1 : 0)) };
+  };
+  const fig = (q: Project): Amount | null => (col === 'budget' ? q.budget : q.quarterBudgets[Number(col.slice(1)) - 1])?.value ?? null;
+  const own = ownAmount(p, col) ?? 0;
+  const rows = own !== 0 || p.children.length === 0 ? [p] : p.children.map((i) => plan.projects[i]).filter((q): q is Project => q !== undefined);
+  return { cells: rows.map(at).filter((c): c is SheetCell => c !== null), figures: rows.map(fig) };
+}
+
+/**
+ * A money figure over a set of items: a live SUM over their cells where every cell is a real number or a text
+ * that means none ("-", "ไม่ใช้งบประมาณ", which SUM rightly skips); the engine's value where a number is typed as
+ * text (SUM would skip it and show a wrong total as right).
+ */
+function moneyCell(list: Item[], col: AmountColumn, onSheet: string): GeneratedCell & { live: boolean } {
+  const value = list.reduce((s, i) => s + itemAmount(i.plan, i.index, col), 0);
+  const parts = list.map((i) => cellsOf(i, col));
+  const textNumber = parts.some((p) => p.figures.some((f) => f !== null && (f.kind === 'unreadable' || (f.kind === 'amount' && f.asText))));
+  if (textNumber) return { value, format: MONEY, live: false };
+  return { value, formula: call('SUM', references(parts.flatMap((p) => p.cells), onSheet)), format: MONEY, live: true };
+}
+
+function countCell(list: Item[], onSheet: string): GeneratedCell {
+  const counted = list.filter((i) => isCounted(i.plan, i.project));
+  const cells = counted.map((i) => ({ sheet: i.sheet, cell: (i.project.number ?? i.project.name)?.cell ?? cellRef(i.project.row, 1) }));
+  return { value: counted.length, formula: call('COUNTA', references(cells, onSheet)), format: COUNT };
+}
+
+const head = (header: string, width: number) => ({ header, width });
+const label = (value: string, bold = false): GeneratedCell => ({ value, ...(bold ? { bold } : {}) });
+const sumOfRows = (rows: number[], column: string, value: number, format: string): GeneratedCell => ({
+  value,
+  formula: call('SUM', references(rows.map((r) => ({ sheet: '', cell: `${column}${r}` })), '')),
+  format,
+  bold: true,
+});
+
+/** First data row of a generated sheet: title (1), subtitle lines, a blank row, the header row, then data. */
+const firstRow = (subtitle: string[]): number => subtitle.length + 4;
+
+function staticNote(anyStatic: boolean): string[] {
+  return anyStatic
+    ? ['ตัวเลขบางช่องในแผนพิมพ์เป็นข้อความ จึงแสดงเป็นค่าที่คำนวณแล้ว (ใช้ "แปลงตัวเลข" ก่อน เพื่อให้เป็นสูตรที่ปรับตามแผน)']
+    : ['ตัวเลขเป็นสูตรที่อ้างอิงชีตแผน จึงปรับตามเมื่อแก้ไขแผน'];
+}
+
+/** (a) Budget per agency, split into งบบูรณาการ and the agency's own and other sources, with ภาพรวม. */
+function byAgency(analysis: Analysis, all: Item[], title: string): GeneratedSheet {
+  const groups = new Map<string, Item[]>();
+  for (const i of all) {
+    const key = i.project.agency ? compareKey(i.project.agency.value) : '';
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  }
+  const integrated = (i: Item): boolean => compareKey(i.project.budgetType?.value ?? '').includes('บูรณาการ');
+  const typed = all.some((i) => i.project.budgetType !== null);
+  let anyStatic = false;
+  const rows: GeneratedCell[][] = [];
+  let n = 0;
+  for (const [key, list] of [...groups.entries()].sort((a, b) => (a[0] === '' ? 1 : b[0] === '' ? -1 : 0))) {
+    const name = key === '' ? '(ไม่ระบุหน่วยงาน)' : tidy(list[0]?.project.agency?.value ?? '');
+    const cells = typed ? [moneyCell(list.filter(integrated), 'budget', SUMMARY_SHEETS.agency), moneyCell(list.filter((i) => !integrated(i)), 'budget', SUMMARY_SHEETS.agency)] : [];
+    const total = moneyCell(list, 'budget', SUMMARY_SHEETS.agency);
+    anyStatic ||= [...cells, total].some((c) => !c.live);
+    rows.push([{ value: ++n, format: COUNT }, label(name), ...cells.map(({ live: _live, ...c }) => c), (({ live: _l, ...c }) => c)(total), countCell(list, SUMMARY_SHEETS.agency)]);
+  }
+  const subtitle = [`ที่มา: ${analysis.sheets.filter((s) => s.projects > 0).map((s) => s.name).join(', ')}`, ...staticNote(anyStatic)];
+  const first = firstRow(subtitle);
+  const dataRows = rows.map((_, i) => first + i);
+  const moneyCols = typed ? ['C', 'D', 'E'] : ['C'];
+  const countCol = typed ? 'F' : 'D';
+  const sum = (col: string, i: number) => rows.reduce((s, r) => s + Number(r[i]?.value ?? 0), 0);
+  rows.push([
+    label(''),
+    label('ภาพรวม', true),
+    ...moneyCols.map((c, k) => sumOfRows(dataRows, c, sum(c, 2 + k), MONEY)),
+    sumOfRows(dataRows, countCol, sum(countCol, 2 + moneyCols.length), COUNT),
+  ]);
+  return {
+    name: SUMMARY_SHEETS.agency,
+    title: `สรุปงบประมาณตามหน่วยงาน ${title}`,
+    subtitle,
+    columns: [head('ที่', 6), head('หน่วยงาน', 48), ...(typed ? [head('งบบูรณาการ (บาท)', 18), head('งบของส่วนราชการและอื่น ๆ (บาท)', 22)] : []), head('รวม (บาท)', 18), head('จำนวนโครงการ', 14)],
+    rows,
+  };
+}
+
+/** (b) Projects and budget per goal and indicator, รวม per goal, ภาพรวม. */
+function byIndicator(all: Item[], catalog: Catalog, title: string): GeneratedSheet {
+  const rows: GeneratedCell[][] = [];
+  let anyStatic = false;
+  const goalRows: number[] = [];
+  const subtitle0 = ['โครงการนับตามลำดับที่ (กิจกรรมย่อยไม่นับซ้ำ) งบประมาณนับครั้งเดียว'];
+  const draft: { cells: GeneratedCell[]; goalTotalOf?: number[] }[] = [];
+  for (const goal of catalog.data.goals) {
+    const inGoal = all.filter((i) => i.project.goal === goal.code);
+    const leafCodes = catalog.indicators.filter((i) => i.goal === goal.code && i.children.length === 0).map((i) => i.code);
+    const start = draft.length;
+    const codes = [...leafCodes, ...(inGoal.some((i) => i.project.indicator === null) ? [null] : [])];
+    for (const code of codes) {
+      const list = inGoal.filter((i) => i.project.indicator === code);
+      const ind = code ? catalog.indicator(code) : undefined;
+      const m = moneyCell(list, 'budget', SUMMARY_SHEETS.indicator);
+      anyStatic ||= !m.live;
+      const { live: _live, ...budget } = m;
+      draft.push({
+        cells: [
+          label(draft.length === start ? `เป้าหมายที่ ${goal.code} ${goal.th}` : ''),
+          label(code ? `${code} ${ind?.th ?? ''}` : `(ตัวชี้วัดไม่ชัดเจน: หัวข้อตัวชี้วัดซ้อนกัน)`),
+          countCell(list, SUMMARY_SHEETS.indicator),
+          budget,
+        ],
+      });
+    }
+    draft.push({ cells: [label(`รวมเป้าหมายที่ ${goal.code}`, true), label('')], goalTotalOf: Array.from({ length: codes.length }, (_, k) => start + k) });
+  }
+  const subtitle = [...subtitle0, ...staticNote(anyStatic)];
+  const first = firstRow(subtitle);
+  for (const d of draft) {
+    if (!d.goalTotalOf) {
+      rows.push(d.cells);
+      continue;
+    }
+    const rs = d.goalTotalOf.map((k) => first + k);
+    const count = d.goalTotalOf.reduce((s, k) => s + Number(draft[k]?.cells[2]?.value ?? 0), 0);
+    const budget = d.goalTotalOf.reduce((s, k) => s + Number(draft[k]?.cells[3]?.value ?? 0), 0);
+    goalRows.push(first + rows.length);
+    rows.push([...d.cells, sumOfRows(rs, 'C', count, COUNT), sumOfRows(rs, 'D', budget, MONEY)]);
+  }
+  const totalCount = goalRows.reduce((s, r) => s + Number(rows[r - first]?.[2]?.value ?? 0), 0);
+  const totalBudget = goalRows.reduce((s, r) => s + Number(rows[r - first]?.[3]?.value ?? 0), 0);
+  rows.push([label('ภาพรวม', true), label(''), sumOfRows(goalRows, 'C', totalCount, COUNT), sumOfRows(goalRows, 'D', totalBudget, MONEY)]);
+  return {
+    name: SUMMARY_SHEETS.indicator,
+    title: `สรุปโครงการและงบประมาณตามเป้าหมายและตัวชี้วัด ${title}`,
+    subtitle,
+    columns: [head('เป้าหมาย', 36), head('ตัวชี้วัด', 60), head('จำนวนโครงการ', 14), head('งบประมาณ (บาท)', 18)],
+    rows,
+  };
+}
+
+/** The quarters a project is active in, and where that was read from. */
+function activeQuarters(i: Item): { quarters: Set<number>; source: 'quarters' | 'timeline' | 'period' | null } {
+  const p = i.project;
+  if (i.plan.family === 'quarterly') {
+    const q = new Set<number>();
+    for (let k = 0; k < 4; k++) {
+      const t = p.quarterTargets[k]?.value;
+      const b = p.quarterBudgets[k]?.value;
+      if ((t && t.kind !== 'none') || (b && (amountValue(b) ?? 0) > 0)) q.add(k + 1);
+    }
+    return { quarters: q, source: 'quarters' };
+  }
+  const span = arrowSpan(p.timeline);
+  if (span) return { quarters: new Set(Array.from({ length: span[1] - span[0] + 1 }, (_, k) => span[0] + k)), source: 'timeline' };
+  const text = [...p.timeline.map((t) => t?.value ?? ''), p.period?.value ?? ''].join(' ');
+  const period = parsePeriod(text);
+  if (period) return { quarters: new Set(period.quarters), source: p.period ? 'period' : 'timeline' };
+  return { quarters: new Set(), source: null };
+}
+
+const SOURCE = {
+  quarters: 'จากช่องเป้าหมาย/งบประมาณรายไตรมาส',
+  timeline: 'จากลูกศรและเดือนในช่องระยะเวลาดำเนินการ',
+  period: 'จากข้อความระยะเวลาดำเนินการ',
+} as const;
+
+/** (c) Per quarter: budget (where the plan splits it by quarter) and the number of active projects. */
+function byQuarter(all: Item[], title: string): GeneratedSheet {
+  const counted = all.filter((i) => isCounted(i.plan, i.project));
+  const split = all.length > 0 && all.every((i) => i.plan.columns.quarterBudget.some((c) => c !== undefined));
+  const sources = new Set(counted.map((i) => activeQuarters(i).source).filter((s): s is keyof typeof SOURCE => s !== null));
+  let anyStatic = false;
+  const rows: GeneratedCell[][] = [];
+  for (const q of [1, 2, 3, 4]) {
+    const active = counted.filter((i) => activeQuarters(i).quarters.has(q));
+    const months = ['ต.ค.–ธ.ค.', 'ม.ค.–มี.ค.', 'เม.ย.–มิ.ย.', 'ก.ค.–ก.ย.'][q - 1];
+    const row: GeneratedCell[] = [label(`ไตรมาสที่ ${q} (${months})`)];
+    if (split) {
+      const m = moneyCell(all, `q${q}` as AmountColumn, SUMMARY_SHEETS.quarter);
+      anyStatic ||= !m.live;
+      const { live: _live, ...c } = m;
+      row.push(c);
+    } else {
+      row.push({ value: active.reduce((s, i) => s + itemAmount(i.plan, i.index, 'budget'), 0), format: MONEY });
+    }
+    row.push({ value: active.length, format: COUNT });
+    rows.push(row);
+  }
+  const subtitle = [
+    `จำนวนโครงการที่ดำเนินการ: ${[...sources].map((s) => SOURCE[s]).join(' และ ') || 'ไม่มีข้อมูลช่วงเวลา'}`,
+    split
+      ? 'งบประมาณ: ผลรวมช่องงบประมาณของแต่ละไตรมาส'
+      : 'งบประมาณ: แผนนี้ไม่ได้แบ่งงบประมาณรายไตรมาส ตัวเลขคืองบประมาณทั้งโครงการของโครงการที่ดำเนินการในไตรมาสนั้น (โครงการหลายไตรมาสนับซ้ำ รวมกันไม่เท่างบประมาณทั้งแผน)',
+    ...(split ? staticNote(anyStatic) : []),
+  ];
+  const first = firstRow(subtitle);
+  if (split) {
+    const rs = rows.map((_, k) => first + k);
+    rows.push([label('รวม', true), sumOfRows(rs, 'B', rows.reduce((s, r) => s + Number(r[1]?.value ?? 0), 0), MONEY), label('')]);
+  }
+  return {
+    name: SUMMARY_SHEETS.quarter,
+    title: `สรุปรายไตรมาส ${title}`,
+    subtitle,
+    columns: [head('ไตรมาส', 28), head(split ? 'งบประมาณ (บาท)' : 'งบประมาณของโครงการที่ดำเนินการ (บาท)', 30), head('จำนวนโครงการที่ดำเนินการ', 24)],
+    rows,
+  };
+}
+
+const SEVERITY_TH = { error: 'ผิดพลาด', warning: 'คำเตือน', info: 'ข้อสังเกต' } as const;
+const show = (v: number | string | undefined): string => (v === undefined ? '' : typeof v === 'number' ? money(v) : v);
+
+/** (d) One row per finding with a link to its cell. */
+function findingsSheet(findings: Finding[], title: string): GeneratedSheet {
+  return {
+    name: SUMMARY_SHEETS.findings,
+    title: `ผลการตรวจแผน ${title}`,
+    subtitle: [`ผิดพลาด ${findings.filter((f) => f.severity === 'error').length} · คำเตือน ${findings.filter((f) => f.severity === 'warning').length} · ข้อสังเกต ${findings.filter((f) => f.severity === 'info').length}`],
+    columns: [head('ระดับ', 12), head('ชีต', 22), head('เซลล์', 10), head('ข้อความ', 80), head('ควรเป็น', 16), head('ระบุ', 16), head('รหัส', 22)],
+    rows: findings.map((f) => [
+      { value: SEVERITY_TH[f.severity], fill: MARK_STYLES[f.severity].fill },
+      label(f.sheet),
+      { value: f.cell, link: `#'${f.sheet.replace(/'/g, "''")}'!${f.cell}` },
+      label(f.message.th),
+      label(show(f.expected)),
+      label(show(f.actual)),
+      label(f.code),
+    ]),
+  };
+}
+
+/**
+ * "สร้างสรุป": four sheets, named in Thai and regenerated whole each time — budget per agency, projects and budget
+ * per goal/indicator, per quarter, and the findings with links to their cells.
+ */
+export function planSummaries(analysis: Analysis, options: { catalog?: Catalog; title?: string } = {}): Extract<Action, { kind: 'add-sheet' }>[] {
+  const catalog = options.catalog ?? CATALOG_2566_2570;
+  const title = options.title ?? '';
+  const all = items(analysis);
+  return [byAgency(analysis, all, title), byIndicator(all, catalog, title), byQuarter(all, title), findingsSheet(analysis.findings, title)].map((sheet) => ({
+    kind: 'add-sheet' as const,
+    sheet,
+  }));
+}
