@@ -11,6 +11,12 @@ export interface Area {
 export function parseArea(a: string): Area {
   const bare = a.slice(a.lastIndexOf('!') + 1).replace(/\$/g, '');
   const [from, to] = bare.split(':');
+  const wholeColumns = /^([A-Z]{1,3}):([A-Z]{1,3})$/.exec(bare);
+  if (wholeColumns) {
+    const l = parseAddress(`${wholeColumns[1]}1`)!.col;
+    const r = parseAddress(`${wholeColumns[2]}1`)!.col;
+    return { top: 1, left: Math.min(l, r), bottom: 1_048_576, right: Math.max(l, r) };
+  }
   const tl = parseAddress(from ?? '');
   const br = parseAddress(to ?? from ?? '');
   if (!tl || !br) throw Object.assign(new Error(`Invalid address ${a}`), { code: 'InvalidArgument' });

@@ -27,6 +27,17 @@ export interface FakeSheet {
   merges: string[];
   cfs: FakeCf[];
   notes: Map<string, string>;
+  /** Layout of generated sheets: page setup, print titles, frozen rows, column widths, bold cells, links. */
+  layout: {
+    orientation?: string;
+    paperSize?: string;
+    zoom?: unknown;
+    printTitleRows?: string;
+    frozenRows?: number;
+    columnWidths: Map<string, number>;
+    bold: Set<string>;
+    links: Map<string, string>;
+  };
 }
 
 export interface FakeComment {
@@ -74,6 +85,7 @@ export class FakeWorkbookState {
   addSheet(name: string): FakeSheet {
     const s: FakeSheet = {
       id: this.id('{sheet-'), name, cells: new Map(), formulas: new Map(), numberFormats: new Map(), fills: new Map(), merges: [], cfs: [], notes: new Map(),
+      layout: { columnWidths: new Map(), bold: new Set(), links: new Map() },
     };
     this.sheets.push(s);
     return s;
@@ -320,6 +332,16 @@ class FakeWorksheetCollection extends Proxy {
     return w;
   }
 
+  add(name: string): FakeWorksheet {
+    let created: FakeSheet | null = null;
+    this.ctx.queue(64, () => {
+      if (this.ctx.host.state.sheet(name)) throw new FakeError('ItemAlreadyExists', `worksheet ${name}`);
+      if (name.length > 31 || /[\\/?*[\]:]/.test(name)) throw new FakeError('InvalidArgument', `worksheet name ${name}`);
+      created = this.ctx.host.state.addSheet(name);
+    });
+    return new FakeWorksheet(this.ctx, () => created);
+  }
+
   readonly onChanged = {
     add: (handler: (e: FakeChangedEvent) => Promise<void> | void) => {
       this.ctx.queue(32, () => {
@@ -383,6 +405,32 @@ class FakeWorksheet extends Proxy {
     });
   }
 
+  delete(): void {
+    this.ctx.queue(32, () => {
+      const s = this.sheet();
+      this.ctx.host.state.sheets = this.ctx.host.state.sheets.filter((x) => x !== s);
+    });
+  }
+
+  get pageLayout(): { orientation: string; paperSize: string; zoom: unknown; setPrintTitleRows(rows: string): void } {
+    const ctx = this.ctx;
+    const sheet = () => this.sheet();
+    const set = (k: 'orientation' | 'paperSize' | 'zoom', v: unknown) => ctx.queue(32, () => void ((sheet().layout as Record<string, unknown>)[k] = v));
+    return {
+      set orientation(v: string) { set('orientation', v); },
+      get orientation(): string { throw new FakeError('PropertyNotLoaded', 'pageLayout.orientation'); },
+      set paperSize(v: string) { set('paperSize', v); },
+      get paperSize(): string { throw new FakeError('PropertyNotLoaded', 'pageLayout.paperSize'); },
+      set zoom(v: unknown) { set('zoom', v); },
+      get zoom(): unknown { throw new FakeError('PropertyNotLoaded', 'pageLayout.zoom'); },
+      setPrintTitleRows: (rows: string) => ctx.queue(32, () => void (sheet().layout.printTitleRows = rows)),
+    };
+  }
+
+  get freezePanes(): { freezeRows(n: number): void } {
+    return { freezeRows: (n: number) => this.ctx.queue(32, () => void (this.sheet().layout.frozenRows = n)) };
+  }
+
   getRange(address?: string): FakeRange {
     return new FakeRange(this.ctx, this, () => (address ? parseArea(address) : { top: 1, left: 1, bottom: 1_048_576, right: 16_384 }));
   }
@@ -420,19 +468,28 @@ function usedArea(s: FakeSheet): Area | null {
 const quoteSheet = (name: string): string => (/^[A-Za-z0-9_]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`);
 
 class FakeRange extends Proxy {
-  readonly format: { fill: { color: string }; font: { color: string } };
+  readonly format: {
+    fill: { color: string };
+    font: { color: string; bold: boolean; set(p: Record<string, unknown>): void };
+    wrapText: boolean;
+    columnWidth: number;
+  };
 
   constructor(ctx: FakeContext, private readonly ws: FakeWorksheet, private readonly area: () => Area | null, nullable = false) {
     super(ctx);
     if (nullable) this.trackNull(() => area() !== null);
     const range = this;
+    const unloaded = (p: string) => () => {
+      throw new FakeError('PropertyNotLoaded', p);
+    };
+    const boldCells = (on: boolean) => ctx.queue(48, () => range.eachCell((s, _k, r, c) => (on ? s.layout.bold.add(areaAddress({ top: r, left: c, bottom: r, right: c })) : undefined)));
     this.format = {
       fill: {
         set color(v: string) {
           ctx.queue(64, () => range.eachCell((s, k) => s.fills.set(k, v)));
         },
         get color(): string {
-          throw new FakeError('PropertyNotLoaded', 'format.fill.color');
+          return unloaded('format.fill.color')();
         },
       },
       font: {
@@ -441,10 +498,53 @@ class FakeRange extends Proxy {
           ctx.queue(64, () => undefined);
         },
         get color(): string {
-          throw new FakeError('PropertyNotLoaded', 'format.font.color');
+          return unloaded('format.font.color')();
+        },
+        set bold(v: boolean) {
+          boldCells(v);
+        },
+        get bold(): boolean {
+          return unloaded('format.font.bold')();
+        },
+        set(p: Record<string, unknown>) {
+          if (p.bold === true) boldCells(true);
+          else ctx.queue(48, () => undefined);
         },
       },
+      set wrapText(v: boolean) {
+        void v;
+        ctx.queue(16, () => undefined);
+      },
+      get wrapText(): boolean {
+        return unloaded('format.wrapText')();
+      },
+      set columnWidth(v: number) {
+        ctx.queue(32, () => {
+          const a = range.area();
+          if (a) for (let c = a.left; c <= Math.min(a.right, a.left + 100); c++) range.ws.sheet().layout.columnWidths.set(areaAddress({ top: 1, left: c, bottom: 1, right: c }).replace(/\d+$/, ''), v);
+        });
+      },
+      get columnWidth(): number {
+        return unloaded('format.columnWidth')();
+      },
     };
+  }
+
+  merge(): void {
+    this.ctx.queue(48, () => {
+      const a = this.area();
+      if (a) this.ws.sheet().merges.push(areaAddress(a));
+    });
+  }
+
+  set hyperlink(v: { documentReference?: string; textToDisplay?: string }) {
+    this.ctx.queue(payloadBytes(v), () => {
+      const a = this.area();
+      if (!a) return;
+      const s = this.ws.sheet();
+      s.layout.links.set(areaAddress(a), v.documentReference ?? '');
+      if (v.textToDisplay !== undefined) s.cells.set(key(a.top, a.left), v.textToDisplay);
+    });
   }
 
   private eachCell(f: (s: FakeSheet, k: string, r: number, c: number) => void): void {

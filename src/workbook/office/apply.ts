@@ -1,6 +1,7 @@
 import { isOurNote } from '../../domain/actions/notes';
 import { isOurMarkFormula, markFormula, type Action } from '../../domain/actions/types';
 import { SETTINGS, emptyRegistry, type MarkRegistry } from './registry';
+import { writeGeneratedSheet } from './sheets';
 
 export interface HostCaps {
   /** Notes (ExcelApi 1.18). */
@@ -67,7 +68,10 @@ export async function applyActions(context: Excel.RequestContext, actions: Actio
     : [];
   const comments = clearing && caps.comments ? context.workbook.comments : null;
   comments?.load('items/content');
-  if (clearing) {
+  // Generated sheets are replaced whole: find the old ones in the same round trip.
+  const generated = actions.flatMap((a) => (a.kind === 'add-sheet' ? [a.sheet.name] : []));
+  const oldSheets = generated.map((name) => context.workbook.worksheets.getItemOrNullObject(name));
+  if (clearing || generated.length > 0) {
     await context.sync();
     syncs++;
   }
@@ -106,8 +110,21 @@ export async function applyActions(context: Excel.RequestContext, actions: Actio
       await reserve(64);
       c.delete();
     }
+    for (const old of oldSheets) if (!old.isNullObject) old.delete();
     for (const a of actions) {
-      if (a.kind === 'mark') {
+      if (a.kind === 'set-number') {
+        await reserve(a.format.length + 80);
+        const cell = context.workbook.worksheets.getItem(a.sheet).getRange(a.cell);
+        cell.numberFormat = [[a.format]];
+        cell.values = [[a.value]];
+      } else if (a.kind === 'set-formula') {
+        await reserve(a.formula.length * 3 + 80);
+        const cell = context.workbook.worksheets.getItem(a.sheet).getRange(a.cell);
+        if (a.format) cell.numberFormat = [[a.format]];
+        cell.formulas = [[a.formula]];
+      } else if (a.kind === 'add-sheet') {
+        await writeGeneratedSheet(context, a.sheet, reserve);
+      } else if (a.kind === 'mark') {
         const ws = context.workbook.worksheets.getItem(a.sheet);
         for (const address of chunkAddresses(a.cells, maxAddress)) {
           await reserve(address.length + 200);
@@ -127,8 +144,10 @@ export async function applyActions(context: Excel.RequestContext, actions: Actio
         notes++;
       }
     }
-    await reserve(JSON.stringify(registry).length);
-    context.workbook.settings.add(SETTINGS.marks, JSON.stringify(registry));
+    if (clearing || marked > 0) {
+      await reserve(JSON.stringify(registry).length);
+      context.workbook.settings.add(SETTINGS.marks, JSON.stringify(registry));
+    }
     context.runtime.enableEvents = true;
     await context.sync();
     syncs++;

@@ -1,0 +1,65 @@
+import type { GeneratedSheet } from '../../domain/actions/types';
+import { columnLetters } from '../../domain/parse/grid';
+
+const FONT = 'TH Sarabun New';
+/** Excel column widths are in points; a character of 16 pt Thai text is about 6 points wide. */
+const POINTS_PER_CHAR = 6;
+
+/**
+ * Writes a generated sheet into a new worksheet: title, notes, header (repeated on printed pages), rows as one
+ * 2-D block of values and formulas, number formats, links; A4 landscape fitted to the page width.
+ * `reserve` is called with each part's payload size so the caller can sync between chunks.
+ */
+export async function writeGeneratedSheet(
+  context: Excel.RequestContext,
+  g: GeneratedSheet,
+  reserve: (bytes: number) => Promise<void>,
+): Promise<void> {
+  const ws = context.workbook.worksheets.add(g.name);
+  const width = g.columns.length;
+  const last = columnLetters(width);
+  const headerRow = g.subtitle.length + 3;
+  await reserve(2000);
+  ws.getRange('A1').values = [[g.title]];
+  ws.getRange(`A1:${last}1`).merge();
+  ws.getRange(`A1:${last}1`).format.font.set({ name: FONT, size: 20, bold: true });
+  g.subtitle.forEach((line, i) => {
+    ws.getRange(`A${2 + i}`).values = [[line]];
+    ws.getRange(`A${2 + i}:${last}${2 + i}`).merge();
+  });
+  g.columns.forEach((c, i) => {
+    ws.getRange(`${columnLetters(i + 1)}:${columnLetters(i + 1)}`).format.columnWidth = c.width * POINTS_PER_CHAR;
+  });
+  const header = ws.getRange(`A${headerRow}:${last}${headerRow}`);
+  header.values = [g.columns.map((c) => c.header)];
+  header.format.font.set({ name: FONT, size: 16, bold: true });
+  header.format.fill.color = '#D9E1F2';
+  // The rows, in chunks of rows whose payload stays under the request budget.
+  const CHUNK = 200;
+  for (let start = 0; start < g.rows.length; start += CHUNK) {
+    const rows = g.rows.slice(start, start + CHUNK);
+    const formulas = rows.map((r) => Array.from({ length: width }, (_, i) => r[i]?.formula ?? r[i]?.value ?? ''));
+    const formats = rows.map((r) => Array.from({ length: width }, (_, i) => r[i]?.format ?? 'General'));
+    await reserve(JSON.stringify(formulas).length * 3 + JSON.stringify(formats).length);
+    const top = headerRow + 1 + start;
+    const block = ws.getRange(`A${top}:${last}${top + rows.length - 1}`);
+    block.numberFormat = formats;
+    block.formulas = formulas;
+    block.format.font.set({ name: FONT, size: 16 });
+    block.format.wrapText = true;
+    rows.forEach((r, k) =>
+      r.forEach((c, i) => {
+        if (!c.bold && !c.fill && !c.link) return;
+        const cell = ws.getRange(`${columnLetters(i + 1)}${top + k}`);
+        if (c.bold) cell.format.font.bold = true;
+        if (c.fill) cell.format.fill.color = c.fill;
+        if (c.link) cell.hyperlink = { documentReference: c.link.replace(/^#/, ''), textToDisplay: String(c.value ?? '') };
+      }),
+    );
+  }
+  ws.pageLayout.orientation = 'Landscape';
+  ws.pageLayout.paperSize = 'A4';
+  ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  ws.pageLayout.setPrintTitleRows(`$${headerRow}:$${headerRow}`);
+  ws.freezePanes.freezeRows(headerRow);
+}
