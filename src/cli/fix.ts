@@ -5,6 +5,7 @@ import { planSummaries } from '../domain/actions/summaries';
 import { planTotals } from '../domain/actions/totals';
 import type { Action } from '../domain/actions/types';
 import { analyze } from '../domain/analyze';
+import { workbookTitle } from '../domain/title';
 import { money } from '../domain/rules/finding';
 import { readXlsx } from '../workbook/xlsx/read';
 import { applyToXlsx } from '../workbook/xlsx/write';
@@ -87,8 +88,8 @@ export function fix(args: Args, io: Io): Promise<number> {
 /** plancheck summarize: the four summary sheets, regenerated whole. */
 export function summarize(args: Args, io: Io): Promise<number> {
   return run(args, io, async (file) => {
-    const analysis = analyze(await readXlsx(file, basename(file)));
-    const actions = planSummaries(analysis, { title: basename(file).replace(/\.xlsx$/i, '') });
+    const snapshot = await readXlsx(file, basename(file));
+    const actions = planSummaries(analyze(snapshot), { title: workbookTitle(snapshot) || basename(file).replace(/\.xlsx$/i, '') });
     return { actions, lines: [T[args.lang].sheets(actions.map((a) => a.sheet.name))] };
   });
 }

@@ -1,9 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { reportSchema } from '../../src/domain/report';
 import { run } from '../../src/cli/main';
+import { readXlsx } from '../../src/workbook/xlsx/read';
 
 const fixture = (name: string): string => join(__dirname, '..', 'fixtures', name);
 const CM = fixture('chiangmai-2566-clean.xlsx');
@@ -74,5 +75,56 @@ describe('the installed bin', () => {
   });
   it('prints its version', () => {
     expect(execFileSync(process.execPath, [bin, '--version'], { encoding: 'utf8' }).trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
+
+describe('plancheck fix and summarize', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'plancheck-fix-'));
+
+  it('fix lists the disagreeing totals first, converts numbers, fills formulas, and writes a new file', async () => {
+    const out = join(dir, 'fixed.xlsx');
+    const r = await cli('fix', CM, '-o', out);
+    expect(r.code).toBe(0);
+    const lines = r.out.split('\n');
+    expect(lines[0]).toBe('ยอดที่ระบุไม่ตรงกับผลรวม 4 ช่อง (คงค่าเดิมไว้ ใช้ --overwrite-conflicts เพื่อแทนด้วยสูตร)');
+    expect(r.out).toContain('แผนปฏิบัติการ!O27: ระบุ 1,651,200 แต่ผลรวมได้ 3,302,400');
+    expect(r.out).toMatch(/แปลงตัวเลขที่เป็นข้อความ \d+ ช่อง/);
+    expect(r.out).toContain('แผนปฏิบัติการ!O10: ๑๒๐,๐๐๐ → =SUM(G10,I10,K10,M10) = 120,000');
+    expect(r.out).toContain(`เขียนไฟล์ ${out}`);
+    const fixed = await readXlsx(out);
+    expect(fixed.sheets[1]?.formulas?.[9]?.[14]).toBe('=SUM(G10,I10,K10,M10)');
+  });
+
+  it('--numbers alone only converts numbers', async () => {
+    const r = await cli('fix', CM, '-o', join(dir, 'numbers.xlsx'), '--numbers', '--lang', 'en');
+    expect(r.out).toMatch(/^\d+ number\(s\) typed as text converted/);
+    expect(r.out).not.toContain('formulas');
+  });
+
+  it('never overwrites the input, and says why in Thai and English', async () => {
+    const copy = join(dir, 'input.xlsx');
+    copyFileSync(CM, copy);
+    const before = readFileSync(copy);
+    const th = await cli('fix', copy, '-o', copy);
+    expect(th.code).toBe(2);
+    expect(th.err).toContain('จะไม่เขียนทับไฟล์ต้นฉบับ');
+    const en = await cli('summarize', copy, '-o', join(dir, '.', 'input.xlsx'), '--lang', 'en');
+    expect(en.err).toContain('the input is never overwritten');
+    expect(readFileSync(copy).equals(before)).toBe(true);
+    expect((await cli('fix', copy)).err).toContain('-o <ไฟล์ใหม่.xlsx>');
+  });
+
+  it('summarize adds the four summary sheets to a copy', async () => {
+    const out = join(dir, 'summary.xlsx');
+    const r = await cli('summarize', NW, '-o', out);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('เพิ่มชีต: สรุปตามหน่วยงาน, สรุปตามตัวชี้วัด, สรุปรายไตรมาส, ผลการตรวจ');
+    expect((await readXlsx(out)).sheets.map((s) => s.name)).toEqual(['แผนปฏิบัติการ', 'สรุปตามหน่วยงาน', 'สรุปตามตัวชี้วัด', 'สรุปรายไตรมาส', 'ผลการตรวจ']);
+  });
+
+  it('an unreadable input exits 2 with a clear message', async () => {
+    const r = await cli('summarize', join(dir, 'missing.xlsx'), '-o', join(dir, 'x.xlsx'));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('ไม่พบไฟล์');
   });
 });

@@ -98,7 +98,9 @@ function byAgency(analysis: Analysis, all: Item[], title: string): GeneratedShee
   const rows: GeneratedCell[][] = [];
   let n = 0;
   for (const [key, list] of [...groups.entries()].sort((a, b) => (a[0] === '' ? 1 : b[0] === '' ? -1 : 0))) {
-    const name = key === '' ? '(ไม่ระบุหน่วยงาน)' : tidy(list[0]?.project.agency?.value ?? '');
+    // Of the spellings of one agency, the one with the fewest wrap spaces.
+    const spellings = list.map((i) => tidy(i.project.agency?.value ?? '')).sort((a, b) => a.split(' ').length - b.split(' ').length);
+    const name = key === '' ? '(ไม่ระบุหน่วยงาน)' : (spellings[0] ?? '');
     const cells = typed ? [moneyCell(list.filter(integrated), 'budget', SUMMARY_SHEETS.agency), moneyCell(list.filter((i) => !integrated(i)), 'budget', SUMMARY_SHEETS.agency)] : [];
     const total = moneyCell(list, 'budget', SUMMARY_SHEETS.agency);
     anyStatic ||= [...cells, total].some((c) => !c.live);

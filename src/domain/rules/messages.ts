@@ -125,6 +125,10 @@ export const M = {
     th: `สะกด "ไม่ใช่ งบประมาณ" ควรเป็น "ไม่ใช้งบประมาณ"`,
     en: `"ไม่ใช่ งบประมาณ" is misspelt; it should read "ไม่ใช้งบประมาณ" (no budget)`,
   }),
+  provinceMismatch: (other: string, main: string): Msg => ({
+    th: `ระบุจังหวัด${other} แต่แผนนี้เป็นของจังหวัด${main}`,
+    en: `Names ${other} province, but this is ${main} province's plan`,
+  }),
   amountUnreadable: (text: string): Msg => ({
     th: `อ่านจำนวนเงินไม่ได้: "${text}"`,
     en: `Cannot read this amount: "${text}"`,

@@ -3,3 +3,4 @@ export * from './text';
 export * from './amount';
 export * from './target';
 export * from './months';
+export * from './provinces';

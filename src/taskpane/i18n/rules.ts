@@ -26,4 +26,5 @@ export const RULE_LABELS: Record<string, { th: string; en: string }> = {
   'number-as-text': { th: 'ตัวเลขเป็นข้อความ', en: 'Numbers stored as text' },
   'no-budget-spelling': { th: 'คำสะกด ไม่ใช้งบประมาณ', en: 'No-budget spelling' },
   'amount-unreadable': { th: 'อ่านจำนวนเงินไม่ได้', en: 'Unreadable amounts' },
+  'province-mismatch': { th: 'ชื่อจังหวัดไม่ตรงกับแผน', en: 'Another province named' },
 };

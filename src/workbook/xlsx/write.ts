@@ -12,7 +12,6 @@ function addSheet(wb: ExcelJS.Workbook, g: GeneratedSheet): void {
   if (old) wb.removeWorksheet(old.id);
   const ws = wb.addWorksheet(g.name, {
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true },
-    properties: { defaultRowHeight: 22 },
   });
   const width = g.columns.length;
   ws.columns = g.columns.map((c) => ({ width: c.width }));

@@ -1,5 +1,6 @@
 import { analyze } from '../../../src/domain/analyze';
 import type { CellValue } from '../../../src/domain/snapshot';
+import { workbookTitle } from '../../../src/domain/title';
 import { quarterlySheet, sheet, workbook } from '../../helpers/synthetic';
 
 const FEATURES_HEADER = ['ลักษณะสำคัญของงาน', 'โครงการ/กิจกรรม', 'วิธีการดำเนินงาน', 'ตัวชี้วัด', 'งบประมาณ', 'ระยะเวลา ดำเนินการ', 'หน่วยงานรับผิดชอบ'];
@@ -115,5 +116,21 @@ describe('total rows under one project', () => {
       ['รวม', null, null, null, '๙๑,๕๐๐', null, null],
     ];
     expect(codesOf(r)).toEqual([]);
+  });
+});
+
+describe('province-mismatch and the plan title', () => {
+  it('flags a cell naming another province once the plan\'s own province is clear', () => {
+    const s = quarterlySheet([
+      { agency: 'สำนักงานจังหวัดนราธิวาส' }, { agency: 'สำนักงานพัฒนาชุมชนจังหวัด นราธิวาส' }, { agency: 'สำนักงานคลังจังหวัดนราธิวาส' },
+      { agency: 'สำนักงานสาธารณสุขจังหวัดนครราชสีมา' },
+    ]);
+    const f = analyze(workbook(s)).findings.filter((x) => x.code === 'province-mismatch');
+    expect(f.map((x) => `${x.cell}:${x.actual}`)).toEqual(['E8:นครราชสีมา']);
+    expect(workbookTitle(workbook(s))).toBe('จังหวัดนราธิวาส');
+  });
+  it('says nothing when no province clearly dominates', () => {
+    const s = quarterlySheet([{ agency: 'สำนักงานจังหวัดนราธิวาส' }, { agency: 'สำนักงานจังหวัดนครราชสีมา' }]);
+    expect(analyze(workbook(s)).findings.filter((x) => x.code === 'province-mismatch')).toEqual([]);
   });
 });
