@@ -473,6 +473,7 @@ class FakeRange extends Proxy {
     font: { color: string; bold: boolean; set(p: Record<string, unknown>): void };
     wrapText: boolean;
     columnWidth: number;
+    rowHeight: number;
   };
 
   constructor(ctx: FakeContext, private readonly ws: FakeWorksheet, private readonly area: () => Area | null, nullable = false) {
@@ -526,6 +527,13 @@ class FakeRange extends Proxy {
       },
       get columnWidth(): number {
         return unloaded('format.columnWidth')();
+      },
+      set rowHeight(v: number) {
+        void v;
+        ctx.queue(32, () => undefined);
+      },
+      get rowHeight(): number {
+        return unloaded('format.rowHeight')();
       },
     };
   }

@@ -65,3 +65,16 @@ export function markFormula(severity: Severity): string {
 export function isOurMarkFormula(formula: string | null | undefined): boolean {
   return typeof formula === 'string' && formula.includes(`"${MARK_TAG}:`);
 }
+
+/** Thai vowel and tone marks above or below a consonant take no width of their own. */
+const COMBINING = /[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]/g;
+/** Points per text line at the generated sheets' 16-point Thai font. */
+export const LINE_HEIGHT = 27;
+
+/** How many lines each row of a generated sheet needs when its cells wrap (header row first). */
+export function rowLines(g: GeneratedSheet): { header: number; rows: number[] } {
+  const lines = (text: string, width: number): number => Math.max(1, Math.ceil(text.replace(COMBINING, '').length / Math.max(1, width * 0.8)));
+  const header = Math.max(...g.columns.map((c) => lines(c.header, c.width)));
+  const rows = g.rows.map((r) => Math.max(1, ...r.map((c, i) => (typeof c.value === 'string' && !c.formula ? lines(c.value, g.columns[i]?.width ?? 10) : 1))));
+  return { header, rows };
+}

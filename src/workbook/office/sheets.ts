@@ -1,4 +1,4 @@
-import type { GeneratedSheet } from '../../domain/actions/types';
+import { LINE_HEIGHT, rowLines, type GeneratedSheet } from '../../domain/actions/types';
 import { columnLetters } from '../../domain/parse/grid';
 
 const FONT = 'TH Sarabun New';
@@ -30,7 +30,9 @@ export async function writeGeneratedSheet(
   g.columns.forEach((c, i) => {
     ws.getRange(`${columnLetters(i + 1)}:${columnLetters(i + 1)}`).format.columnWidth = c.width * POINTS_PER_CHAR;
   });
+  const lines = rowLines(g);
   const header = ws.getRange(`A${headerRow}:${last}${headerRow}`);
+  header.format.rowHeight = lines.header * LINE_HEIGHT;
   header.values = [g.columns.map((c) => c.header)];
   header.format.font.set({ name: FONT, size: 16, bold: true });
   header.format.fill.color = '#D9E1F2';
@@ -47,6 +49,10 @@ export async function writeGeneratedSheet(
     block.formulas = formulas;
     block.format.font.set({ name: FONT, size: 16 });
     block.format.wrapText = true;
+    rows.forEach((_, k) => {
+      const n = lines.rows[start + k] ?? 1;
+      if (n > 1) ws.getRange(`A${top + k}:${last}${top + k}`).format.rowHeight = n * LINE_HEIGHT;
+    });
     rows.forEach((r, k) =>
       r.forEach((c, i) => {
         if (!c.bold && !c.fill && !c.link) return;

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { isOurNote } from '../../domain/actions/notes';
-import { isOurMarkFormula, markFormula, type Action, type GeneratedSheet } from '../../domain/actions/types';
+import { LINE_HEIGHT, isOurMarkFormula, markFormula, rowLines, type Action, type GeneratedSheet } from '../../domain/actions/types';
 
 const FONT = 'TH Sarabun New';
 const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
@@ -18,6 +18,7 @@ function addSheet(wb: ExcelJS.Workbook, g: GeneratedSheet): void {
   const title = ws.getRow(1);
   title.getCell(1).value = g.title;
   title.font = { name: FONT, size: 20, bold: true };
+  title.height = 32;
   ws.mergeCells(1, 1, 1, width);
   g.subtitle.forEach((line, i) => {
     const row = ws.getRow(2 + i);
@@ -26,7 +27,9 @@ function addSheet(wb: ExcelJS.Workbook, g: GeneratedSheet): void {
     ws.mergeCells(2 + i, 1, 2 + i, width);
   });
   const headerRow = g.subtitle.length + 3;
+  const lines = rowLines(g);
   const header = ws.getRow(headerRow);
+  header.height = lines.header * LINE_HEIGHT;
   g.columns.forEach((c, i) => {
     const cell = header.getCell(i + 1);
     cell.value = c.header;
@@ -37,6 +40,7 @@ function addSheet(wb: ExcelJS.Workbook, g: GeneratedSheet): void {
   });
   g.rows.forEach((cells, r) => {
     const row = ws.getRow(headerRow + 1 + r);
+    row.height = (lines.rows[r] ?? 1) * LINE_HEIGHT;
     cells.forEach((c, i) => {
       const cell = row.getCell(i + 1);
       if (c.formula) cell.value = { formula: c.formula.replace(/^=/, ''), result: typeof c.value === 'number' ? c.value : undefined } as ExcelJS.CellFormulaValue;
