@@ -4,10 +4,15 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import { fingerprint } from '../domain/actions/marks';
+import { planNumbers } from '../domain/actions/numbers';
+import { planSummaries } from '../domain/actions/summaries';
+import { planTotals } from '../domain/actions/totals';
+import { workbookTitle } from '../domain/title';
 import { groupFindings } from '../domain/groups';
 import type { Severity } from '../domain/rules/finding';
 import type { PlanHost } from '../workbook/host';
 import { Filters, type FilterState } from './components/Filters';
+import { FixPanel } from './components/FixPanel';
 import { FindingsList } from './components/FindingsList';
 import { SummaryCounts } from './components/SummaryCounts';
 import { STRINGS, type Lang } from './i18n/strings';
@@ -31,7 +36,7 @@ export function App({ host, initialLang = 'th', now }: AppProps) {
   const s = useStyles();
   const [lang, setLang] = useState<Lang>(initialLang);
   const t = STRINGS[lang];
-  const { state, check, setMarks, acknowledge, withdraw, select, setLive } = useChecker(host, lang, now);
+  const { state, check, setMarks, acknowledge, withdraw, select, setLive, applyAndRecheck, snapshot } = useChecker(host, lang, now);
   const [filters, setFilters] = useState<FilterState>({ severities: new Set<Severity>(['error', 'warning', 'info']), hiddenCodes: new Set() });
   const [showAcked, setShowAcked] = useState(true);
 
@@ -125,6 +130,19 @@ export function App({ host, initialLang = 'th', now }: AppProps) {
         ) : (
           <>
             <SummaryCounts t={t} open={open} projects={analysis.stats.projects} budget={analysis.stats.budget} />
+            <Divider />
+            <FixPanel
+              t={t}
+              busy={busy}
+              planNumbers={() => planNumbers(analysis)}
+              planTotals={(overwrite) => planTotals(analysis, { overwriteConflicts: overwrite })}
+              apply={applyAndRecheck}
+              summarize={() => {
+                const actions = planSummaries(analysis, { title: snapshot.current ? workbookTitle(snapshot.current) : '' });
+                return applyAndRecheck(actions, t.sheetsAdded(actions.map((a) => a.sheet.name).join(', ')));
+              }}
+              message={state.notice}
+            />
             <Divider />
             <Filters t={t} lang={lang} codes={codes} value={filters} onChange={setFilters} />
             {ackedCount > 0 && <Checkbox label={t.showAcked(ackedCount)} checked={showAcked} onChange={(_, d) => setShowAcked(d.checked === true)} />}

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { fingerprint, planMarks } from '../domain/actions/marks';
+import type { Action } from '../domain/actions/types';
 import { analyze, type Analysis } from '../domain/analyze';
 import type { Finding } from '../domain/rules/finding';
 import type { WorkbookSnapshot } from '../domain/snapshot';
@@ -18,6 +19,8 @@ export interface CheckerState {
   live: boolean;
   liveAt: string | null;
   error: string | null;
+  /** What the last fix or summary did. */
+  notice: string | null;
 }
 
 const LIVE_DEBOUNCE_MS = 500;
@@ -30,7 +33,7 @@ const errorText = (e: unknown): string => (e instanceof Error ? e.message : Stri
  */
 export function useChecker(host: PlanHost, lang: Lang, now: () => Date = () => new Date()) {
   const [state, setState] = useState<CheckerState>({
-    phase: 'idle', progress: null, analysis: null, acks: { v: 1, items: {} }, marks: true, notes: false, live: false, liveAt: null, error: null,
+    phase: 'idle', progress: null, analysis: null, acks: { v: 1, items: {} }, marks: true, notes: false, live: false, liveAt: null, error: null, notice: null,
   });
   const snapshot = useRef<WorkbookSnapshot | null>(null);
   const latest = useRef(state);
@@ -49,7 +52,7 @@ export function useChecker(host: PlanHost, lang: Lang, now: () => Date = () => n
   const fail = (e: unknown): void => setState((s) => ({ ...s, phase: 'failed', error: errorText(e), progress: null }));
 
   const check = useCallback(async () => {
-    setState((s) => ({ ...s, phase: 'reading', progress: 0, error: null }));
+    setState((s) => ({ ...s, phase: 'reading', progress: 0, error: null, notice: null }));
     try {
       const { snapshot: snap, acks } = await host.read((done, total) =>
         setState((s) => ({ ...s, progress: total > 0 ? done / total : null })),
@@ -157,5 +160,20 @@ export function useChecker(host: PlanHost, lang: Lang, now: () => Date = () => n
     };
   }, [state.live, host, mark, now]);
 
-  return { state, check, setMarks, acknowledge, withdraw, select, setLive };
+  /** Writes fixes or summary sheets, then checks again so the list and marks show the workbook as it now is. */
+  const applyAndRecheck = useCallback(
+    async (actions: Action[], done: string) => {
+      setState((s) => ({ ...s, phase: 'applying', error: null, notice: null }));
+      try {
+        await host.apply(actions);
+        await check();
+        setState((s) => ({ ...s, notice: done }));
+      } catch (e) {
+        fail(e);
+      }
+    },
+    [host, check],
+  );
+
+  return { state, check, setMarks, acknowledge, withdraw, select, setLive, applyAndRecheck, snapshot };
 }

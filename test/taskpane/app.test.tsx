@@ -147,3 +147,46 @@ describe('the task pane', () => {
     expect(screen.getByText(/Excel is busy/)).toBeTruthy();
   });
 });
+
+describe('fix and summarise in the pane', () => {
+  it('แปลงตัวเลข previews the changes, then converts and re-checks', async () => {
+    const { fake, user } = setup();
+    await checkNow(user);
+    await user.click(screen.getByRole('button', { name: 'แปลงตัวเลข' }));
+    const preview = screen.getByRole('region', { name: 'แปลงตัวเลข' });
+    expect(preview).toHaveTextContent(/จะแปลงตัวเลขที่พิมพ์เป็นข้อความ \d+ ช่อง/);
+    expect(preview).toHaveTextContent('แผนปฏิบัติการ!O27: "๑,๖๕๑,๒๐๐ บาท" → 1,651,200');
+    expect(fake.state.sheet('แผนปฏิบัติการ')!.cells.get('27,15')).toBe('๑,๖๕๑,๒๐๐ บาท');
+    await user.click(within(preview).getByRole('button', { name: 'ยืนยัน' }));
+    await waitFor(() => expect(screen.getByText('แปลงตัวเลข เรียบร้อย')).toBeTruthy());
+    expect(fake.state.sheet('แผนปฏิบัติการ')!.cells.get('27,15')).toBe(1651200);
+    expect(screen.queryByText(/พิมพ์เป็นข้อความ \(เลขไทย\)/)).toBeNull();
+  });
+
+  it('เติมผลรวม lists disagreeing totals first and overwrites them only when ticked', async () => {
+    const { fake, user } = setup();
+    await checkNow(user);
+    await user.click(screen.getByRole('button', { name: 'เติมผลรวม' }));
+    let preview = screen.getByRole('region', { name: 'เติมผลรวม' });
+    expect(preview).toHaveTextContent('ยอดที่ระบุไม่ตรงกับผลรวม 4 ช่อง');
+    expect(preview).toHaveTextContent('แผนปฏิบัติการ!O27: ระบุ 1,651,200 แต่ผลรวมได้ 3,302,400');
+    await user.click(within(preview).getByRole('button', { name: 'ยืนยัน' }));
+    await waitFor(() => expect(screen.getByText('เติมผลรวม เรียบร้อย')).toBeTruthy());
+    const plan = fake.state.sheet('แผนปฏิบัติการ')!;
+    expect(plan.formulas.get('10,15')).toBe('=SUM(G10,I10,K10,M10)');
+    expect(plan.formulas.has('27,15')).toBe(false);
+    await user.click(screen.getByRole('button', { name: 'เติมผลรวม' }));
+    preview = screen.getByRole('region', { name: 'เติมผลรวม' });
+    await user.click(within(preview).getByRole('checkbox', { name: 'แทนที่ยอดที่ไม่ตรงทั้ง 4 ช่องด้วยสูตร' }));
+    await user.click(within(preview).getByRole('button', { name: 'ยืนยัน' }));
+    await waitFor(() => expect(plan.formulas.get('27,15')).toBe('=SUM(G27,I27,K27,M27)'));
+  });
+
+  it('สร้างสรุป adds the Thai summary sheets', async () => {
+    const { fake, user } = setup();
+    await checkNow(user);
+    await user.click(screen.getByRole('button', { name: 'สร้างสรุป' }));
+    await waitFor(() => expect(screen.getByText(/เพิ่มชีต สรุปตามหน่วยงาน, สรุปตามตัวชี้วัด, สรุปรายไตรมาส, ผลการตรวจ แล้ว/)).toBeTruthy());
+    expect(fake.state.sheet('สรุปตามตัวชี้วัด')!.cells.get('1,1')).toBe('สรุปโครงการและงบประมาณตามเป้าหมายและตัวชี้วัด จังหวัดเชียงใหม่ ปีงบประมาณ พ.ศ. ๒๕๖๖');
+  });
+});
