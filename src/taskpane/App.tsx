@@ -9,10 +9,11 @@ import { planSummaries } from '../domain/actions/summaries';
 import { planTotals } from '../domain/actions/totals';
 import { workbookTitle } from '../domain/title';
 import { groupFindings } from '../domain/groups';
-import type { Severity } from '../domain/rules/finding';
+import type { Finding, Severity } from '../domain/rules/finding';
 import type { PlanHost } from '../workbook/host';
 import { Filters, type FilterState } from './components/Filters';
 import { FixPanel } from './components/FixPanel';
+import { SheetPreview } from './components/SheetPreview';
 import { FindingsList } from './components/FindingsList';
 import { SummaryCounts } from './components/SummaryCounts';
 import { STRINGS, type Lang } from './i18n/strings';
@@ -39,6 +40,8 @@ export function App({ host, initialLang = 'th', now }: AppProps) {
   const { state, check, setMarks, acknowledge, withdraw, select, setLive, applyAndRecheck, snapshot } = useChecker(host, lang, now);
   const [filters, setFilters] = useState<FilterState>({ severities: new Set<Severity>(['error', 'warning', 'info']), hiddenCodes: new Set() });
   const [showAcked, setShowAcked] = useState(true);
+  /** The finding last clicked: in file mode its cell is shown in a preview grid (there is no Excel to scroll). */
+  const [selected, setSelected] = useState<Finding | null>(null);
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -145,6 +148,9 @@ export function App({ host, initialLang = 'th', now }: AppProps) {
             />
             <Divider />
             <Filters t={t} lang={lang} codes={codes} value={filters} onChange={setFilters} />
+            {host.kind === 'file' && selected && snapshot.current && (
+              <SheetPreview t={t} snapshot={snapshot.current} sheet={selected.sheet} cell={selected.cell} severity={selected.severity} />
+            )}
             {ackedCount > 0 && <Checkbox label={t.showAcked(ackedCount)} checked={showAcked} onChange={(_, d) => setShowAcked(d.checked === true)} />}
             {analysis.findings.length === 0 ? (
               <Text>{t.noFindings}</Text>
@@ -157,7 +163,10 @@ export function App({ host, initialLang = 'th', now }: AppProps) {
                 groups={groups}
                 acks={acks}
                 fingerprint={fingerprint}
-                onSelect={(f) => void select(f)}
+                onSelect={(f) => {
+                  setSelected(f);
+                  void select(f);
+                }}
                 onAcknowledge={(f, reason) => void acknowledge(f, reason)}
                 onWithdraw={(f) => void withdraw(f)}
               />

@@ -11,6 +11,9 @@ import { OfficeHost } from '../../src/workbook/office/host';
 import { readXlsx } from '../../src/workbook/xlsx/read';
 import { FakeExcel } from '../fakes/fake-excel';
 
+// Each test drives the whole pane (read, analyze, mark) through user events; leave room on a busy 2-core machine.
+jest.setTimeout(30_000);
+
 let snapshot: WorkbookSnapshot;
 beforeAll(async () => {
   snapshot = await readXlsx(join(__dirname, '..', 'fixtures', 'chiangmai-2566-clean.xlsx'));

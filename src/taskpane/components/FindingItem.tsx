@@ -43,8 +43,9 @@ export function FindingItem({ t, lang, finding: f, ack, onSelect, onAcknowledge,
   const [reason, setReason] = useState('');
   return (
     <li className={`${s.item} ${ack ? s.acked : ''}`} data-testid="finding" data-cell={f.cell} data-code={f.code}>
-      <Button appearance="subtle" className={s.go} onClick={() => onSelect(f)} aria-label={`${t.goTo(f.cell)}: ${f.message[lang]}`}>
+      <Button appearance="subtle" className={s.go} onClick={() => onSelect(f)}>
         <span>
+          <span className="visually-hidden">{`${t.goTo(f.cell)}: `}</span>
           <span className={s.head}>
             <Badge color={COLOR[f.severity]} appearance="filled" size="small">
               {t.severity[f.severity]}

@@ -38,7 +38,6 @@ export const th = {
   showAcked: (n: number) => `แสดงรายการที่รับทราบแล้ว (${n})`,
   error: 'เกิดข้อผิดพลาด',
   liveUpdated: (time: string) => `ตรวจใหม่หลังการแก้ไขเมื่อ ${time}`,
-  notInExcel: 'เปิดบานหน้าต่างนี้จากปุ่ม "ตรวจแผน" บนแท็บหน้าแรกของ Excel',
   fixAndSummarize: 'แก้ไขและสรุป',
   numbers: 'แปลงตัวเลข',
   totals: 'เติมผลรวม',
@@ -55,6 +54,16 @@ export const th = {
   applied: (what: string) => `${what} เรียบร้อย`,
   sheetsAdded: (names: string) => `เพิ่มชีต ${names} แล้ว`,
   checkFirst: 'กด "ตรวจ" ก่อน',
+  openFile: 'เปิดไฟล์ .xlsx',
+  dropHere: 'หรือลากไฟล์ .xlsx มาวางที่นี่',
+  fileIntro: 'ไม่ได้เปิดใน Excel: เปิดไฟล์แผน (.xlsx) เพื่อตรวจ แก้ไข และสรุป แล้วดาวน์โหลดสำเนา (ไฟล์ต้นฉบับไม่ถูกแก้ไข)',
+  opening: (name: string) => `กำลังเปิด ${name}…`,
+  openFailed: (name: string, why: string) => `เปิดไฟล์ ${name} ไม่ได้: ${why}`,
+  notXlsx: 'ไม่ใช่ไฟล์ .xlsx ที่ถูกต้อง',
+  download: 'ดาวน์โหลด',
+  downloadHint: (name: string) => `บันทึกสำเนาที่ทำเครื่องหมาย/แก้ไขแล้วเป็น ${name}`,
+  openAnother: 'เปิดไฟล์อื่น',
+  preview: (sheet: string, cell: string) => `ชีต ${sheet} รอบเซลล์ ${cell}`,
 };
 
 export type Strings = typeof th;
@@ -96,7 +105,6 @@ export const en: Strings = {
   showAcked: (n: number) => `Show acknowledged (${n})`,
   error: 'Something went wrong',
   liveUpdated: (time: string) => `Re-checked after an edit at ${time}`,
-  notInExcel: 'Open this pane from the "ตรวจแผน" button on Excel\'s Home tab',
   fixAndSummarize: 'Fix and summarise',
   numbers: 'Convert numbers',
   totals: 'Fill totals',
@@ -113,6 +121,16 @@ export const en: Strings = {
   applied: (what: string) => `${what}: done`,
   sheetsAdded: (names: string) => `Added sheets ${names}`,
   checkFirst: 'Press "Check" first',
+  openFile: 'Open an .xlsx file',
+  dropHere: 'or drop an .xlsx file here',
+  fileIntro: 'Not running in Excel: open a plan (.xlsx) to check, fix and summarise it, then download a copy (the original file is not changed)',
+  opening: (name: string) => `Opening ${name}…`,
+  openFailed: (name: string, why: string) => `Cannot open ${name}: ${why}`,
+  notXlsx: 'not a valid .xlsx file',
+  download: 'Download',
+  downloadHint: (name: string) => `Save the marked / fixed copy as ${name}`,
+  openAnother: 'Open another file',
+  preview: (sheet: string, cell: string) => `Sheet ${sheet} around cell ${cell}`,
 };
 
 export type Lang = 'th' | 'en';

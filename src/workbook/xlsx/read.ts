@@ -60,12 +60,22 @@ function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
   };
 }
 
+/** Sheets the tool keeps its own records in (file mode); never part of the plan. */
+export const RECORD_SHEET = '_plancheck';
+
+/** The snapshot of an exceljs workbook already in memory (the browser keeps one while fixing). */
+export function snapshotOf(wb: ExcelJS.Workbook, file?: string): WorkbookSnapshot {
+  const sheets: SheetSnapshot[] = [];
+  wb.eachSheet((ws) => {
+    if (ws.name !== RECORD_SHEET) sheets.push(sheetSnapshot(ws));
+  });
+  return { ...(file !== undefined ? { file } : {}), sheets };
+}
+
 /** Reads an .xlsx (path, Buffer or ArrayBuffer) into a workbook snapshot. Throws on unreadable input. */
 export async function readXlsx(input: string | Buffer | ArrayBuffer, file?: string): Promise<WorkbookSnapshot> {
   const wb = new ExcelJS.Workbook();
   if (typeof input === 'string') await wb.xlsx.readFile(input);
   else await wb.xlsx.load(input as ArrayBuffer);
-  const sheets: SheetSnapshot[] = [];
-  wb.eachSheet((ws) => sheets.push(sheetSnapshot(ws)));
-  return { ...(file !== undefined ? { file } : {}), sheets };
+  return snapshotOf(wb, file);
 }

@@ -1,0 +1,131 @@
+import { Button, FluentProvider, MessageBar, MessageBarBody, Spinner, Text, makeStyles, shorthands, tokens } from '@fluentui/react-components';
+import { useRef, useState, type DragEvent } from 'react';
+import type { FileHost } from '../workbook/xlsx/file-host';
+import { App } from './App';
+import { STRINGS, type Lang } from './i18n/strings';
+import { theme } from './theme';
+
+const useStyles = makeStyles({
+  root: { display: 'grid', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },
+  drop: {
+    display: 'grid',
+    gap: tokens.spacingVerticalS,
+    justifyItems: 'start',
+    padding: tokens.spacingHorizontalL,
+    ...shorthands.border('2px', 'dashed', tokens.colorNeutralStroke1),
+    ...shorthands.borderRadius(tokens.borderRadiusLarge),
+  },
+  dragging: { ...shorthands.borderColor(tokens.colorBrandStroke1), backgroundColor: tokens.colorBrandBackground2 },
+  bar: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap', padding: `0 ${tokens.spacingHorizontalM}` },
+});
+
+/** Loads exceljs only when a file is opened, so the Excel pane's bundle does not carry it. */
+const loadHost = async (bytes: ArrayBuffer, name: string): Promise<FileHost> => {
+  const { FileHost } = await import(/* webpackChunkName: "xlsx" */ '../workbook/xlsx/file-host');
+  return FileHost.open(bytes, name);
+};
+
+/** Saves bytes as a file in the browser. */
+function save(bytes: ArrayBuffer, name: string): void {
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The pane without Excel: open (pick or drop) an .xlsx, then everything the pane does, and download a copy. */
+export function FileApp({ initialLang = 'th' }: { initialLang?: Lang }) {
+  const s = useStyles();
+  const t = STRINGS[initialLang];
+  const [host, setHost] = useState<FileHost | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+
+  const open = async (file: File): Promise<void> => {
+    setError(null);
+    setBusy(file.name);
+    try {
+      setHost(await loadHost(await file.arrayBuffer(), file.name));
+    } catch (e) {
+      const msg = e instanceof Error ? e.message : String(e);
+      const why = /zip|central directory|signature|end of data|corrupt/i.test(msg) ? t.notXlsx : msg;
+      setError(`${t.openFailed(file.name, why)} / ${STRINGS.en.openFailed(file.name, /zip|central directory|signature|end of data|corrupt/i.test(msg) ? STRINGS.en.notXlsx : msg)}`);
+    } finally {
+      setBusy(null);
+    }
+  };
+  const onDrop = (e: DragEvent): void => {
+    e.preventDefault();
+    setDragging(false);
+    const file = e.dataTransfer.files[0];
+    if (file) void open(file);
+  };
+
+  if (host) {
+    return (
+      <>
+        <FluentProvider theme={theme}>
+          <div className={s.bar}>
+            <Button appearance="primary" onClick={() => void host.download().then((b) => save(b, host.copyName))} title={t.downloadHint(host.copyName)}>
+              {t.download}
+            </Button>
+            <Text size={200}>{host.fileName}</Text>
+            <Button appearance="subtle" onClick={() => setHost(null)}>
+              {t.openAnother}
+            </Button>
+          </div>
+        </FluentProvider>
+        <App host={host} initialLang={initialLang} />
+      </>
+    );
+  }
+  return (
+    <FluentProvider theme={theme}>
+      <main className={s.root}>
+        <Text as="h1" size={500} weight="semibold">
+          {t.appTitle}
+        </Text>
+        <Text>{t.fileIntro}</Text>
+        <div
+          className={`${s.drop} ${dragging ? s.dragging : ''}`}
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={onDrop}
+          data-testid="drop-zone"
+        >
+          <input
+            ref={input}
+            type="file"
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            aria-label={t.openFile}
+            style={{ display: 'none' }}
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) void open(file);
+              e.target.value = '';
+            }}
+          />
+          <Button appearance="primary" onClick={() => input.current?.click()} disabled={busy !== null}>
+            {t.openFile}
+          </Button>
+          <Text size={200}>{t.dropHere}</Text>
+          {busy && <Spinner size="tiny" label={t.opening(busy)} />}
+        </div>
+        {error && (
+          <MessageBar intent="error">
+            <MessageBarBody>{error}</MessageBarBody>
+          </MessageBar>
+        )}
+      </main>
+    </FluentProvider>
+  );
+}
