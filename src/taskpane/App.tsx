@@ -21,7 +21,8 @@ import { theme } from './theme';
 import { useChecker } from './useChecker';
 
 const useStyles = makeStyles({
-  root: { display: 'grid', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: '280px' },
+  // minmax(0, 1fr): a wide child (the sheet preview) scrolls inside the pane instead of widening it.
+  root: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: '280px' },
   header: { display: 'flex', justifyContent: 'space-between', alignItems: 'center' },
   toolbar: { display: 'grid', gap: tokens.spacingVerticalXS },
   buttons: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },

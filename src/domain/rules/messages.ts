@@ -34,7 +34,7 @@ export const M = {
     en: `The budget type cell mentions ${money(inType)} baht but the total budget is ${money(total)} baht`,
   }),
   subtotal: (what: string, whatEn: string, expected: number, stated: number): Msg => ({
-    th: `ยอดรวม${what}ระบุ ${money(stated)} บาท แต่รวมจากรายการได้ ${money(expected)} บาท`,
+    th: `ยอดรวม${what} ระบุ ${money(stated)} บาท แต่รวมจากรายการได้ ${money(expected)} บาท`,
     en: `The ${whatEn} total states ${money(stated)} baht but its rows add up to ${money(expected)} baht`,
   }),
   count: (expected: number, stated: number): Msg => ({
@@ -50,7 +50,7 @@ export const M = {
       ? { th: `ยอดรวมในตารางสรุประบุ ${stated} โครงการ แต่แถวในตารางรวมกันได้ ${sum}`, en: `The summary total states ${stated} projects but its rows add up to ${sum}` }
       : { th: `ยอดรวมในตารางสรุประบุ ${money(stated)} บาท แต่แถวในตารางรวมกันได้ ${money(sum)} บาท`, en: `The summary total states ${money(stated)} baht but its own rows add up to ${money(sum)} baht` },
   summaryAgency: (agency: string, stated: number, detail: number, column: string, columnEn: string): Msg => ({
-    th: `สรุป${column}ของ "${agency}" ระบุ ${money(stated)} บาท แต่โครงการของหน่วยงานนี้ในแผนรวมกันได้ ${money(detail)} บาท`,
+    th: `สรุป${column} ของ "${agency}" ระบุ ${money(stated)} บาท แต่โครงการของหน่วยงานนี้ในแผนรวมกันได้ ${money(detail)} บาท`,
     en: `Summary (${columnEn}) for "${agency}" states ${money(stated)} baht but this agency's project rows total ${money(detail)} baht`,
   }),
   summaryAgencyLoose: (agency: string, stated: number, detail: number, matched: string): Msg => ({
@@ -67,8 +67,8 @@ export const M = {
   }),
   summaryIndicator: (scope: string, scopeEn: string, stated: number, detail: number, isCount: boolean): Msg =>
     isCount
-      ? { th: `สรุป${scope}ระบุ ${stated} โครงการ แต่ในแผนมี ${detail} โครงการ`, en: `Summary for ${scopeEn} states ${stated} projects but the plan lists ${detail}` }
-      : { th: `สรุป${scope}ระบุ ${money(stated)} บาท แต่โครงการในแผนรวมกันได้ ${money(detail)} บาท`, en: `Summary for ${scopeEn} states ${money(stated)} baht but the plan's project rows total ${money(detail)} baht` },
+      ? { th: `สรุป${scope} ระบุ ${stated} โครงการ แต่ในแผนมี ${detail} โครงการ`, en: `Summary for ${scopeEn} states ${stated} projects but the plan lists ${detail}` }
+      : { th: `สรุป${scope} ระบุ ${money(stated)} บาท แต่โครงการในแผนรวมกันได้ ${money(detail)} บาท`, en: `Summary for ${scopeEn} states ${money(stated)} baht but the plan's project rows total ${money(detail)} baht` },
   numberingDuplicate: (n: number, firstRow: number): Msg => ({
     th: `ลำดับที่ ${n} ซ้ำกับแถว ${firstRow}`,
     en: `Project number ${n} is used again (first at row ${firstRow})`,

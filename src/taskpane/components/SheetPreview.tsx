@@ -47,7 +47,8 @@ export function SheetPreview(props: { t: Strings; snapshot: WorkbookSnapshot; sh
       <Text size={200} weight="semibold">
         {label}
       </Text>
-      <div className={s.wrap}>
+      {/* Focusable so the grid can be scrolled from the keyboard. */}
+      <div className={s.wrap} tabIndex={0} role="group" aria-label={label}>
         <table className={s.table}>
           <thead>
             <tr>
