@@ -3,9 +3,25 @@ import { cellText, compareKey } from '../thai';
 
 /** A cell position in sheet coordinates with its A1 address. */
 export interface CellRef {
-  row: number;
-  col: number;
-  address: string;
+  readonly row: number;
+  readonly col: number;
+  readonly address: string;
+}
+
+/** The address is built only when asked for: most figures never appear in a finding. */
+class LazyCellRef implements CellRef {
+  constructor(
+    readonly row: number,
+    readonly col: number,
+  ) {}
+
+  get address(): string {
+    return address(this.row, this.col);
+  }
+
+  toJSON(): { row: number; col: number; address: string } {
+    return { row: this.row, col: this.col, address: this.address };
+  }
 }
 
 /** Letters of the columns seen so far (a pure memo: A1 addresses are built for every figure). */
@@ -25,7 +41,7 @@ export function address(row: number, col: number): string {
 }
 
 export function cellRef(row: number, col: number): CellRef {
-  return { row, col, address: address(row, col) };
+  return new LazyCellRef(row, col);
 }
 
 /** Parses "B3" → {row: 3, col: 2}. */
