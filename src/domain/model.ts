@@ -39,6 +39,8 @@ export interface Project {
   budget: Figure<Amount> | null;
   /** Timeline cells under ไตรมาส ๑–๔ (arrows and month text), continuation rows included. */
   timeline: Quad<Figure<string> | null>;
+  /** For each timeline cell, the last quarter (1–4) its merged area reaches: an arrow merged over Q2–Q3 spans both. */
+  timelineReach: Quad<number>;
   period: Figure<string> | null;
   /** The row was read one column to the left of its header. */
   shifted: boolean;

@@ -1,4 +1,6 @@
 import { recogniseHeader } from '../../src/domain/layout/columns';
+import { headerRole } from '../../src/domain/layout/labels';
+import { compareKey } from '../../src/domain/thai';
 import { Grid } from '../../src/domain/parse/grid';
 import { QUARTERLY_HEADER, QUARTERLY_MERGES, sheet } from '../helpers/synthetic';
 
@@ -40,4 +42,11 @@ describe('header recognition', () => {
     const byAgency = recogniseHeader(new Grid(sheet('s', [['ที่', 'หน่วยงาน', 'งบประมาณ (บาท)']])), 1);
     expect(byAgency).toMatchObject({ family: 'summary-agency', amountColumns: [{ col: 3, kind: 'any' }] });
   });
+});
+
+describe('header synonyms', () => {
+  it.each([
+    ['กิจกรรม/โครงการ', 'name'], ['แผนงาน/โครงการ/กิจกรรม', 'name'], ['โครงการ', 'name'], ['จำนวนเงิน (บาท)', 'budget'], ['วงเงิน', 'budget'],
+    ['งบประมาณ (บาท)', 'budget'], ['หน่วยงานที่รับผิดชอบ', 'agency'], ['ผู้รับผิดชอบ', 'agency'], ['แหล่งงบประมาณ', 'budgetType'], ['จำนวนโครงการ/กิจกรรม', 'count'],
+  ])('%s is %s', (label, role) => expect(headerRole(compareKey(label))).toBe(role));
 });

@@ -193,7 +193,7 @@ function activeQuarters(i: Item): { quarters: Set<number>; source: 'quarters' | 
     }
     return { quarters: q, source: 'quarters' };
   }
-  const span = arrowSpan(p.timeline);
+  const span = arrowSpan(p.timeline, p.timelineReach);
   if (span) return { quarters: new Set(Array.from({ length: span[1] - span[0] + 1 }, (_, k) => span[0] + k)), source: 'timeline' };
   const text = [...p.timeline.map((t) => t?.value ?? ''), p.period?.value ?? ''].join(' ');
   const period = parsePeriod(text);

@@ -48,10 +48,10 @@ function roleOf(key: string): HeaderRole | null {
   if (key.startsWith('ตัวชี้วัดที่') && !/\d/.test(key)) return 'indicatorCol';
   if (/^จำนวน(แผนงาน\/)?โครงการ/.test(key)) return 'count';
   if (key.startsWith('ตัวชี้วัด') || key.startsWith('ผลผลิต/ตัวชี้วัด')) return 'kpi';
-  if (/^(ชื่อ)?(แผนงาน\/)?โครงการ/.test(key) || /^แผนงาน\/?โครงการ/.test(key)) return 'name';
+  if (/^(ชื่อ)?(แผนงาน\/?)?(โครงการ|กิจกรรม\/โครงการ|กิจกรรม$)/.test(key)) return 'name';
   if (/^(หน่วยงาน|ส่วนราชการ|ผู้รับผิดชอบ)/.test(key)) return 'agency';
   if (key.startsWith('ระยะเวลา')) return 'period';
-  if (/^งบประมาณ(?!รวม)/.test(key) || key === 'งบ(บาท)') return 'budget';
+  if (/^งบประมาณ(?!รวม)/.test(key) || /^(งบ|จำนวนเงิน|วงเงิน)(\(บาท\))?$/.test(key)) return 'budget';
   return null;
 }
 

@@ -108,6 +108,7 @@ export class PlanBuilder {
       totalTarget: r.figure(m.totalTarget, parseTarget),
       budget,
       timeline: quad((i) => r.text(m.timeline[i])),
+      timelineReach: quad((i) => this.reach(row, i)),
       period: r.text(m.period),
       shifted,
       contentKey: this.cols
@@ -124,6 +125,18 @@ export class PlanBuilder {
     } else if (p.parent !== null) {
       this.table.projects[p.parent]?.children.push(index);
     }
+  }
+
+  /** The last quarter a timeline cell's merged area covers (its own quarter when not merged). */
+  private reach(row: number, quarter: number): number {
+    const col = this.columns.timeline[quarter];
+    const merge = col === undefined ? undefined : this.grid.mergeAt(row, col);
+    if (!merge || merge.left !== col) return quarter + 1;
+    let last = quarter + 1;
+    this.columns.timeline.forEach((c, i) => {
+      if (c !== undefined && c <= merge.right) last = Math.max(last, i + 1);
+    });
+    return last;
   }
 
   private readNumber(r: RowReader, name: Figure<string> | null): Figure<number> | null {

@@ -8,19 +8,23 @@ const BOTH = /↔|←.*→|<-*>|<.*>|⟷/;
 const START = /←|<|⟵/;
 const END = /→|>|⟶/;
 
-/** The quarters an arrow drawn across the ไตรมาส ๑–๔ cells covers, or null when there is no arrow. */
-export function arrowSpan(cells: (Figure<string> | null)[]): [number, number] | null {
+/**
+ * The quarters an arrow drawn across the ไตรมาส ๑–๔ cells covers, or null when there is no arrow. `reach` gives,
+ * per cell, the last quarter its merged area covers (an arrow merged over several quarters spans them all).
+ */
+export function arrowSpan(cells: (Figure<string> | null)[], reach: readonly number[] = [1, 2, 3, 4]): [number, number] | null {
   let start: number | null = null;
   let end: number | null = null;
   cells.forEach((c, i) => {
     if (!c) return;
     const t = c.value;
+    const last = Math.max(i + 1, reach[i] ?? i + 1);
     if (BOTH.test(t)) {
       start ??= i + 1;
-      end = i + 1;
+      end = last;
     } else {
       if (START.test(t)) start ??= i + 1;
-      if (END.test(t)) end = i + 1;
+      if (END.test(t)) end = last;
     }
   });
   if (start === null && end === null) return null;
@@ -34,7 +38,7 @@ export const timeline: Rule = (ctx) => {
     const cells = project.timeline;
     const filled = cells.filter((c): c is Figure<string> => c !== null);
     if (filled.length === 0) continue;
-    const span = arrowSpan(cells);
+    const span = arrowSpan(cells, project.timelineReach);
     const period = parsePeriod(filled.map((c) => c.value).join(' '));
     if (!span || !period || period.wholeYear) continue;
     const [from, to] = span;

@@ -35,3 +35,12 @@ describe('hygiene', () => {
     expect(f.map((x) => `${x.code}:${x.severity}:${x.cell}`)).toEqual(['no-budget-spelling:info:O5', 'amount-unreadable:warning:O6']);
   });
 });
+
+describe('timeline arrows merged over several quarters', () => {
+  it('an arrow merged over Q2–Q3 covers both, so months in Q3 are no conflict', () => {
+    const s = timelineSheet([[null, '↔ มีนาคม - มิถุนายน', null, null]]);
+    expect(analyze(workbook(s)).findings.filter((f) => f.code === 'timeline-conflict').map((f) => f.cell)).toEqual(['F4']);
+    const merged = { ...s, merges: [...s.merges, 'F4:G4'] };
+    expect(analyze(workbook(merged)).findings.filter((f) => f.code === 'timeline-conflict')).toEqual([]);
+  });
+});
