@@ -64,11 +64,24 @@ describe('planTotals', () => {
 });
 
 describe('planSummaries', () => {
+  it('uses explicit references where an agency is spelt two ways (a criterion would miss one)', () => {
+    const two = quarterlySheet([
+      { type: 'งบบูรณาการ', agency: 'สำนักงาน ก', q: [['-', 1000], ['-', '-'], ['-', '-'], ['-', '-']], totalBudget: 1000 },
+      { type: 'งบบูรณาการ', agency: 'สำนักงานก', q: [['-', 500], ['-', '-'], ['-', '-'], ['-', '-']], totalBudget: 500 },
+    ]);
+    const [agency] = planSummaries(analyze(workbook(two))).map((a) => a.sheet);
+    expect(agency?.rows[0]?.[4]).toMatchObject({ value: 1500, formula: "=SUM('แผนปฏิบัติการ'!O5:O6)" });
+  });
+
   it('builds the four sheets with live formulas when the plan holds real numbers, and says when it cannot', () => {
     const numeric = quarterlySheet([{ type: 'งบบูรณาการ', agency: 'สำนักงาน ก', q: [['-', 1000], ['-', '-'], ['-', '-'], ['-', '-']], totalBudget: 1000 }]);
     const [agency, indicator, quarter, findings] = planSummaries(analyze(workbook(numeric))).map((a) => a.sheet);
     expect([agency?.name, indicator?.name, quarter?.name, findings?.name]).toEqual(Object.values(SUMMARY_SHEETS));
-    expect(agency?.rows[0]?.[2]).toMatchObject({ value: 1000, formula: "=SUM('แผนปฏิบัติการ'!O5)" });
+    expect(agency?.rows[0]?.[2]).toMatchObject({
+      value: 1000,
+      formula: `=SUMIFS('แผนปฏิบัติการ'!$O$5:$O$5,'แผนปฏิบัติการ'!$E$5:$E$5,"สำนักงาน ก",'แผนปฏิบัติการ'!$C$5:$C$5,"งบบูรณาการ")`,
+    });
+    expect(agency?.rows[0]?.[5]).toMatchObject({ value: 1, formula: `=COUNTIFS('แผนปฏิบัติการ'!$E$5:$E$5,"สำนักงาน ก")` });
     expect(agency?.subtitle.join(' ')).toContain('สูตร');
     const textual = quarterlySheet([{ type: 'งบบูรณาการ', agency: 'สำนักงาน ก', q: [['-', '๑,๐๐๐'], ['-', '-'], ['-', '-'], ['-', '-']], totalBudget: '๑,๐๐๐' }]);
     const [agency2] = planSummaries(analyze(workbook(textual))).map((a) => a.sheet);

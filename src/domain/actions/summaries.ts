@@ -1,7 +1,7 @@
 import type { Analysis } from '../analyze';
 import { CATALOG_2566_2570, type Catalog } from '../catalog';
 import type { AmountColumn, PlanTable, Project } from '../model';
-import { cellRef } from '../parse/grid';
+import { cellRef, columnLetters } from '../parse/grid';
 import { money, type Finding } from '../rules/finding';
 import { arrowSpan } from '../rules/timeline';
 import { amountValue, compareKey, parsePeriod, tidy, type Amount } from '../thai';
@@ -85,6 +85,44 @@ function staticNote(anyStatic: boolean): string[] {
     : ['ตัวเลขเป็นสูตรที่อ้างอิงชีตแผน จึงปรับตามเมื่อแก้ไขแผน'];
 }
 
+const absolute = (sheet: string, col: number, from: number, to: number): string =>
+  `'${sheet.replace(/'/g, "''")}'!$${columnLetters(col)}$${from}:$${columnLetters(col)}$${to}`;
+const criterion = (text: string): string => `"${text.replace(/"/g, '""')}"`;
+/** Characters that SUMIFS criteria treat as wildcards or operators (and LibreOffice may read as a pattern). */
+const SPECIAL = /[*?~.+^$()[\]{}|\\<>=]/;
+
+/**
+ * SUMIFS/COUNTIFS formulas for one agency where the plan allows them: its rows are all in one table without
+ * itemisation rows, the agency is spelt exactly the same on each row (the criterion must match the cell), its
+ * budgets are numbers, every row counts as a project, and the budget types are spelt one way. Such formulas stay
+ * live even when rows are added. Null where any of that fails (explicit references are used instead).
+ */
+function criteriaFormulas(list: Item[], integrated: (i: Item) => boolean): { integrated: string; own: string; total: string; count: string } | null {
+  const first = list[0];
+  if (!first) return null;
+  const plan = first.plan;
+  const m = plan.columns;
+  const name = first.project.agency?.value;
+  if (!name || name.length > 200 || SPECIAL.test(name) || m.agency === undefined || m.budget === undefined || m.budgetType === undefined) return null;
+  if (list.some((i) => i.plan !== plan || i.project.agency?.value !== name || !isCounted(plan, i.project))) return null;
+  if (plan.projects.some((p) => p.parent !== null || p.children.length > 0 || p.shifted)) return null;
+  const types = new Set(plan.projects.filter((p) => compareKey(p.budgetType?.value ?? '').includes('บูรณาการ')).map((p) => p.budgetType?.value ?? ''));
+  const [intType] = [...types];
+  if (types.size > 1 || (intType !== undefined && SPECIAL.test(intType))) return null;
+  if (list.some((i) => integrated(i) && i.project.budgetType?.value !== intType)) return null;
+  if (list.some((i) => cellsOf(i, 'budget').figures.some((f) => f !== null && (f.kind === 'unreadable' || (f.kind === 'amount' && f.asText))))) return null;
+  const rows = plan.projects.map((p) => p.row);
+  const from = Math.min(...rows);
+  const to = Math.max(...rows);
+  const sheet = first.sheet;
+  const budget = absolute(sheet, m.budget, from, to);
+  const agency = absolute(sheet, m.agency, from, to);
+  const type = absolute(sheet, m.budgetType, from, to);
+  const all = `SUMIFS(${budget},${agency},${criterion(name)})`;
+  const int = intType === undefined ? '0' : `SUMIFS(${budget},${agency},${criterion(name)},${type},${criterion(intType)})`;
+  return { integrated: `=${int}`, own: `=${all}-${int}`, total: `=${all}`, count: `=COUNTIFS(${agency},${criterion(name)})` };
+}
+
 /** (a) Budget per agency, split into งบบูรณาการ and the agency's own and other sources, with ภาพรวม. */
 function byAgency(analysis: Analysis, all: Item[], title: string): GeneratedSheet {
   const groups = new Map<string, Item[]>();
@@ -103,8 +141,15 @@ function byAgency(analysis: Analysis, all: Item[], title: string): GeneratedShee
     const name = key === '' ? '(ไม่ระบุหน่วยงาน)' : (spellings[0] ?? '');
     const cells = typed ? [moneyCell(list.filter(integrated), 'budget', SUMMARY_SHEETS.agency), moneyCell(list.filter((i) => !integrated(i)), 'budget', SUMMARY_SHEETS.agency)] : [];
     const total = moneyCell(list, 'budget', SUMMARY_SHEETS.agency);
+    const count = countCell(list, SUMMARY_SHEETS.agency);
+    const criteria = typed && key !== '' ? criteriaFormulas(list, integrated) : null;
+    if (criteria) {
+      [cells[0], cells[1]] = [{ ...cells[0]!, formula: criteria.integrated }, { ...cells[1]!, formula: criteria.own }];
+      total.formula = criteria.total;
+      count.formula = criteria.count;
+    }
     anyStatic ||= [...cells, total].some((c) => !c.live);
-    rows.push([{ value: ++n, format: COUNT }, label(name), ...cells.map(({ live: _live, ...c }) => c), (({ live: _l, ...c }) => c)(total), countCell(list, SUMMARY_SHEETS.agency)]);
+    rows.push([{ value: ++n, format: COUNT }, label(name), ...cells.map(({ live: _live, ...c }) => c), (({ live: _l, ...c }) => c)(total), count]);
   }
   const subtitle = [`ที่มา: ${analysis.sheets.filter((s) => s.projects > 0).map((s) => s.name).join(', ')}`, ...staticNote(anyStatic)];
   const first = firstRow(subtitle);
