@@ -47,10 +47,12 @@ export function parseSheet(snapshot: SheetSnapshot, catalog: Catalog): ParsedShe
       skipUntil = Math.max(...header.headerRows);
       if (PLAN_FAMILIES.has(header.family)) {
         summary = null;
-        if (plan && plan.table.family === header.family) plan.setColumns(header);
+        // One plan per sheet: a later header (a page break, or a table laid out differently) only changes how
+        // the rows below it are read.
+        if (plan) plan.setColumns(header);
         else {
           plan = new PlanBuilder(grid, header);
-          if (!model.plan) model.plan = plan.table;
+          model.plan = plan.table;
           for (const h of headings) plan.table.headings.push(h);
         }
       } else {

@@ -134,3 +134,17 @@ describe('province-mismatch and the plan title', () => {
     expect(analyze(workbook(s)).findings.filter((x) => x.code === 'province-mismatch')).toEqual([]);
   });
 });
+
+describe('one sheet, two table layouts', () => {
+  it('reads the rows under a later header of another family into the same plan', () => {
+    const values: CellValue[][] = [
+      title('ตัวชี้วัดที่ ๑.๒ : ร้อยละของประชาชนที่มีวัฒนธรรมค่านิยมสุจริต มีทัศนคติและพฤติกรรมในการต่อต้านการทุจริตและประพฤติมิชอบ'),
+      FEATURES_HEADER,
+      row('๑.โครงการแรก', '๕,๐๐๐ บาท'),
+      ['โครงการ/กิจกรรม', 'วิธีการดำเนินงาน', 'ตัวชี้วัด', 'งบประมาณ (บาท)', 'หน่วยงานรับผิดชอบ'],
+      ['๒. โครงการที่สอง', 'อบรม', 'ร้อยละ ๘๐', '๗,๐๐๐', 'สำนักงานทดสอบ'],
+    ];
+    const a = analyze(workbook(sheet('แผน', values)));
+    expect(a.stats).toMatchObject({ projects: 2, budget: 12000 });
+  });
+});
