@@ -37,9 +37,10 @@ export function readHeading(grid: Grid, row: number, catalog: Catalog): Heading 
     if (known && wordingSimilarity(known, bare[2] ?? '') >= BARE_CODE_MIN_SIMILARITY) {
       return { row, cell, kind: 'indicator', code, text };
     }
-    // An unknown third level under a known indicator ("๒.๒.๓ …") is an indicator that does not exist.
+    // An unknown third level where the catalog has third-level indicators ("๒.๒.๓ …" beside ๒.๒.๑ and ๒.๒.๒) is
+    // an indicator that does not exist; elsewhere ("๑.๒.๑ …") it is an item number, not a heading.
     const parent = code.split('.').slice(0, 2).join('.');
-    if (!known && code.split('.').length === 3 && catalog.indicator(parent)) {
+    if (!known && code.split('.').length === 3 && (catalog.indicator(parent)?.children.length ?? 0) > 0) {
       return { row, cell, kind: 'indicator', code, text };
     }
   }

@@ -148,3 +148,11 @@ describe('one sheet, two table layouts', () => {
     expect(a.stats).toMatchObject({ projects: 2, budget: 12000 });
   });
 });
+
+describe('third-level numbers', () => {
+  it('"๒.๒.๓" beside ๒.๒.๑/๒.๒.๒ is an unknown indicator; "๑.๒.๑" is an item number, not a heading', () => {
+    const s = quarterlySheet([{}, ['๒.๒.๓ จำนวนข้อร้องเรียนเจ้าหน้าที่รัฐที่ถูกชี้มูลอื่น ๆ ลดลง'], {}, ['๑.๒.๑ ส่งเสริมการมีส่วนร่วมของประชาชน'], {}]);
+    const f = analyze(workbook(s)).findings.filter((x) => x.code.startsWith('indicator'));
+    expect(f.map((x) => `${x.code}:${x.row}`)).toEqual(['indicator-unknown:6']);
+  });
+});
