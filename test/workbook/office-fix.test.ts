@@ -72,3 +72,15 @@ describe('สร้างสรุป in Excel', () => {
     expect(fake.state.sheets.map((s) => s.name)).toEqual(names);
   });
 });
+
+describe('a sheet of the user\'s with a summary\'s name', () => {
+  it('is kept, and the summary gets another name (Excel)', async () => {
+    const { fake, host, analysis } = await setup();
+    const mine = fake.state.addSheet(SUMMARY_SHEETS.agency);
+    mine.cells.set('1,1', 'สรุปของฉันเอง');
+    await host.listSheets();
+    await host.apply(planSummaries(analysis));
+    expect(fake.state.sheet(SUMMARY_SHEETS.agency)?.cells.get('1,1')).toBe('สรุปของฉันเอง');
+    expect(String(fake.state.sheet(`${SUMMARY_SHEETS.agency} (2)`)?.cells.get('1,1'))).toMatch(/^สรุปงบประมาณตามหน่วยงาน/);
+  });
+});

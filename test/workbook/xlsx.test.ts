@@ -36,3 +36,24 @@ describe('readXlsx (exceljs adapter)', () => {
     await expect(readXlsx(Buffer.from('plain text'))).rejects.toThrow();
   });
 });
+
+describe('applyToXlsx (exceljs writer)', () => {
+  it('replaces its own generated sheet but keeps a user\'s sheet of the same name', async () => {
+    const { applyToXlsx } = await import('../../src/workbook/xlsx/write');
+    const buf = await buffer((ws) => {
+      ws.getCell('A1').value = 'แผน';
+    });
+    const sheet = { name: 'สรุปรายไตรมาส', marker: 'สรุปรายไตรมาส', title: 'สรุปรายไตรมาส ทดสอบ', subtitle: [], columns: [{ header: 'ไตรมาส', width: 10 }], rows: [[{ value: 'ไตรมาสที่ 1' }]] };
+    const once = await applyToXlsx(buf, [{ kind: 'add-sheet', sheet }]);
+    const twice = await applyToXlsx(once, [{ kind: 'add-sheet', sheet }]);
+    expect((await readXlsx(twice)).sheets.map((s) => s.name)).toEqual(['แผน', 'สรุปรายไตรมาส']);
+    const userOwned = await applyToXlsx(await buffer((ws) => void (ws.name = 'x')), []);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(userOwned);
+    wb.getWorksheet('x')!.name = 'สรุปรายไตรมาส';
+    wb.getWorksheet('สรุปรายไตรมาส')!.getCell('A1').value = 'ตารางของผู้ใช้';
+    const kept = await applyToXlsx(Buffer.from(await wb.xlsx.writeBuffer()), [{ kind: 'add-sheet', sheet }]);
+    const names = (await readXlsx(kept)).sheets.map((s) => s.name);
+    expect(names).toEqual(['สรุปรายไตรมาส', 'สรุปรายไตรมาส (2)']);
+  });
+});

@@ -165,6 +165,7 @@ function byAgency(analysis: Analysis, all: Item[], title: string): GeneratedShee
   ]);
   return {
     name: SUMMARY_SHEETS.agency,
+    marker: 'สรุปงบประมาณตามหน่วยงาน',
     title: `สรุปงบประมาณตามหน่วยงาน ${title}`,
     subtitle,
     columns: [head('ที่', 6), head('หน่วยงาน', 48), ...(typed ? [head('งบบูรณาการ (บาท)', 18), head('งบของส่วนราชการและอื่น ๆ (บาท)', 22)] : []), head('รวม (บาท)', 18), head('จำนวนโครงการ', 14)],
@@ -219,6 +220,7 @@ function byIndicator(all: Item[], catalog: Catalog, title: string): GeneratedShe
   rows.push([label('ภาพรวม', true), label(''), sumOfRows(goalRows, 'C', totalCount, COUNT), sumOfRows(goalRows, 'D', totalBudget, MONEY)]);
   return {
     name: SUMMARY_SHEETS.indicator,
+    marker: 'สรุปโครงการและงบประมาณตามเป้าหมายและตัวชี้วัด',
     title: `สรุปโครงการและงบประมาณตามเป้าหมายและตัวชี้วัด ${title}`,
     subtitle,
     columns: [head('เป้าหมาย', 36), head('ตัวชี้วัด', 60), head('จำนวนโครงการ', 14), head('งบประมาณ (บาท)', 18)],
@@ -288,6 +290,7 @@ function byQuarter(all: Item[], title: string): GeneratedSheet {
   }
   return {
     name: SUMMARY_SHEETS.quarter,
+    marker: 'สรุปรายไตรมาส',
     title: `สรุปรายไตรมาส ${title}`,
     subtitle,
     columns: [head('ไตรมาส', 28), head(split ? 'งบประมาณ (บาท)' : 'งบประมาณของโครงการที่ดำเนินการ (บาท)', 30), head('จำนวนโครงการที่ดำเนินการ', 24)],
@@ -302,6 +305,7 @@ const show = (v: number | string | undefined): string => (v === undefined ? '' :
 function findingsSheet(findings: Finding[], title: string): GeneratedSheet {
   return {
     name: SUMMARY_SHEETS.findings,
+    marker: 'ผลการตรวจแผน',
     title: `ผลการตรวจแผน ${title}`,
     subtitle: [`ผิดพลาด ${findings.filter((f) => f.severity === 'error').length} · คำเตือน ${findings.filter((f) => f.severity === 'warning').length} · ข้อสังเกต ${findings.filter((f) => f.severity === 'info').length}`],
     columns: [head('ระดับ', 12), head('ชีต', 22), head('เซลล์', 10), head('ข้อความ', 80), head('ควรเป็น', 16), head('ระบุ', 16), head('รหัส', 22)],

@@ -41,6 +41,8 @@ export interface GeneratedCell {
 /** A sheet the tool generates: print-ready (A4 landscape, title, header row repeated on every page). */
 export interface GeneratedSheet {
   name: string;
+  /** Starts the title in A1; a sheet of this name whose A1 does not start with it is the user's and is kept. */
+  marker: string;
   title: string;
   /** Notes under the title (what the figures are and where they come from). */
   subtitle: string[];
@@ -77,4 +79,18 @@ export function rowLines(g: GeneratedSheet): { header: number; rows: number[] } 
   const header = Math.max(...g.columns.map((c) => lines(c.header, c.width)));
   const rows = g.rows.map((r) => Math.max(1, ...r.map((c, i) => (typeof c.value === 'string' && !c.formula ? lines(c.value, g.columns[i]?.width ?? 10) : 1))));
   return { header, rows };
+}
+
+/** Whether an existing sheet's A1 shows that we generated it (and may replace it). */
+export function isGenerated(g: Pick<GeneratedSheet, 'marker'>, a1: unknown): boolean {
+  return typeof a1 === 'string' && a1.startsWith(g.marker);
+}
+
+/** The name to write a generated sheet under: its own, unless a sheet of the user's already has it. */
+export function generatedName(g: GeneratedSheet, existing: (name: string) => { a1: unknown } | undefined): string {
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? g.name : `${g.name} (${n})`;
+    const sheet = existing(name);
+    if (!sheet || isGenerated(g, sheet.a1)) return name;
+  }
 }

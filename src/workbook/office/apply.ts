@@ -1,5 +1,5 @@
 import { isOurNote } from '../../domain/actions/notes';
-import { isOurMarkFormula, markFormula, type Action } from '../../domain/actions/types';
+import { generatedName, isOurMarkFormula, markFormula, type Action } from '../../domain/actions/types';
 import { SETTINGS, emptyRegistry, type MarkRegistry } from './registry';
 import { writeGeneratedSheet } from './sheets';
 
@@ -68,12 +68,29 @@ export async function applyActions(context: Excel.RequestContext, actions: Actio
     : [];
   const comments = clearing && caps.comments ? context.workbook.comments : null;
   comments?.load('items/content');
-  // Generated sheets are replaced whole: find the old ones in the same round trip.
-  const generated = actions.flatMap((a) => (a.kind === 'add-sheet' ? [a.sheet.name] : []));
-  const oldSheets = generated.map((name) => context.workbook.worksheets.getItemOrNullObject(name));
+  // Generated sheets are replaced whole, but only ours: learn which of their names exist (and what their A1 says).
+  const generated = actions.flatMap((a) => (a.kind === 'add-sheet' ? [a.sheet] : []));
+  const allSheets = generated.length > 0 ? context.workbook.worksheets : null;
+  allSheets?.load('items/name');
   if (clearing || generated.length > 0) {
     await context.sync();
     syncs++;
+  }
+  const a1 = new Map<string, Excel.Range>();
+  if (allSheets) {
+    const present = new Set(allSheets.items.map((w) => w.name));
+    for (const g of generated) {
+      for (const name of [g.name, ...[2, 3, 4, 5].map((n) => `${g.name} (${n})`)]) {
+        if (!present.has(name)) continue;
+        const r = context.workbook.worksheets.getItem(name).getRange('A1');
+        r.load('values');
+        a1.set(name, r);
+      }
+    }
+    if (a1.size > 0) {
+      await context.sync();
+      syncs++;
+    }
   }
 
   let bytes = 0;
@@ -110,7 +127,8 @@ export async function applyActions(context: Excel.RequestContext, actions: Actio
       await reserve(64);
       c.delete();
     }
-    for (const old of oldSheets) if (!old.isNullObject) old.delete();
+    const names = new Map(generated.map((g) => [g, generatedName(g, (n) => (a1.has(n) ? { a1: a1.get(n)?.values[0]?.[0] } : undefined))]));
+    for (const name of names.values()) if (a1.has(name)) context.workbook.worksheets.getItem(name).delete();
     for (const a of actions) {
       if (a.kind === 'set-number') {
         await reserve(a.format.length + 80);
@@ -123,7 +141,7 @@ export async function applyActions(context: Excel.RequestContext, actions: Actio
         if (a.format) cell.numberFormat = [[a.format]];
         cell.formulas = [[a.formula]];
       } else if (a.kind === 'add-sheet') {
-        await writeGeneratedSheet(context, a.sheet, reserve);
+        await writeGeneratedSheet(context, { ...a.sheet, name: names.get(a.sheet) ?? a.sheet.name }, reserve);
       } else if (a.kind === 'mark') {
         const ws = context.workbook.worksheets.getItem(a.sheet);
         for (const address of chunkAddresses(a.cells, maxAddress)) {

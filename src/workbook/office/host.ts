@@ -110,12 +110,10 @@ export class OfficeHost implements PlanHost {
       for (const w of sheets.items) ids.set(w.id, w.name);
       return result;
     });
+    // A handler is removed through the context it was added with.
     return async () => {
-      await this.run(async (context) => {
-        void context;
-        handler.remove();
-        await handler.context.sync();
-      });
+      handler.remove();
+      await handler.context.sync();
     };
   }
 }

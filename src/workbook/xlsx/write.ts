@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { isOurNote } from '../../domain/actions/notes';
-import { LINE_HEIGHT, isOurMarkFormula, markFormula, rowLines, type Action, type GeneratedSheet } from '../../domain/actions/types';
+import { LINE_HEIGHT, generatedName, isOurMarkFormula, markFormula, rowLines, type Action, type GeneratedSheet } from '../../domain/actions/types';
 
 const FONT = 'TH Sarabun New';
 const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
@@ -8,9 +8,13 @@ const thin = { style: 'thin' as const, color: { argb: 'FF999999' } };
 
 /** A generated sheet: title, notes, header row (repeated on every printed page), rows; A4 landscape. */
 function addSheet(wb: ExcelJS.Workbook, g: GeneratedSheet): void {
-  const old = wb.getWorksheet(g.name);
+  const name = generatedName(g, (n) => {
+    const ws = wb.getWorksheet(n);
+    return ws ? { a1: ws.getCell('A1').value } : undefined;
+  });
+  const old = wb.getWorksheet(name);
   if (old) wb.removeWorksheet(old.id);
-  const ws = wb.addWorksheet(g.name, {
+  const ws = wb.addWorksheet(name, {
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true },
   });
   const width = g.columns.length;
