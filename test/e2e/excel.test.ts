@@ -2,8 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { readXlsx } from '../../src/workbook/xlsx/read';
-import { ORIGIN, ROOT, buildFakeOffice, launch, servePane } from './harness';
-import { axeViolations } from './preview.test';
+import { ORIGIN, ROOT, axeViolations, buildFakeOffice, launch, servePane } from './harness';
 
 /**
  * The built task pane as Excel would load it, with Microsoft's office.js CDN request answered by a browser build
@@ -40,10 +39,11 @@ it('checks the open workbook, marks the cells in Excel, clears them, and is acce
   const marked = await page.evaluate(() => (window as unknown as { __fakeExcel: { markedCells(): Marked } }).__fakeExcel.markedCells());
   expect(marked['แผนปฏิบัติการ']).toEqual(expect.arrayContaining(['O27', 'N11', 'N50', 'B29']));
   expect(marked['สรุปงบประมาณ']).toEqual(expect.arrayContaining(['D19', 'D16']));
+  await page.screenshot({ path: join(RESULTS, 'e2e-excel-checked.png') });
 
   await page.locator('[data-testid=finding][data-cell="O27"]').getByRole('button', { name: /ไปที่เซลล์ O27/ }).click();
   await page.waitForFunction(() => (window as unknown as { __fakeExcel: { state: { selection: { address: string } | null } } }).__fakeExcel.state.selection?.address === 'O27');
-  await page.screenshot({ path: join(RESULTS, 'e2e-excel.png') });
+  await page.screenshot({ path: join(RESULTS, 'e2e-excel-selected.png') });
   expect(await axeViolations(page)).toEqual([]);
 
   await page.getByRole('button', { name: 'ล้างเครื่องหมาย' }).click();

@@ -5,7 +5,7 @@ import { analyze } from '../../src/domain/analyze';
 import { reportSchema } from '../../src/domain/report';
 import { run } from '../../src/cli/main';
 import { readXlsx } from '../../src/workbook/xlsx/read';
-import { ORIGIN, ROOT, launch, servePane } from './harness';
+import { ORIGIN, ROOT, axeViolations, launch, servePane } from './harness';
 
 /**
  * The pane in a plain Chromium without Excel (office.js cannot load): open each real plan, check it, go to a
@@ -30,16 +30,6 @@ async function openPane(): Promise<Page> {
   await servePane(page, null);
   await page.goto(`${ORIGIN}/taskpane.html`);
   return page;
-}
-
-export async function axeViolations(page: Page): Promise<{ id: string; impact: string; help: string; nodes: number }[]> {
-  await page.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: unknown[] }[] }> } }).axe;
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }));
-  });
-  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
 describe.each(FIXTURES)('preview mode on %s', (name) => {

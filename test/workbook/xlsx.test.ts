@@ -49,7 +49,7 @@ describe('applyToXlsx (exceljs writer)', () => {
     expect((await readXlsx(twice)).sheets.map((s) => s.name)).toEqual(['แผน', 'สรุปรายไตรมาส']);
     const userOwned = await applyToXlsx(await buffer((ws) => void (ws.name = 'x')), []);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(userOwned);
+    await wb.xlsx.load(userOwned as unknown as ArrayBuffer);
     wb.getWorksheet('x')!.name = 'สรุปรายไตรมาส';
     wb.getWorksheet('สรุปรายไตรมาส')!.getCell('A1').value = 'ตารางของผู้ใช้';
     const kept = await applyToXlsx(Buffer.from(await wb.xlsx.writeBuffer()), [{ kind: 'add-sheet', sheet }]);
