@@ -4,9 +4,7 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import { fingerprint } from '../domain/actions/marks';
-import { planNumbers } from '../domain/actions/numbers';
 import { planSummaries } from '../domain/actions/summaries';
-import { planTotals } from '../domain/actions/totals';
 import { workbookTitle } from '../domain/title';
 import { groupFindings } from '../domain/groups';
 import type { Finding, Severity } from '../domain/rules/finding';
@@ -138,8 +136,7 @@ export function App({ host, initialLang = 'th', now }: AppProps) {
             <FixPanel
               t={t}
               busy={busy}
-              planNumbers={() => planNumbers(analysis)}
-              planTotals={(overwrite) => planTotals(analysis, { overwriteConflicts: overwrite })}
+              analysis={analysis}
               apply={applyAndRecheck}
               summarize={() => {
                 const actions = planSummaries(analysis, { title: snapshot.current ? workbookTitle(snapshot.current) : '' });

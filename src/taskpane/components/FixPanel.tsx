@@ -1,7 +1,9 @@
 import { Button, Checkbox, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
-import type { Conflict } from '../../domain/actions/totals';
+import { useMemo, useState } from 'react';
+import { planNumbers } from '../../domain/actions/numbers';
+import { planTotals } from '../../domain/actions/totals';
 import type { Action } from '../../domain/actions/types';
+import type { Analysis } from '../../domain/analyze';
 import { money } from '../../domain/rules/finding';
 import type { Strings } from '../i18n/strings';
 
@@ -18,20 +20,22 @@ const shown = (v: unknown): string => (typeof v === 'number' ? money(v) : String
 export interface FixPanelProps {
   t: Strings;
   busy: boolean;
-  planNumbers: () => Action[];
-  planTotals: (overwrite: boolean) => { actions: Action[]; conflicts: Conflict[] };
+  analysis: Analysis;
   apply: (actions: Action[], done: string) => Promise<void>;
   summarize: () => Promise<void>;
   message: string | null;
 }
 
 /** แปลงตัวเลข and เติมผลรวม show what will change (disagreeing totals first) before anything is written. */
-export function FixPanel({ t, busy, planNumbers, planTotals, apply, summarize, message }: FixPanelProps) {
+export function FixPanel({ t, busy, analysis, apply, summarize, message }: FixPanelProps) {
   const s = useStyles();
   const [open, setOpen] = useState<'numbers' | 'totals' | null>(null);
   const [overwrite, setOverwrite] = useState(false);
-  const numbers = open === 'numbers' ? planNumbers() : [];
-  const totals = open === 'totals' ? planTotals(overwrite) : { actions: [], conflicts: [] };
+  const numbers = useMemo(() => (open === 'numbers' ? planNumbers(analysis) : []), [open, analysis]);
+  const totals = useMemo(
+    () => (open === 'totals' ? planTotals(analysis, { overwriteConflicts: overwrite }) : { actions: [], conflicts: [] }),
+    [open, overwrite, analysis],
+  );
   const actions = open === 'numbers' ? numbers : totals.actions;
   const lines = actions.flatMap((a) =>
     a.kind === 'set-number'

@@ -156,3 +156,17 @@ describe('third-level numbers', () => {
     expect(f.map((x) => `${x.code}:${x.row}`)).toEqual(['indicator-unknown:6']);
   });
 });
+
+describe('quarterly plans with total rows', () => {
+  const q = (b1: string, b2: string): [string, string][] => [['-', b1], ['-', b2], ['-', '-'], ['-', '-']];
+  const projects = [
+    { type: 'งบบูรณาการ', q: q('๑,๐๐๐', '๒,๐๐๐'), totalBudget: '๓,๐๐๐' },
+    { type: 'งบบูรณาการ', q: q('๕๐๐', '-'), totalBudget: '๕๐๐' },
+  ];
+  const total = (q1: string, q2: string, all: string): CellValue[] => [null, 'รวมตัวชี้วัดที่ ๑.๒ จำนวน ๒ โครงการ', null, null, null, null, q1, null, q2, null, '-', null, '-', null, all];
+  it('checks each quarter column and the total of an indicator total row', () => {
+    expect(analyze(workbook(quarterlySheet([...projects, total('๑,๕๐๐', '๒,๐๐๐', '๓,๕๐๐')]))).findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const wrong = analyze(workbook(quarterlySheet([...projects, total('๑,๕๐๐', '๒,๕๐๐', '๓,๕๐๐')]))).findings.filter((f) => f.severity === 'error');
+    expect(wrong.map((f) => `${f.code}:${f.cell}:${f.expected}`)).toEqual(['subtotal-mismatch:I7:2000']);
+  });
+});
