@@ -3,6 +3,7 @@ import { money } from './finding';
 /** Every finding's wording, Thai and English, in one place. */
 type Msg = { th: string; en: string };
 const q = (n: number): string => `ไตรมาส ${n}`;
+const projects = (n: number): string => `${n} project${n === 1 ? '' : 's'}`;
 
 export const M = {
   rowBudgetSum: (sum: number, total: number): Msg => ({
@@ -39,7 +40,7 @@ export const M = {
   }),
   count: (expected: number, stated: number): Msg => ({
     th: `ระบุจำนวน ${stated} โครงการ/กิจกรรม แต่นับได้ ${expected} โครงการ/กิจกรรม`,
-    en: `States ${stated} projects but ${expected} are listed`,
+    en: `States ${projects(stated)} but ${expected} ${expected === 1 ? 'is' : 'are'} listed`,
   }),
   itemisation: (parent: number, children: number): Msg => ({
     th: `งบประมาณโครงการ ${money(parent)} บาท ไม่เท่ากับผลรวมกิจกรรมย่อยด้านล่าง ${money(children)} บาท`,
@@ -47,7 +48,7 @@ export const M = {
   }),
   summaryTotal: (stated: number, sum: number, isCount: boolean): Msg =>
     isCount
-      ? { th: `ยอดรวมในตารางสรุประบุ ${stated} โครงการ แต่แถวในตารางรวมกันได้ ${sum}`, en: `The summary total states ${stated} projects but its rows add up to ${sum}` }
+      ? { th: `ยอดรวมในตารางสรุประบุ ${stated} โครงการ แต่แถวในตารางรวมกันได้ ${sum}`, en: `The summary total states ${projects(stated)} but its rows add up to ${sum}` }
       : { th: `ยอดรวมในตารางสรุประบุ ${money(stated)} บาท แต่แถวในตารางรวมกันได้ ${money(sum)} บาท`, en: `The summary total states ${money(stated)} baht but its own rows add up to ${money(sum)} baht` },
   summaryAgency: (agency: string, stated: number, detail: number, column: string, columnEn: string): Msg => ({
     th: `สรุป${column} ของ "${agency}" ระบุ ${money(stated)} บาท แต่โครงการของหน่วยงานนี้ในแผนรวมกันได้ ${money(detail)} บาท`,
@@ -67,7 +68,7 @@ export const M = {
   }),
   summaryIndicator: (scope: string, scopeEn: string, stated: number, detail: number, isCount: boolean): Msg =>
     isCount
-      ? { th: `สรุป${scope} ระบุ ${stated} โครงการ แต่ในแผนมี ${detail} โครงการ`, en: `Summary for ${scopeEn} states ${stated} projects but the plan lists ${detail}` }
+      ? { th: `สรุป${scope} ระบุ ${stated} โครงการ แต่ในแผนมี ${detail} โครงการ`, en: `Summary for ${scopeEn} states ${projects(stated)} but the plan lists ${detail}` }
       : { th: `สรุป${scope} ระบุ ${money(stated)} บาท แต่โครงการในแผนรวมกันได้ ${money(detail)} บาท`, en: `Summary for ${scopeEn} states ${money(stated)} baht but the plan's project rows total ${money(detail)} baht` },
   numberingDuplicate: (n: number, firstRow: number): Msg => ({
     th: `ลำดับที่ ${n} ซ้ำกับแถว ${firstRow}`,
