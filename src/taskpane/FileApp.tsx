@@ -54,8 +54,9 @@ export function FileApp({ initialLang = 'th' }: { initialLang?: Lang }) {
       setHost(await loadHost(await file.arrayBuffer(), file.name));
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);
-      const why = /zip|central directory|signature|end of data|corrupt/i.test(msg) ? t.notXlsx : msg;
-      setError(`${t.openFailed(file.name, why)} / ${STRINGS.en.openFailed(file.name, /zip|central directory|signature|end of data|corrupt/i.test(msg) ? STRINGS.en.notXlsx : msg)}`);
+      const notXlsx = /zip|central directory|signature|end of data|corrupt/i.test(msg);
+      const say = (l: Lang): string => STRINGS[l].openFailed(file.name, notXlsx ? STRINGS[l].notXlsx : msg);
+      setError(`${say('th')} / ${say('en')}`);
     } finally {
       setBusy(null);
     }
