@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -63,6 +64,11 @@ describe.each(FIXTURES)('preview mode on %s', (name) => {
     expect(code).toBe(expected.stats.errors > 0 ? 1 : 0);
     const report = reportSchema.parse(JSON.parse(out));
     expect(report.findings).toEqual(expected.findings);
+    // The copy carries the marks: conditional formats tagged as ours on the finding's sheet.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(saved);
+    const cfs = (wb.getWorksheet(finding.sheet) as unknown as { conditionalFormattings: { ref: string; rules: { formulae?: string[] }[] }[] }).conditionalFormattings;
+    expect(cfs.some((cf) => cf.rules.some((r) => (r.formulae?.[0] ?? '').includes('plancheck')) && cf.ref.split(' ').includes(finding.cell))).toBe(true);
     await page.close();
   });
 });
