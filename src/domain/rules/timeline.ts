@@ -5,6 +5,8 @@ import { finding, type Finding } from './finding';
 import { M } from './messages';
 
 const BOTH = /↔|←.*→|<-*>|<.*>|⟷/;
+/** Real HTML tags left by text extraction ("<p>"); the ASCII arrow "<----->" is not one. */
+const TAG = /<\/?[A-Za-z][^>]*>/g;
 const START = /←|<|⟵/;
 const END = /→|>|⟶/;
 
@@ -17,7 +19,7 @@ export function arrowSpan(cells: (Figure<string> | null)[], reach: readonly numb
   let end: number | null = null;
   cells.forEach((c, i) => {
     if (!c) return;
-    const t = c.value;
+    const t = c.value.replace(TAG, ' ');
     const last = Math.max(i + 1, reach[i] ?? i + 1);
     if (BOTH.test(t)) {
       start ??= i + 1;

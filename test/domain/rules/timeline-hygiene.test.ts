@@ -44,3 +44,10 @@ describe('timeline arrows merged over several quarters', () => {
     expect(analyze(workbook(merged)).findings.filter((f) => f.code === 'timeline-conflict')).toEqual([]);
   });
 });
+
+describe('HTML left in cells', () => {
+  it('"<p>" is not an arrow, "<----->" is', () => {
+    expect(conflicts([['<p>มีนาคม</p>', null, null, null]])).toEqual([]);
+    expect(conflicts([['<-----> มีนาคม', null, null, null]])).toEqual(['E4']);
+  });
+});
