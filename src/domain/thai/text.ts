@@ -7,7 +7,11 @@
 // Thai digits and nikhahit as escapes so no combining mark sits in the class; the reason for each: see below.
 const NEEDS_KEYING = /\s|[\u00a0\u200b-\u200d\ufeff\u3000\u0e50-\u0e59\u2013\u2014\u2212"'`\u2018-\u201e\u2028\u2029\u0085]|\u0e4d/;
 
-export function compareKey(text: string): string {
+/** Real HTML tags left by text extraction ("<p>"); never "<----->" or "< 5". */
+const TAG = /<\/?[A-Za-z][^>]*>/g;
+
+export function compareKey(input: string): string {
+  const text = input.includes('<') ? input.replace(TAG, '') : input;
   if (!NEEDS_KEYING.test(text)) return text;
   let out = '';
   const n = text.length;

@@ -53,3 +53,7 @@ describe('parseAmount reads a budget cell as staff type it', () => {
     expect(embeddedBaht('งบบูรณาการ')).toBeNull();
   });
 });
+
+describe('amounts with HTML remnants', () => {
+  it('"๑๒,๐๐๐<p>" is still 12,000 baht', () => expect(parseAmount('๑๒,๐๐๐<p>')).toMatchObject({ kind: 'amount', value: 12000 }));
+});

@@ -27,3 +27,10 @@ describe('Thai text helpers', () => {
     expect(similarity(a, b)).toBeLessThan(1);
   });
 });
+
+describe('HTML remnants', () => {
+  it('real tags are dropped from keys, arrows and comparisons are kept', () => {
+    expect(compareKey('<p>สำนักงาน</p><p>คลัง</p>')).toBe('สำนักงานคลัง');
+    expect(compareKey('<-----> < 5')).toBe('<----->< 5'.replace(/\s/g, ''));
+  });
+});
