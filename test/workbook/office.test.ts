@@ -171,3 +171,13 @@ describe('navigation, acknowledgements and live mode', () => {
     expect(edits).toHaveLength(1);
   });
 });
+
+describe('a file acknowledged in the browser, opened in Excel', () => {
+  it('does not read the record sheet as a plan sheet', async () => {
+    const { fake, host } = await setup();
+    fake.state.addSheet('_plancheck').cells.set('1,1', '{"v":1,"items":{}}');
+    await host.listSheets();
+    const { snapshot } = await host.read();
+    expect(snapshot.sheets.map((s) => s.name)).toEqual(['สรุปงบประมาณ', 'แผนปฏิบัติการ']);
+  });
+});

@@ -5,6 +5,9 @@ import { applyActions, type HostCaps } from './apply';
 import { readWorkbook } from './read';
 import { SETTINGS, acknowledgementsSchema, emptyAcks, parseSetting } from './registry';
 
+/** The very hidden sheet where the browser version keeps acknowledgements inside a file; never a plan sheet. */
+const RECORD_SHEET = '_plancheck';
+
 type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 type IsSetSupported = (name: string, version: string) => boolean;
 
@@ -37,7 +40,7 @@ export class OfficeHost implements PlanHost {
       const sheets = context.workbook.worksheets;
       sheets.load('items/name');
       await context.sync();
-      return sheets.items.map((w) => w.name);
+      return sheets.items.map((w) => w.name).filter((n) => n !== RECORD_SHEET);
     });
     return this.names;
   }
@@ -48,8 +51,9 @@ export class OfficeHost implements PlanHost {
       readWorkbook(context, { sheets: this.names, merges: this.caps.merges, settings: [SETTINGS.acks], ...(onProgress ? { onProgress } : {}) }),
     );
     let snapshot = result.snapshot;
-    const added = result.allSheets.filter((n) => !this.names.includes(n));
-    this.names = result.allSheets;
+    const all = result.allSheets.filter((n) => n !== RECORD_SHEET);
+    const added = all.filter((n) => !this.names.includes(n));
+    this.names = all;
     if (added.length > 0) {
       // Sheets added since the names were listed: one more round trip, then in workbook order.
       const more = await this.readSheets(added);
