@@ -4,6 +4,9 @@ import type { Acknowledgements } from './office/registry';
 
 export type { Acknowledgements } from './office/registry';
 
+/** The very hidden sheet where the browser version keeps acknowledgements inside a file; never a plan sheet. */
+export const RECORD_SHEET = '_plancheck';
+
 /** What the task pane needs from where the workbook lives: Excel (office.js) or a file opened in the browser. */
 export interface PlanHost {
   readonly kind: 'excel' | 'file';

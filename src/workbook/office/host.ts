@@ -1,12 +1,9 @@
 import type { Action } from '../../domain/actions/types';
 import type { WorkbookSnapshot } from '../../domain/snapshot';
-import type { Acknowledgements, PlanHost } from '../host';
+import { RECORD_SHEET, type Acknowledgements, type PlanHost } from '../host';
 import { applyActions, type HostCaps } from './apply';
 import { readWorkbook } from './read';
 import { SETTINGS, acknowledgementsSchema, emptyAcks, parseSetting } from './registry';
-
-/** The very hidden sheet where the browser version keeps acknowledgements inside a file; never a plan sheet. */
-const RECORD_SHEET = '_plancheck';
 
 type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 type IsSetSupported = (name: string, version: string) => boolean;

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import type { Action } from '../../domain/actions/types';
 import type { WorkbookSnapshot } from '../../domain/snapshot';
-import type { Acknowledgements, PlanHost } from '../host';
+import { RECORD_SHEET, type Acknowledgements, type PlanHost } from '../host';
 import { acknowledgementsSchema, emptyAcks, parseSetting } from '../office/registry';
-import { RECORD_SHEET, snapshotOf } from './read';
+import { snapshotOf } from './read';
 import { applyToWorkbook } from './write';
 
 /**

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { RECORD_SHEET } from '../host';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../snapshot';
 
 /** Excel's serial day number for a date (1900 date system). */
@@ -60,8 +61,6 @@ function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
   };
 }
 
-/** Sheets the tool keeps its own records in (file mode); never part of the plan. */
-export const RECORD_SHEET = '_plancheck';
 
 /** The snapshot of an exceljs workbook already in memory (the browser keeps one while fixing). */
 export function snapshotOf(wb: ExcelJS.Workbook, file?: string): WorkbookSnapshot {
