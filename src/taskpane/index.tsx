@@ -12,6 +12,8 @@ function start(info: { host: Office.HostType | null }): void {
       (batch) => Excel.run(batch),
       (name, version) => Office.context.requirements.isSetSupported(name, version),
     );
+    // Sheet names are listed while the pane opens, so that a check then reads the workbook in one round trip.
+    void host.listSheets().catch(() => undefined);
     root.render(<App host={host} />);
     return;
   }

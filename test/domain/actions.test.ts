@@ -2,7 +2,7 @@ import { call, references } from '../../src/domain/actions/formulas';
 import { fingerprint, planMarks } from '../../src/domain/actions/marks';
 import { formatFor, formatLike, planNumbers } from '../../src/domain/actions/numbers';
 import { SUMMARY_SHEETS, planSummaries } from '../../src/domain/actions/summaries';
-import { planTotals, referencedCells } from '../../src/domain/actions/totals';
+import { planTotals } from '../../src/domain/actions/totals';
 import { analyze } from '../../src/domain/analyze';
 import { quarterlySheet, workbook } from '../helpers/synthetic';
 
@@ -29,9 +29,6 @@ describe('formula references', () => {
     expect(references(cells.slice(0, 2), 'สรุป')).toEqual(["'แผน'!O10:O11"]);
     expect(call('SUM', [])).toBe('=0');
     expect(call('SUM', Array.from({ length: 300 }, (_, i) => `A${i * 2 + 1}`))).toMatch(/^=SUM\(SUM\(A1,.*\),SUM\(/);
-  });
-  it('lists the cells a formula reads', () => {
-    expect(referencedCells({ sheet: 'x', formula: "=SUM(G10,I10:I11,'แผน ๒'!O3)" })).toEqual(['x!G10', 'x!I10', 'x!I11', 'แผน ๒!O3']);
   });
 });
 

@@ -1,12 +1,13 @@
 import type { Analysis } from '../analyze';
 import { CATALOG_2566_2570, type Catalog } from '../catalog';
-import type { AmountColumn, PlanTable, Project } from '../model';
+import type { AmountColumn } from '../model';
 import { cellRef, columnLetters } from '../parse/grid';
 import { money, type Finding } from '../rules/finding';
 import { arrowSpan } from '../rules/timeline';
-import { amountValue, compareKey, parsePeriod, tidy, type Amount } from '../thai';
-import { isCounted, itemAmount, ownAmount } from '../totals/aggregate';
-import { call, references, type SheetCell } from './formulas';
+import { amountValue, parsePeriod, tidy } from '../thai';
+import { itemAmount } from '../totals/aggregate';
+import { budgetClassOf, itemCells, planItems, type ItemCell, type PlanItem } from '../totals/items';
+import { call, references } from './formulas';
 import { THAI_DIGITS } from './numbers';
 import { MARK_STYLES, type Action, type GeneratedCell, type GeneratedSheet } from './types';
 
@@ -20,33 +21,11 @@ export const SUMMARY_SHEETS = {
 const MONEY = `${THAI_DIGITS}#,##0;-#,##0;"-"`;
 const COUNT = `${THAI_DIGITS}0;-0;"-"`;
 
-interface Item {
-  sheet: string;
-  plan: PlanTable;
-  index: number;
-  project: Project;
-}
+type Item = PlanItem;
 
-function items(analysis: Analysis): Item[] {
-  return analysis.models.flatMap((m) =>
-    m.plan ? m.plan.projects.flatMap((project, index) => (project.parent === null ? [{ sheet: m.name, plan: m.plan as PlanTable, index, project }] : [])) : [],
-  );
-}
-
-/** The amount cells a project contributes (counted once: its own, or its itemising rows when it has none). */
-function cellsOf(item: Item, col: AmountColumn): { cells: SheetCell[]; figures: (Amount | null)[] } {
-  const { plan, project: p } = item;
-  const at = (q: Project): SheetCell | null => {
-    const f = col === 'budget' ? q.budget : q.quarterBudgets[Number(col.slice(1)) - 1];
-    const c = col === 'budget' ? plan.columns.budget : plan.columns.quarterBudget[Number(col.slice(1)) - 1];
-    if (f) return { sheet: item.sheet, cell: f.cell };
-    return c === undefined ? null : { sheet: item.sheet, cell: cellRef(q.row, c + (q.shifted ? -1 : 0)) };
-  };
-  const fig = (q: Project): Amount | null => (col === 'budget' ? q.budget : q.quarterBudgets[Number(col.slice(1)) - 1])?.value ?? null;
-  const own = ownAmount(p, col) ?? 0;
-  const rows = own !== 0 || p.children.length === 0 ? [p] : p.children.map((i) => plan.projects[i]).filter((q): q is Project => q !== undefined);
-  return { cells: rows.map(at).filter((c): c is SheetCell => c !== null), figures: rows.map(fig) };
-}
+/** A number typed as text (or unreadable) among the cells: SUM would skip it, so no live formula there. */
+const hasTextNumber = (cells: ItemCell[]): boolean =>
+  cells.some((c) => c.figure !== null && (c.figure.kind === 'unreadable' || (c.figure.kind === 'amount' && c.figure.asText)));
 
 /**
  * A money figure over a set of items: a live SUM over their cells where every cell is a real number or a text
@@ -55,14 +34,13 @@ function cellsOf(item: Item, col: AmountColumn): { cells: SheetCell[]; figures: 
  */
 function moneyCell(list: Item[], col: AmountColumn, onSheet: string): GeneratedCell & { live: boolean } {
   const value = list.reduce((s, i) => s + itemAmount(i.plan, i.index, col), 0);
-  const parts = list.map((i) => cellsOf(i, col));
-  const textNumber = parts.some((p) => p.figures.some((f) => f !== null && (f.kind === 'unreadable' || (f.kind === 'amount' && f.asText))));
-  if (textNumber) return { value, format: MONEY, live: false };
-  return { value, formula: call('SUM', references(parts.flatMap((p) => p.cells), onSheet)), format: MONEY, live: true };
+  const cells = list.flatMap((i) => itemCells(i, col));
+  if (hasTextNumber(cells)) return { value, format: MONEY, live: false };
+  return { value, formula: call('SUM', references(cells, onSheet)), format: MONEY, live: true };
 }
 
 function countCell(list: Item[], onSheet: string): GeneratedCell {
-  const counted = list.filter((i) => isCounted(i.plan, i.project));
+  const counted = list.filter((i) => i.counted);
   const cells = counted.map((i) => ({ sheet: i.sheet, cell: (i.project.number ?? i.project.name)?.cell ?? cellRef(i.project.row, 1) }));
   return { value: counted.length, formula: call('COUNTA', references(cells, onSheet)), format: COUNT };
 }
@@ -97,20 +75,20 @@ const SPECIAL = /[*?~.+^$()[\]{}|\\<>=]/;
  * budgets are numbers, every row counts as a project, and the budget types are spelt one way. Such formulas stay
  * live even when rows are added. Null where any of that fails (explicit references are used instead).
  */
-function criteriaFormulas(list: Item[], integrated: (i: Item) => boolean): { integrated: string; own: string; total: string; count: string } | null {
+function criteriaFormulas(list: Item[]): { integrated: string; own: string; total: string; count: string } | null {
   const first = list[0];
   if (!first) return null;
   const plan = first.plan;
   const m = plan.columns;
   const name = first.project.agency?.value;
   if (!name || name.length > 200 || SPECIAL.test(name) || m.agency === undefined || m.budget === undefined || m.budgetType === undefined) return null;
-  if (list.some((i) => i.plan !== plan || i.project.agency?.value !== name || !isCounted(plan, i.project))) return null;
+  if (list.some((i) => i.plan !== plan || i.project.agency?.value !== name || !i.counted)) return null;
   if (plan.projects.some((p) => p.parent !== null || p.children.length > 0 || p.shifted)) return null;
-  const types = new Set(plan.projects.filter((p) => compareKey(p.budgetType?.value ?? '').includes('บูรณาการ')).map((p) => p.budgetType?.value ?? ''));
+  const types = new Set(plan.projects.filter((p) => budgetClassOf(p) === 'integrated').map((p) => p.budgetType?.value ?? ''));
   const [intType] = [...types];
   if (types.size > 1 || (intType !== undefined && SPECIAL.test(intType))) return null;
-  if (list.some((i) => integrated(i) && i.project.budgetType?.value !== intType)) return null;
-  if (list.some((i) => cellsOf(i, 'budget').figures.some((f) => f !== null && (f.kind === 'unreadable' || (f.kind === 'amount' && f.asText))))) return null;
+  if (list.some((i) => i.budgetClass === 'integrated' && i.project.budgetType?.value !== intType)) return null;
+  if (hasTextNumber(list.flatMap((i) => itemCells(i, 'budget')))) return null;
   const rows = plan.projects.map((p) => p.row);
   const from = Math.min(...rows);
   const to = Math.max(...rows);
@@ -127,10 +105,10 @@ function criteriaFormulas(list: Item[], integrated: (i: Item) => boolean): { int
 function byAgency(analysis: Analysis, all: Item[], title: string): GeneratedSheet {
   const groups = new Map<string, Item[]>();
   for (const i of all) {
-    const key = i.project.agency ? compareKey(i.project.agency.value) : '';
+    const key = i.agencyKey;
     groups.set(key, [...(groups.get(key) ?? []), i]);
   }
-  const integrated = (i: Item): boolean => compareKey(i.project.budgetType?.value ?? '').includes('บูรณาการ');
+  const integrated = (i: Item): boolean => i.budgetClass === 'integrated';
   const typed = all.some((i) => i.project.budgetType !== null);
   let anyStatic = false;
   const rows: GeneratedCell[][] = [];
@@ -142,7 +120,7 @@ function byAgency(analysis: Analysis, all: Item[], title: string): GeneratedShee
     const cells = typed ? [moneyCell(list.filter(integrated), 'budget', SUMMARY_SHEETS.agency), moneyCell(list.filter((i) => !integrated(i)), 'budget', SUMMARY_SHEETS.agency)] : [];
     const total = moneyCell(list, 'budget', SUMMARY_SHEETS.agency);
     const count = countCell(list, SUMMARY_SHEETS.agency);
-    const criteria = typed && key !== '' ? criteriaFormulas(list, integrated) : null;
+    const criteria = typed && key !== '' ? criteriaFormulas(list) : null;
     if (criteria) {
       [cells[0], cells[1]] = [{ ...cells[0]!, formula: criteria.integrated }, { ...cells[1]!, formula: criteria.own }];
       total.formula = criteria.total;
@@ -256,7 +234,7 @@ const SOURCE = {
 
 /** (c) Per quarter: budget (where the plan splits it by quarter) and the number of active projects. */
 function byQuarter(all: Item[], title: string): GeneratedSheet {
-  const counted = all.filter((i) => isCounted(i.plan, i.project));
+  const counted = all.filter((i) => i.counted);
   const split = all.length > 0 && all.every((i) => i.plan.columns.quarterBudget.some((c) => c !== undefined));
   const sources = new Set(counted.map((i) => activeQuarters(i).source).filter((s): s is keyof typeof SOURCE => s !== null));
   let anyStatic = false;
@@ -328,7 +306,7 @@ function findingsSheet(findings: Finding[], title: string): GeneratedSheet {
 export function planSummaries(analysis: Analysis, options: { catalog?: Catalog; title?: string } = {}): Extract<Action, { kind: 'add-sheet' }>[] {
   const catalog = options.catalog ?? CATALOG_2566_2570;
   const title = options.title ?? '';
-  const all = items(analysis);
+  const all = planItems(analysis.models);
   return [byAgency(analysis, all, title), byIndicator(all, catalog, title), byQuarter(all, title), findingsSheet(analysis.findings, title)].map((sheet) => ({
     kind: 'add-sheet' as const,
     sheet,

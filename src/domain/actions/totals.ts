@@ -1,10 +1,11 @@
 import type { Analysis } from '../analyze';
-import type { AmountColumn, Figure, PlanTable, Project, SheetModel } from '../model';
+import type { AmountColumn, Figure, PlanTable, SheetModel } from '../model';
 import { cellRef } from '../parse/grid';
 import { agencyKey, matchAgency } from '../rules/agency-match';
 import { scopesOf } from '../rules/totals';
-import { amountValue, compareKey, type Amount } from '../thai';
-import { ownAmount, sameMoney } from '../totals/aggregate';
+import { amountValue, type Amount } from '../thai';
+import { sameMoney } from '../totals/aggregate';
+import { itemCells, ownCell, planItems, type PlanItem } from '../totals/items';
 import { call, references, type SheetCell } from './formulas';
 import { formatFor, planNumbers } from './numbers';
 import type { Action } from './types';
@@ -26,37 +27,7 @@ export interface TotalsPlan {
   conflicts: Conflict[];
 }
 
-interface Item {
-  sheet: string;
-  plan: PlanTable;
-  index: number;
-  project: Project;
-}
-
-/** The cell of a project in an amount column (its own cell, even when empty). */
-function amountCell(plan: PlanTable, p: Project, col: AmountColumn): Figure<Amount> | { cell: ReturnType<typeof cellRef> } | null {
-  const f = col === 'budget' ? p.budget : p.quarterBudgets[Number(col.slice(1)) - 1];
-  if (f) return f;
-  const c = col === 'budget' ? plan.columns.budget : plan.columns.quarterBudget[Number(col.slice(1)) - 1];
-  return c === undefined ? null : { cell: cellRef(p.row, c) };
-}
-
-/** A referenced cell with the value the engine read there. */
-type ValuedCell = SheetCell & { value: number };
-
-/**
- * The cells a top-level project contributes to a total, counted once: its own figure, or, when it has none,
- * the sub-activity rows that itemise it (the same rule as itemAmount).
- */
-function itemCells(item: Item, col: AmountColumn): ValuedCell[] {
-  const { plan, project: p } = item;
-  const own = ownAmount(p, col) ?? 0;
-  const rows = own !== 0 || p.children.length === 0 ? [p] : p.children.map((i) => plan.projects[i]).filter((q): q is Project => q !== undefined);
-  return rows.flatMap((q) => {
-    const c = amountCell(plan, q, col);
-    return c ? [{ sheet: item.sheet, cell: c.cell, value: ownAmount(q, col) ?? 0 }] : [];
-  });
-}
+const keyOf = (c: SheetCell): string => `${c.sheet}!${typeof c.cell === 'string' ? c.cell : c.cell.address}`;
 
 const statedOf = (f: Figure<Amount>): number | string | null => {
   const v = amountValue(f.value);
@@ -71,8 +42,14 @@ class Planner {
 
   constructor(private readonly overwrite: boolean) {}
 
-  /** Plans `formula` into a stated figure cell; a disagreeing figure is a conflict. */
-  put(sheet: string, f: Figure<Amount>, formula: string, computed: number): void {
+  /** Every cell a written formula reads ("Sheet!A1"). */
+  readonly read = new Set<string>();
+
+  /**
+   * Plans FN(cells) into a stated figure cell; a disagreeing figure is a conflict, written over only when asked.
+   */
+  put(sheet: string, f: Figure<Amount>, fn: 'SUM' | 'COUNTA', cells: SheetCell[], computed: number): void {
+    const formula = call(fn, references(cells, sheet));
     const stated = statedOf(f);
     const agrees = typeof stated === 'number' && sameMoney(stated, computed);
     const key = `${sheet}!${f.cell.address}`;
@@ -85,14 +62,15 @@ class Planner {
     }
     this.after.set(key, computed);
     // Nothing to reference and nothing to add up: a "-" stays a "-".
-    if (formula === '=0' && stated === 0) return;
+    if (cells.length === 0 && stated === 0) return;
+    for (const c of cells) this.read.add(keyOf(c));
     const format = formatFor(f.raw);
     this.formulas.push({ kind: 'set-formula', sheet, cell: f.cell.address, formula, expected: computed, before: f.raw, ...(format ? { format } : {}) });
   }
 
   /** The total of cells as they will be after the plan (a total the plan rewrites counts with its new value). */
-  sumOf(cells: ValuedCell[]): number {
-    return cells.reduce((s, c) => s + (this.after.get(`${c.sheet}!${typeof c.cell === 'string' ? c.cell : c.cell.address}`) ?? c.value), 0);
+  sumOf(cells: (SheetCell & { value: number })[]): number {
+    return cells.reduce((s, c) => s + (this.after.get(keyOf(c)) ?? c.value), 0);
   }
 
   valueAfter(sheet: string, f: Figure<Amount> | null): number {
@@ -106,11 +84,12 @@ function projectRows(pl: Planner, sheet: string, plan: PlanTable): void {
   if (!plan.columns.quarterBudget.some((c) => c !== undefined)) return;
   for (const p of plan.projects) {
     if (!p.budget) continue;
-    const quarters = (['q1', 'q2', 'q3', 'q4'] as const).map((q) => amountCell(plan, p, q)).filter((c) => c !== null);
-    const sum = (['q1', 'q2', 'q3', 'q4'] as const).reduce((s, q) => s + (ownAmount(p, q) ?? 0), 0);
+    // The row's own quarter cells: this is the row's own arithmetic, not its itemising rows'.
+    const quarters = (['q1', 'q2', 'q3', 'q4'] as const).flatMap((q) => ownCell(sheet, plan, p, q) ?? []);
+    const sum = quarters.reduce((s, c) => s + c.value, 0);
     const stated = amountValue(p.budget.value);
     if (stated === null || (stated === 0 && sum === 0)) continue; // no money at all: keep "ไม่ใช้งบประมาณ"
-    pl.put(sheet, p.budget, call('SUM', references(quarters.map((c) => ({ sheet, cell: c.cell })), sheet)), sum);
+    pl.put(sheet, p.budget, 'SUM', quarters, sum);
   }
 }
 
@@ -122,32 +101,26 @@ function totalRows(pl: Planner, sheet: string, plan: PlanTable): void {
       const stated = amountValue(fig.value);
       const scope = scopes.find((s) => stated !== null && sameMoney(s.figures.amounts[col], stated)) ?? scopes[0];
       if (!scope) continue;
-      const items = scope.indices.filter((i) => plan.projects[i]?.parent === null);
-      const cells = items.flatMap((index) => itemCells({ sheet, plan, index, project: plan.projects[index] as Project }, col));
-      pl.put(sheet, fig, call('SUM', references(cells, sheet)), pl.sumOf(cells));
+      const cells = scope.indices.flatMap((i) => {
+        const project = plan.projects[i];
+        return project && project.parent === null ? itemCells({ sheet, plan, project }, col) : [];
+      });
+      pl.put(sheet, fig, 'SUM', cells, pl.sumOf(cells));
     }
   });
 }
 
-function allItems(analysis: Analysis): Item[] {
-  return analysis.models.flatMap((m) => {
-    const plan = m.plan;
-    if (!plan) return [];
-    return plan.projects.flatMap((project, index) => (project.parent === null ? [{ sheet: m.name, plan, index, project }] : []));
-  });
-}
-
 /** Summary tables: agency and indicator rows as formulas over the plan; their total rows as SUMs of their rows. */
-function summaryTables(pl: Planner, model: SheetModel, items: Item[], catalogGoals: Set<string>): void {
+function summaryTables(pl: Planner, model: SheetModel, items: PlanItem[], catalogGoals: Set<string>): void {
   const sheet = model.name;
   const typed = items.some((i) => i.project.budgetType !== null);
   for (const table of model.summaries) {
     if (table.kind === 'agency') {
       const agencies = table.rows.filter((r) => r.kind === 'agency');
       const keys = agencies.map((r) => ({ row: r.row, key: agencyKey(r.label.value) }));
-      const byRow = new Map<number, Item[]>();
+      const byRow = new Map<number, PlanItem[]>();
       for (const item of items) {
-        const m = matchAgency(item.project.agency ? compareKey(item.project.agency.value) : '', keys);
+        const m = matchAgency(item.agencyKey, keys);
         if (m?.strength === 'exact') byRow.set(m.summaryRow, [...(byRow.get(m.summaryRow) ?? []), item]);
       }
       for (const r of agencies) {
@@ -155,16 +128,16 @@ function summaryTables(pl: Planner, model: SheetModel, items: Item[], catalogGoa
         if (mine.length === 0) continue;
         for (const a of r.amounts) {
           if (!typed && a.kind !== 'any' && a.kind !== 'total') continue;
-          const chosen = mine.filter((i) => a.kind === 'any' || a.kind === 'total' || (compareKey(i.project.budgetType?.value ?? '').includes('บูรณาการ') ? 'integrated' : 'own') === a.kind);
+          const chosen = mine.filter((i) => a.kind === 'any' || a.kind === 'total' || i.budgetClass === a.kind);
           const cells = chosen.flatMap((i) => itemCells(i, 'budget'));
-          pl.put(sheet, a.figure, call('SUM', references(cells, sheet)), pl.sumOf(cells));
+          pl.put(sheet, a.figure, 'SUM', cells, pl.sumOf(cells));
         }
       }
       for (const t of table.rows.filter((r) => r.kind === 'total')) {
         for (const a of t.amounts) {
           const cells = agencies.flatMap((r) => r.amounts.filter((x) => x.col === a.col).map((x) => x.figure));
           const computed = cells.reduce((s, f) => s + pl.valueAfter(sheet, f), 0);
-          pl.put(sheet, a.figure, call('SUM', references(cells.map((f) => ({ sheet, cell: f.cell })), sheet)), computed);
+          pl.put(sheet, a.figure, 'SUM', cells.map((f) => ({ sheet, cell: f.cell })), computed);
         }
       }
     } else {
@@ -176,14 +149,14 @@ function summaryTables(pl: Planner, model: SheetModel, items: Item[], catalogGoa
         const code = r.indicator as string;
         if (unattributed.has(code.split('.')[0] ?? null) || !catalogGoals.has(code.split('.')[0] ?? '')) continue;
         const mine = items.filter((i) => i.project.indicator === code || (i.project.indicator ?? '').startsWith(`${code}.`));
-        const counted = mine.filter((i) => (i.plan.numbered ? i.project.number !== null : true));
+        const counted = mine.filter((i) => i.counted);
         if (r.count) {
           const cells = counted.map((i) => ({ sheet: i.sheet, cell: (i.project.number ?? i.project.name)?.cell ?? cellRef(i.project.row, 1) }));
-          pl.put(sheet, r.count, call('COUNTA', references(cells, sheet)), counted.length);
+          pl.put(sheet, r.count, 'COUNTA', cells, counted.length);
         }
         if (r.budget) {
           const cells = mine.flatMap((i) => itemCells(i, 'budget'));
-          pl.put(sheet, r.budget, call('SUM', references(cells, sheet)), pl.sumOf(cells));
+          pl.put(sheet, r.budget, 'SUM', cells, pl.sumOf(cells));
         }
       }
       const goalTotals = rows.filter((r) => r.kind === 'goal-total');
@@ -191,7 +164,7 @@ function summaryTables(pl: Planner, model: SheetModel, items: Item[], catalogGoa
         if (!f) return;
         const cells = list.map((r) => r[pick]).filter((x): x is Figure<Amount> => x !== null);
         const computed = cells.reduce((s, c) => s + pl.valueAfter(sheet, c), 0);
-        pl.put(sheet, f, call('SUM', references(cells.map((c) => ({ sheet, cell: c.cell })), sheet)), computed);
+        pl.put(sheet, f, 'SUM', cells.map((c) => ({ sheet, cell: c.cell })), computed);
       };
       for (const t of goalTotals) {
         const mine = leaves.filter((r) => r.goal === t.goal);
@@ -214,7 +187,7 @@ function summaryTables(pl: Planner, model: SheetModel, items: Item[], catalogGoa
  */
 export function planTotals(analysis: Analysis, options: { overwriteConflicts?: boolean } = {}): TotalsPlan {
   const pl = new Planner(options.overwriteConflicts ?? false);
-  const items = allItems(analysis);
+  const items = planItems(analysis.models);
   const goals = new Set(['1', '2', '3']);
   for (const m of analysis.models) {
     if (m.plan) {
@@ -223,23 +196,7 @@ export function planTotals(analysis: Analysis, options: { overwriteConflicts?: b
     }
   }
   for (const m of analysis.models) summaryTables(pl, m, items, goals);
-  const read = new Set(pl.formulas.flatMap((f) => referencedCells(f)));
   const written = new Set(pl.formulas.map((f) => `${f.sheet}!${f.cell}`));
-  const numbers = planNumbers(analysis).filter((n) => read.has(`${n.sheet}!${n.cell}`) && !written.has(`${n.sheet}!${n.cell}`));
+  const numbers = planNumbers(analysis).filter((n) => pl.read.has(`${n.sheet}!${n.cell}`) && !written.has(`${n.sheet}!${n.cell}`));
   return { actions: [...numbers, ...pl.formulas], conflicts: pl.conflicts };
-}
-
-/** "Sheet!A1" keys of every single cell a formula reads (ranges expanded). */
-export function referencedCells(f: { sheet: string; formula: string }): string[] {
-  const out: string[] = [];
-  const re = /(?:'((?:[^']|'')+)'!)?\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?/g;
-  for (const m of f.formula.matchAll(re)) {
-    if (/^(SUM|COUNTA)$/.test(m[2] ?? '') && !m[3]) continue;
-    const sheet = m[1] ? m[1].replace(/''/g, "'") : f.sheet;
-    const col = m[2] as string;
-    const from = Number(m[3]);
-    const to = m[5] ? Number(m[5]) : from;
-    for (let r = from; r <= to; r++) out.push(`${sheet}!${col}${r}`);
-  }
-  return out;
 }

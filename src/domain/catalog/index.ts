@@ -18,7 +18,6 @@ export interface Indicator {
 export interface Catalog {
   period: string;
   data: CatalogData;
-  goal(code: string): CatalogData['goals'][number] | undefined;
   indicator(code: string): Indicator | undefined;
   indicators: Indicator[];
 }
@@ -43,11 +42,9 @@ export function buildCatalog(raw: unknown): Catalog {
     keys: [i.th, ...i.variants].map(indicatorTextKey),
   }));
   const byCode = new Map(indicators.map((i) => [i.code, i]));
-  const goals = new Map(data.goals.map((g) => [g.code, g]));
   return {
     period: data.period,
     data,
-    goal: (c) => goals.get(c),
     indicator: (c) => byCode.get(c),
     indicators,
   };

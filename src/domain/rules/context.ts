@@ -1,22 +1,11 @@
 import type { Catalog } from '../catalog';
 import type { PlanTable, Project } from '../model';
 import type { ParsedSheet } from '../parse/sheet';
-import { compareKey } from '../thai';
-import { isCounted, itemAmount } from '../totals/aggregate';
+import { planItems, type PlanItem } from '../totals/items';
 import type { Finding } from './finding';
 
 /** One top-level project of the workbook with what it counts for in the totals. */
-export interface DetailItem {
-  sheet: string;
-  plan: PlanTable;
-  index: number;
-  project: Project;
-  counted: boolean;
-  budget: number;
-  /** งบบูรณาการ vs everything else, for the two summary columns. */
-  budgetClass: 'integrated' | 'own';
-  agencyKey: string;
-}
+export type DetailItem = PlanItem;
 
 export interface RuleContext {
   sheets: ParsedSheet[];
@@ -27,25 +16,7 @@ export interface RuleContext {
 export type Rule = (ctx: RuleContext) => Finding[];
 
 export function buildDetail(sheets: ParsedSheet[]): DetailItem[] {
-  const out: DetailItem[] = [];
-  for (const s of sheets) {
-    const plan = s.model.plan;
-    if (!plan) continue;
-    plan.projects.forEach((p, index) => {
-      if (p.parent !== null) return;
-      out.push({
-        sheet: s.model.name,
-        plan,
-        index,
-        project: p,
-        counted: isCounted(plan, p),
-        budget: itemAmount(plan, index, 'budget'),
-        budgetClass: p.budgetType && compareKey(p.budgetType.value).includes('บูรณาการ') ? 'integrated' : 'own',
-        agencyKey: p.agency ? compareKey(p.agency.value) : '',
-      });
-    });
-  }
-  return out;
+  return planItems(sheets.map((s) => s.model));
 }
 
 /** Every project of every plan table, with its sheet. */

@@ -3,12 +3,14 @@ import { z } from 'zod';
 /** Where the add-in keeps its records in the workbook (workbook.settings: per add-in and document). */
 export const SETTINGS = { marks: 'plancheck.marks', acks: 'plancheck.acks' } as const;
 
-/** What we marked, by sheet: the cells and how many explanations. Clearing removes these and nothing else. */
-export const markRegistrySchema = z.object({
-  v: z.literal(1),
-  sheets: z.record(z.string(), z.object({ cells: z.array(z.string()), notes: z.number().int() })),
-});
-export type MarkRegistry = z.infer<typeof markRegistrySchema>;
+/**
+ * What we marked, by sheet: the cells and how many explanations, kept in settings as the record of the last
+ * marking. (Clearing finds our marks by their tag, so it does not depend on this record being current.)
+ */
+export interface MarkRegistry {
+  v: 1;
+  sheets: Record<string, { cells: string[]; notes: number }>;
+}
 
 export const emptyRegistry = (): MarkRegistry => ({ v: 1, sheets: {} });
 

@@ -1,0 +1,74 @@
+import type { AmountColumn, CellRef, PlanTable, Project, SheetModel } from '../model';
+import { cellRef } from '../parse/grid';
+import { compareKey, type Amount } from '../thai';
+import { isCounted, itemAmount, ownAmount } from './aggregate';
+
+/** One top-level project of the workbook (not an itemisation row) with what it counts for in the totals. */
+export interface PlanItem {
+  sheet: string;
+  plan: PlanTable;
+  index: number;
+  project: Project;
+  counted: boolean;
+  budget: number;
+  /** งบบูรณาการ vs everything else, for the two summary columns. */
+  budgetClass: 'integrated' | 'own';
+  agencyKey: string;
+}
+
+/** งบบูรณาการ or not, from a row's budget type. */
+export function budgetClassOf(p: Project): PlanItem['budgetClass'] {
+  return p.budgetType && compareKey(p.budgetType.value).includes('บูรณาการ') ? 'integrated' : 'own';
+}
+
+/** The top-level projects of every plan table, in workbook order. */
+export function planItems(models: SheetModel[]): PlanItem[] {
+  const out: PlanItem[] = [];
+  for (const m of models) {
+    const plan = m.plan;
+    if (!plan) continue;
+    plan.projects.forEach((p, index) => {
+      if (p.parent !== null) return;
+      out.push({
+        sheet: m.name,
+        plan,
+        index,
+        project: p,
+        counted: isCounted(plan, p),
+        budget: itemAmount(plan, index, 'budget'),
+        budgetClass: budgetClassOf(p),
+        agencyKey: p.agency ? compareKey(p.agency.value) : '',
+      });
+    });
+  }
+  return out;
+}
+
+/** A cell a total reads, with the value and the figure the engine read there (null for an empty cell). */
+export interface ItemCell {
+  sheet: string;
+  cell: CellRef;
+  value: number;
+  figure: Amount | null;
+}
+
+/**
+ * The cells a top-level project contributes to a total in one amount column, counted once: its own cell, or, when
+ * it has no figure of its own, the sub-activity rows that itemise it (the same rule as itemAmount). An empty cell
+ * is still referenced, so a figure typed there later is counted.
+ */
+export function itemCells(item: Pick<PlanItem, 'sheet' | 'plan' | 'project'>, col: AmountColumn): ItemCell[] {
+  const { plan, project: p } = item;
+  const own = ownAmount(p, col) ?? 0;
+  const rows = own !== 0 || p.children.length === 0 ? [p] : p.children.map((i) => plan.projects[i]).filter((q): q is Project => q !== undefined);
+  return rows.flatMap((q) => ownCell(item.sheet, plan, q, col) ?? []);
+}
+
+/** A row's own cell in an amount column (even when empty), or null when the table has no such column. */
+export function ownCell(sheet: string, plan: PlanTable, q: Project, col: AmountColumn): ItemCell | null {
+  const quarter = col === 'budget' ? -1 : Number(col.slice(1)) - 1;
+  const f = quarter < 0 ? q.budget : q.quarterBudgets[quarter];
+  const c = quarter < 0 ? plan.columns.budget : plan.columns.quarterBudget[quarter];
+  const cell = f?.cell ?? (c === undefined ? null : cellRef(q.row, c + (q.shifted ? -1 : 0)));
+  return cell ? { sheet, cell, value: ownAmount(q, col) ?? 0, figure: f?.value ?? null } : null;
+}
