@@ -22,6 +22,13 @@ export default tseslint.config(
       'no-restricted-properties': ['error', { object: 'Math', property: 'random' }],
     },
   },
+  {
+    // One front door: outside the domain, import only src/domain/index.ts.
+    files: ['src/workbook/**/*.{ts,tsx}', 'src/taskpane/**/*.{ts,tsx}', 'src/cli/**/*.ts', 'src/commands/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)domain/.+', message: "Import from the domain's front door (src/domain/index.ts), not a deeper path." }] }],
+    },
+  },
   { files: ['**/*.cjs', '**/*.js'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   // The fake mimics office.js proxies, whose nested setters need the owning object.
   { files: ['test/fakes/**/*.ts'], rules: { '@typescript-eslint/no-this-alias': 'off' } },

@@ -4,7 +4,7 @@
  * read as a ratio in one run. Target on the 2-core reference machine: 10,000 rows in ≤ 200 ms, linear.
  */
 import { performance } from 'node:perf_hooks';
-import { analyze } from '../src/domain/analyze';
+import { analyze } from '../src/domain';
 import { syntheticPlan } from '../test/helpers/synthetic';
 
 const SIZES = [1_000, 10_000, 50_000];

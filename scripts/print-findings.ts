@@ -1,6 +1,6 @@
 /* Prints the findings for a workbook: `npx tsx scripts/print-findings.ts file.xlsx [--all]`. */
 import { readXlsx } from '../src/workbook/xlsx/read';
-import { analyze } from '../src/domain/analyze';
+import { analyze } from '../src/domain';
 
 async function main(): Promise<void> {
   const a = analyze(await readXlsx(process.argv[2] as string));

@@ -1,12 +1,15 @@
 /* Prints what the parser sees for every row of a workbook: `npx tsx scripts/print-parse.ts file.xlsx`. */
 import { readXlsx } from '../src/workbook/xlsx/read';
+// This tool prints the parser's internals (headings, extras), which no host needs: it may look inside the domain.
+// eslint-disable-next-line no-restricted-imports
 import { parseSheet } from '../src/domain/parse/sheet';
-import { CATALOG_2566_2570 } from '../src/domain/catalog';
+import { analyze } from '../src/domain';
 
 async function main(): Promise<void> {
   const snap = await readXlsx(process.argv[2] as string);
+  const { catalog } = analyze(snap);
   for (const s of snap.sheets) {
-    const { model, headings, extras } = parseSheet(s, CATALOG_2566_2570);
+    const { model, headings, extras } = parseSheet(s, catalog);
     console.log(`== ${model.name} family=${model.family}`);
     for (const h of headings) console.log(`  H r${h.row} ${h.kind} ${h.code ?? ''}`);
     for (const p of model.plan?.projects ?? []) {

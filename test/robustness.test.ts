@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { analyze } from '../src/domain/analyze';
-import { recogniseHeader } from '../src/domain/layout/columns';
-import { Grid } from '../src/domain/parse/grid';
+import { recogniseHeader } from '../src/domain/parse/families';
+import { Grid } from '../src/domain/base/grid';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../src/domain/snapshot';
 import { readXlsx } from '../src/workbook/xlsx/read';
 

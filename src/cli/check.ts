@@ -1,6 +1,5 @@
 import { basename } from 'node:path';
-import { analyze } from '../domain/analyze';
-import { toReport, type Report } from '../domain/report';
+import { analyze, toReport, type Report } from '../domain';
 import { readXlsx } from '../workbook/xlsx/read';
 import type { Args } from './args';
 import { formatText } from './format-text';

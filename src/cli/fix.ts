@@ -1,12 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { planNumbers } from '../domain/actions/numbers';
-import { planSummaries } from '../domain/actions/summaries';
-import { planTotals } from '../domain/actions/totals';
-import type { Action } from '../domain/actions/types';
-import { analyze } from '../domain/analyze';
-import { workbookTitle } from '../domain/title';
-import { money } from '../domain/rules/finding';
+import { planNumbers, planSummaries, planTotals, type Action, analyze, workbookTitle, money } from '../domain';
 import { readXlsx } from '../workbook/xlsx/read';
 import { applyToXlsx } from '../workbook/xlsx/write';
 import type { Args } from './args';

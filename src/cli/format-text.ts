@@ -1,5 +1,4 @@
-import type { Report } from '../domain/report';
-import { money } from '../domain/rules/finding';
+import { type Report, money } from '../domain';
 import { T, type Lang } from './i18n';
 
 /** The human-readable report: grouped by sheet, one line per finding. */

@@ -1,9 +1,11 @@
-import { CATALOG_2566_2570, type Catalog } from './catalog';
+import { CATALOGS, choosePeriod, type Catalog, type PeriodChoice } from './catalog';
 import type { Family, SheetModel } from './model';
-import { parseAddress } from './parse/grid';
+import { parseAddress } from './base/cells';
 import { parseSheet, type ParsedSheet } from './parse/sheet';
-import { RULES, buildDetail, type Finding } from './rules';
+import { runRules, type Finding } from './rules';
 import type { WorkbookSnapshot } from './snapshot';
+import { fiscalYear } from './title';
+import { totalsModel, type TotalsModel } from './totals';
 
 export interface SheetSummary {
   name: string;
@@ -19,27 +21,38 @@ export interface Stats {
   budget: number;
 }
 
-/** Everything the engine knows about a workbook: the plan model, the findings and the totals. */
+/** Everything the engine knows about a workbook: the plan model, its expected figures, the findings and the totals. */
 export interface Analysis {
   sheets: SheetSummary[];
   models: SheetModel[];
+  /** The plan period the workbook was checked against; every later step (totals, summaries) reads it from here. */
+  period: PeriodChoice;
+  catalog: Catalog;
+  totals: TotalsModel;
   findings: Finding[];
   stats: Stats;
+}
+
+export interface AnalyzeOptions {
+  /** The plan periods to choose from (default: every catalog the product ships). */
+  catalogs?: readonly Catalog[];
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /**
- * The one entry point: recognise each sheet, build the plan model, recompute every total and run the rules.
- * Pure: the same snapshot gives the same analysis, byte for byte.
+ * The one entry point: choose the plan period, recognise each sheet, build the plan model and its expected
+ * figures, and run the rules. Pure: the same snapshot gives the same analysis, byte for byte.
  */
-export function analyze(snapshot: WorkbookSnapshot, catalog: Catalog = CATALOG_2566_2570): Analysis {
+export function analyze(snapshot: WorkbookSnapshot, options: AnalyzeOptions = {}): Analysis {
+  const period = choosePeriod(fiscalYear(snapshot), options.catalogs ?? CATALOGS);
+  const catalog = period.catalog;
   const parsed: ParsedSheet[] = snapshot.sheets.map((s) => parseSheet(s, catalog));
-  const detail = buildDetail(parsed);
-  const ctx = { sheets: parsed, catalog, detail };
+  const models = parsed.map((p) => p.model);
+  const totals = totalsModel(models, catalog);
   const order = new Map(parsed.map((p, i) => [p.model.name, i]));
   const seen = new Set<string>();
-  const unique = RULES.flatMap((rule) => rule(ctx)).filter((f) => {
+  const unique = runRules({ sheets: parsed, catalog, period, totals }).filter((f) => {
     const id = `${f.sheet}\u0000${f.cell}\u0000${f.code}`;
     if (seen.has(id)) return false;
     seen.add(id);
@@ -54,22 +67,21 @@ export function analyze(snapshot: WorkbookSnapshot, catalog: Catalog = CATALOG_2
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
       (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
   );
+  const counted = totals.items.filter((d) => d.counted);
   const sheets = parsed.map((p) => ({
     name: p.model.name,
     family: p.model.family,
-    projects: detail.filter((d) => d.sheet === p.model.name && d.counted).length,
+    projects: counted.filter((d) => d.sheet === p.model.name).length,
   }));
-  const budget = Math.round(detail.reduce((s, d) => s + d.budget, 0) * 100) / 100;
+  const budget = Math.round(totals.items.reduce((s, d) => s + d.budget, 0) * 100) / 100;
+  const count = (severity: Finding['severity']): number => findings.filter((f) => f.severity === severity).length;
   return {
     sheets,
-    models: parsed.map((p) => p.model),
+    models,
+    period,
+    catalog,
+    totals,
     findings,
-    stats: {
-      errors: findings.filter((f) => f.severity === 'error').length,
-      warnings: findings.filter((f) => f.severity === 'warning').length,
-      infos: findings.filter((f) => f.severity === 'info').length,
-      projects: detail.filter((d) => d.counted).length,
-      budget,
-    },
+    stats: { errors: count('error'), warnings: count('warning'), infos: count('info'), projects: counted.length, budget },
   };
 }

@@ -1,11 +1,13 @@
 import type { CellValue } from './snapshot';
-import type { CellRef } from './parse/grid';
+import type { CellRef } from './base/cells';
 import type { Amount, Target } from './thai';
 
-export type { CellRef } from './parse/grid';
+export type { CellRef } from './base/cells';
 
-/** Template families recognised by header text. */
-export type Family = 'quarterly' | 'timeline' | 'features' | 'list' | 'summary-agency' | 'summary-indicator' | 'unrecognized';
+import type { Family } from './parse/families';
+
+/** Template families recognised by header text (the table in layout/families.ts). */
+export type { Family } from './parse/families';
 
 /** A figure read from one cell, with where it came from. */
 export interface Figure<T> {

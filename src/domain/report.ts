@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import type { Analysis } from './analyze';
+import { FAMILY_NAMES } from './parse/families';
+import { RULE_CODES, type RuleCode } from './rules';
 import { findingSchema } from './rules/finding';
 
-const family = z.enum(['quarterly', 'timeline', 'features', 'list', 'summary-agency', 'summary-indicator', 'unrecognized']);
+const family = z.enum(FAMILY_NAMES);
+const finding = findingSchema.extend({ code: z.enum(RULE_CODES as [RuleCode, ...RuleCode[]]) }).strict();
 
 /** The report: one schema for the CLI's JSON, the task pane and the tests. */
 export const reportSchema = z
@@ -10,7 +13,7 @@ export const reportSchema = z
     tool: z.object({ name: z.literal('plancheck'), version: z.string() }).strict(),
     file: z.string(),
     sheets: z.array(z.object({ name: z.string(), family, projects: z.number().int().min(0) }).strict()),
-    findings: z.array(findingSchema.strict()),
+    findings: z.array(finding),
     stats: z
       .object({
         errors: z.number().int().min(0),

@@ -29,11 +29,26 @@ export function mainProvince(counts: Map<string, number>): string | null {
  */
 export function workbookTitle(snapshot: WorkbookSnapshot): string {
   const province = mainProvince(provinceCounts(snapshot)) ?? [...provinceCounts(snapshot).entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-  let year: string | null = null;
+  const year = fiscalYear(snapshot);
+  return [province ? `จังหวัด${province}` : '', year ? `ปีงบประมาณ พ.ศ. ${toThaiDigits(String(year))}` : ''].filter(Boolean).join(' ');
+}
+
+/**
+ * The fiscal year a workbook is for, in B.E.: the first "ปีงบประมาณ (พ.ศ.) ๒๕๖๖" in its text, else a budget column
+ * labelled with its year ("งบประมาณ ๒๕๖๖", "งบประมาณปี ๒๕๖๖").
+ */
+export function fiscalYear(snapshot: WorkbookSnapshot): number | null {
+  let labelled: number | null = null;
   for (const s of snapshot.sheets) {
     for (const row of s.values) {
-      for (const v of row) if (!year && typeof v === 'string') year = /ปีงบประมาณ(?:พ\.ศ\.)?(25\d\d)/.exec(compareKey(v))?.[1] ?? null;
+      for (const v of row) {
+        if (typeof v !== 'string' || !v.includes('งบประมาณ')) continue;
+        const key = compareKey(v);
+        const year = /ปีงบประมาณ(?:พ\.ศ\.)?(25\d\d)/.exec(key)?.[1];
+        if (year) return Number(year);
+        labelled ??= Number(/^งบประมาณ(?:ปี)?(?:พ\.ศ\.)?(25\d\d)$/.exec(key)?.[1] ?? NaN) || null;
+      }
     }
   }
-  return [province ? `จังหวัด${province}` : '', year ? `ปีงบประมาณ พ.ศ. ${toThaiDigits(year)}` : ''].filter(Boolean).join(' ');
+  return labelled;
 }

@@ -3,11 +3,7 @@ import {
   makeStyles, tokens,
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
-import { fingerprint } from '../domain/actions/marks';
-import { planSummaries } from '../domain/actions/summaries';
-import { workbookTitle } from '../domain/title';
-import { groupFindings } from '../domain/groups';
-import type { Finding, Severity } from '../domain/rules/finding';
+import { fingerprint, planSummaries, workbookTitle, groupFindings, type Finding, type Severity } from '../domain';
 import type { PlanHost } from '../workbook/host';
 import { Filters, type FilterState } from './components/Filters';
 import { FixPanel } from './components/FixPanel';

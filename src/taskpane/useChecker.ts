@@ -1,9 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { fingerprint, planMarks } from '../domain/actions/marks';
-import type { Action } from '../domain/actions/types';
-import { analyze, type Analysis } from '../domain/analyze';
-import type { Finding } from '../domain/rules/finding';
-import type { WorkbookSnapshot } from '../domain/snapshot';
+import { fingerprint, planMarks, type Action, analyze, type Analysis, type Finding, type WorkbookSnapshot } from '../domain';
 import type { Acknowledgements, PlanHost } from '../workbook/host';
 import type { Lang } from './i18n/strings';
 

@@ -1,5 +1,4 @@
-import type { Action } from '../domain/actions/types';
-import type { WorkbookSnapshot } from '../domain/snapshot';
+import type { Action, WorkbookSnapshot } from '../domain';
 import type { Acknowledgements } from './office/registry';
 
 export type { Acknowledgements } from './office/registry';

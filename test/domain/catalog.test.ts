@@ -23,6 +23,6 @@ describe('the national indicator catalog', () => {
     next.indicators.push({ code: '1.4', goal: '1', parent: null, th: 'ตัวชี้วัดใหม่', en: 'A new indicator', variants: [] });
     const snap = workbook(quarterlySheet([{}, ['ตัวชี้วัดที่ ๑.๔ : ตัวชี้วัดใหม่'], {}]));
     expect(analyze(snap).findings.map((f) => f.code)).toContain('indicator-unknown');
-    expect(analyze(snap, buildCatalog(next)).findings.map((f) => f.code)).not.toContain('indicator-unknown');
+    expect(analyze(snap, { catalogs: [buildCatalog(next)] }).findings.map((f) => f.code)).not.toContain('indicator-unknown');
   });
 });

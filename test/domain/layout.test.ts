@@ -1,7 +1,7 @@
-import { recogniseHeader } from '../../src/domain/layout/columns';
-import { headerRole } from '../../src/domain/layout/labels';
+import { recogniseHeader } from '../../src/domain/parse/families';
+import { headerRole } from '../../src/domain/vocabulary';
 import { compareKey } from '../../src/domain/thai';
-import { Grid } from '../../src/domain/parse/grid';
+import { Grid } from '../../src/domain/base/grid';
 import { QUARTERLY_HEADER, QUARTERLY_MERGES, sheet } from '../helpers/synthetic';
 
 describe('header recognition', () => {

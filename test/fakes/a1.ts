@@ -1,4 +1,4 @@
-import { address, parseAddress } from '../../src/domain/parse/grid';
+import { address, parseAddress } from '../../src/domain/base/cells';
 
 export interface Area {
   top: number;

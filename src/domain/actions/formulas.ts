@@ -1,5 +1,5 @@
 import type { CellRef } from '../model';
-import { parseAddress } from '../parse/grid';
+import { parseAddress } from '../base/cells';
 
 /** A reference to a cell from a formula on `fromSheet`: "O27" on the same sheet, "'แผนปฏิบัติการ'!O27" elsewhere. */
 export function ref(sheet: string, cell: string, fromSheet: string): string {

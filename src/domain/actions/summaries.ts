@@ -1,12 +1,9 @@
 import type { Analysis } from '../analyze';
-import { CATALOG_2566_2570, type Catalog } from '../catalog';
-import type { AmountColumn } from '../model';
-import { cellRef, columnLetters } from '../parse/grid';
+import { columnLetters } from '../base/cells';
 import { money, type Finding } from '../rules/finding';
-import { arrowSpan } from '../rules/timeline';
-import { amountValue, parsePeriod, tidy } from '../thai';
-import { itemAmount } from '../totals/aggregate';
-import { budgetClassOf, itemCells, planItems, type ItemCell, type PlanItem } from '../totals/items';
+import {
+  agencyGroups, budgetClassOf, indicatorGroups, itemCells, quarterBreakdown, type PlanItem, type QuarterSource, type Reading, type SourceCell,
+} from '../totals';
 import { call, references } from './formulas';
 import { THAI_DIGITS } from './numbers';
 import { MARK_STYLES, type Action, type GeneratedCell, type GeneratedSheet } from './types';
@@ -21,28 +18,22 @@ export const SUMMARY_SHEETS = {
 const MONEY = `${THAI_DIGITS}#,##0;-#,##0;"-"`;
 const COUNT = `${THAI_DIGITS}0;-0;"-"`;
 
-type Item = PlanItem;
-
 /** A number typed as text (or unreadable) among the cells: SUM would skip it, so no live formula there. */
-const hasTextNumber = (cells: ItemCell[]): boolean =>
+const hasTextNumber = (cells: readonly SourceCell[]): boolean =>
   cells.some((c) => c.figure !== null && (c.figure.kind === 'unreadable' || (c.figure.kind === 'amount' && c.figure.asText)));
 
 /**
- * A money figure over a set of items: a live SUM over their cells where every cell is a real number or a text
- * that means none ("-", "ไม่ใช้งบประมาณ", which SUM rightly skips); the engine's value where a number is typed as
- * text (SUM would skip it and show a wrong total as right).
+ * A money figure: a live SUM over its cells where every cell is a real number or a text that means none ("-",
+ * "ไม่ใช้งบประมาณ", which SUM rightly skips); the engine's value where a number is typed as text (SUM would skip
+ * it and show a wrong total as right).
  */
-function moneyCell(list: Item[], col: AmountColumn, onSheet: string): GeneratedCell & { live: boolean } {
-  const value = list.reduce((s, i) => s + itemAmount(i.plan, i.index, col), 0);
-  const cells = list.flatMap((i) => itemCells(i, col));
-  if (hasTextNumber(cells)) return { value, format: MONEY, live: false };
-  return { value, formula: call('SUM', references(cells, onSheet)), format: MONEY, live: true };
+function moneyCell(r: Reading, onSheet: string): GeneratedCell & { live: boolean } {
+  if (hasTextNumber(r.cells)) return { value: r.value, format: MONEY, live: false };
+  return { value: r.value, formula: call('SUM', references(r.cells, onSheet)), format: MONEY, live: true };
 }
 
-function countCell(list: Item[], onSheet: string): GeneratedCell {
-  const counted = list.filter((i) => i.counted);
-  const cells = counted.map((i) => ({ sheet: i.sheet, cell: (i.project.number ?? i.project.name)?.cell ?? cellRef(i.project.row, 1) }));
-  return { value: counted.length, formula: call('COUNTA', references(cells, onSheet)), format: COUNT };
+function countCell(r: Reading, onSheet: string): GeneratedCell {
+  return { value: r.value, formula: call('COUNTA', references(r.cells, onSheet)), format: COUNT };
 }
 
 const head = (header: string, width: number) => ({ header, width });
@@ -75,7 +66,7 @@ const SPECIAL = /[*?~.+^$()[\]{}|\\<>=]/;
  * budgets are numbers, every row counts as a project, and the budget types are spelt one way. Such formulas stay
  * live even when rows are added. Null where any of that fails (explicit references are used instead).
  */
-function criteriaFormulas(list: Item[]): { integrated: string; own: string; total: string; count: string } | null {
+function criteriaFormulas(list: PlanItem[]): { integrated: string; own: string; total: string; count: string } | null {
   const first = list[0];
   if (!first) return null;
   const plan = first.plan;
@@ -102,25 +93,18 @@ function criteriaFormulas(list: Item[]): { integrated: string; own: string; tota
 }
 
 /** (a) Budget per agency, split into งบบูรณาการ and the agency's own and other sources, with ภาพรวม. */
-function byAgency(analysis: Analysis, all: Item[], title: string): GeneratedSheet {
-  const groups = new Map<string, Item[]>();
-  for (const i of all) {
-    const key = i.agencyKey;
-    groups.set(key, [...(groups.get(key) ?? []), i]);
-  }
-  const integrated = (i: Item): boolean => i.budgetClass === 'integrated';
+function byAgency(analysis: Analysis, title: string): GeneratedSheet {
+  const all = analysis.totals.items;
   const typed = all.some((i) => i.project.budgetType !== null);
   let anyStatic = false;
   const rows: GeneratedCell[][] = [];
   let n = 0;
-  for (const [key, list] of [...groups.entries()].sort((a, b) => (a[0] === '' ? 1 : b[0] === '' ? -1 : 0))) {
-    // Of the spellings of one agency, the one with the fewest wrap spaces.
-    const spellings = list.map((i) => tidy(i.project.agency?.value ?? '')).sort((a, b) => a.split(' ').length - b.split(' ').length);
-    const name = key === '' ? '(ไม่ระบุหน่วยงาน)' : (spellings[0] ?? '');
-    const cells = typed ? [moneyCell(list.filter(integrated), 'budget', SUMMARY_SHEETS.agency), moneyCell(list.filter((i) => !integrated(i)), 'budget', SUMMARY_SHEETS.agency)] : [];
-    const total = moneyCell(list, 'budget', SUMMARY_SHEETS.agency);
-    const count = countCell(list, SUMMARY_SHEETS.agency);
-    const criteria = typed && key !== '' ? criteriaFormulas(list) : null;
+  for (const g of agencyGroups(all)) {
+    const name = g.key === '' ? '(ไม่ระบุหน่วยงาน)' : g.name;
+    const cells = typed ? [moneyCell(g.integrated, SUMMARY_SHEETS.agency), moneyCell(g.own, SUMMARY_SHEETS.agency)] : [];
+    const total = moneyCell(g.total, SUMMARY_SHEETS.agency);
+    const count = countCell(g.count, SUMMARY_SHEETS.agency);
+    const criteria = typed && g.key !== '' ? criteriaFormulas(g.items) : null;
     if (criteria) {
       [cells[0], cells[1]] = [{ ...cells[0]!, formula: criteria.integrated }, { ...cells[1]!, formula: criteria.own }];
       total.formula = criteria.total;
@@ -152,28 +136,24 @@ function byAgency(analysis: Analysis, all: Item[], title: string): GeneratedShee
 }
 
 /** (b) Projects and budget per goal and indicator, รวม per goal, ภาพรวม. */
-function byIndicator(all: Item[], catalog: Catalog, title: string): GeneratedSheet {
+function byIndicator(analysis: Analysis, title: string): GeneratedSheet {
   const rows: GeneratedCell[][] = [];
   let anyStatic = false;
   const goalRows: number[] = [];
   const subtitle0 = ['โครงการนับตามลำดับที่ (กิจกรรมย่อยไม่นับซ้ำ) งบประมาณนับครั้งเดียว'];
   const draft: { cells: GeneratedCell[]; goalTotalOf?: number[] }[] = [];
-  for (const goal of catalog.data.goals) {
-    const inGoal = all.filter((i) => i.project.goal === goal.code);
-    const leafCodes = catalog.indicators.filter((i) => i.goal === goal.code && i.children.length === 0).map((i) => i.code);
+  for (const { goal, rows: codes } of indicatorGroups(analysis.totals.items, analysis.catalog)) {
     const start = draft.length;
-    const codes = [...leafCodes, ...(inGoal.some((i) => i.project.indicator === null) ? [null] : [])];
-    for (const code of codes) {
-      const list = inGoal.filter((i) => i.project.indicator === code);
-      const ind = code ? catalog.indicator(code) : undefined;
-      const m = moneyCell(list, 'budget', SUMMARY_SHEETS.indicator);
+    for (const r of codes) {
+      const ind = r.code ? analysis.catalog.indicator(r.code) : undefined;
+      const m = moneyCell(r.budget, SUMMARY_SHEETS.indicator);
       anyStatic ||= !m.live;
       const { live: _live, ...budget } = m;
       draft.push({
         cells: [
           label(draft.length === start ? `เป้าหมายที่ ${goal.code} ${goal.th}` : ''),
-          label(code ? `${code} ${ind?.th ?? ''}` : `(ตัวชี้วัดไม่ชัดเจน: หัวข้อตัวชี้วัดซ้อนกัน)`),
-          countCell(list, SUMMARY_SHEETS.indicator),
+          label(r.code ? `${r.code} ${ind?.th ?? ''}` : `(ตัวชี้วัดไม่ชัดเจน: หัวข้อตัวชี้วัดซ้อนกัน)`),
+          countCell(r.count, SUMMARY_SHEETS.indicator),
           budget,
         ],
       });
@@ -206,52 +186,29 @@ function byIndicator(all: Item[], catalog: Catalog, title: string): GeneratedShe
   };
 }
 
-/** The quarters a project is active in, and where that was read from. */
-function activeQuarters(i: Item): { quarters: Set<number>; source: 'quarters' | 'timeline' | 'period' | null } {
-  const p = i.project;
-  if (i.plan.family === 'quarterly') {
-    const q = new Set<number>();
-    for (let k = 0; k < 4; k++) {
-      const t = p.quarterTargets[k]?.value;
-      const b = p.quarterBudgets[k]?.value;
-      if ((t && t.kind !== 'none') || (b && (amountValue(b) ?? 0) > 0)) q.add(k + 1);
-    }
-    return { quarters: q, source: 'quarters' };
-  }
-  const span = arrowSpan(p.timeline, p.timelineReach);
-  if (span) return { quarters: new Set(Array.from({ length: span[1] - span[0] + 1 }, (_, k) => span[0] + k)), source: 'timeline' };
-  const text = [...p.timeline.map((t) => t?.value ?? ''), p.period?.value ?? ''].join(' ');
-  const period = parsePeriod(text);
-  if (period) return { quarters: new Set(period.quarters), source: p.period ? 'period' : 'timeline' };
-  return { quarters: new Set(), source: null };
-}
-
-const SOURCE = {
+const SOURCE: Record<QuarterSource, string> = {
   quarters: 'จากช่องเป้าหมาย/งบประมาณรายไตรมาส',
   timeline: 'จากลูกศรและเดือนในช่องระยะเวลาดำเนินการ',
   period: 'จากข้อความระยะเวลาดำเนินการ',
-} as const;
+};
+
+const MONTHS = ['ต.ค.–ธ.ค.', 'ม.ค.–มี.ค.', 'เม.ย.–มิ.ย.', 'ก.ค.–ก.ย.'];
 
 /** (c) Per quarter: budget (where the plan splits it by quarter) and the number of active projects. */
-function byQuarter(all: Item[], title: string): GeneratedSheet {
-  const counted = all.filter((i) => i.counted);
-  const split = all.length > 0 && all.every((i) => i.plan.columns.quarterBudget.some((c) => c !== undefined));
-  const sources = new Set(counted.map((i) => activeQuarters(i).source).filter((s): s is keyof typeof SOURCE => s !== null));
+function byQuarter(analysis: Analysis, title: string): GeneratedSheet {
+  const { split, sources, quarters } = quarterBreakdown(analysis.totals.items);
   let anyStatic = false;
   const rows: GeneratedCell[][] = [];
-  for (const q of [1, 2, 3, 4]) {
-    const active = counted.filter((i) => activeQuarters(i).quarters.has(q));
-    const months = ['ต.ค.–ธ.ค.', 'ม.ค.–มี.ค.', 'เม.ย.–มิ.ย.', 'ก.ค.–ก.ย.'][q - 1];
-    const row: GeneratedCell[] = [label(`ไตรมาสที่ ${q} (${months})`)];
-    if (split) {
-      const m = moneyCell(all, `q${q}` as AmountColumn, SUMMARY_SHEETS.quarter);
-      anyStatic ||= !m.live;
-      const { live: _live, ...c } = m;
+  for (const q of quarters) {
+    const row: GeneratedCell[] = [label(`ไตรมาสที่ ${q.quarter} (${MONTHS[q.quarter - 1]})`)];
+    if (q.budget) {
+      const { live, ...c } = moneyCell(q.budget, SUMMARY_SHEETS.quarter);
+      anyStatic ||= !live;
       row.push(c);
     } else {
-      row.push({ value: active.reduce((s, i) => s + itemAmount(i.plan, i.index, 'budget'), 0), format: MONEY });
+      row.push({ value: q.activeBudget, format: MONEY });
     }
-    row.push({ value: active.length, format: COUNT });
+    row.push({ value: q.active, format: COUNT });
     rows.push(row);
   }
   const subtitle = [
@@ -303,11 +260,9 @@ function findingsSheet(findings: Finding[], title: string): GeneratedSheet {
  * "สร้างสรุป": four sheets, named in Thai and regenerated whole each time — budget per agency, projects and budget
  * per goal/indicator, per quarter, and the findings with links to their cells.
  */
-export function planSummaries(analysis: Analysis, options: { catalog?: Catalog; title?: string } = {}): Extract<Action, { kind: 'add-sheet' }>[] {
-  const catalog = options.catalog ?? CATALOG_2566_2570;
+export function planSummaries(analysis: Analysis, options: { title?: string } = {}): Extract<Action, { kind: 'add-sheet' }>[] {
   const title = options.title ?? '';
-  const all = planItems(analysis.models);
-  return [byAgency(analysis, all, title), byIndicator(all, catalog, title), byQuarter(all, title), findingsSheet(analysis.findings, title)].map((sheet) => ({
+  return [byAgency(analysis, title), byIndicator(analysis, title), byQuarter(analysis, title), findingsSheet(analysis.findings, title)].map((sheet) => ({
     kind: 'add-sheet' as const,
     sheet,
   }));

@@ -16,7 +16,10 @@ export interface Indicator {
 }
 
 export interface Catalog {
+  /** "2566-2570": the fiscal years (B.E.) the plan period covers. */
   period: string;
+  /** First and last fiscal year of the period. */
+  years: [number, number];
   data: CatalogData;
   indicator(code: string): Indicator | undefined;
   indicators: Indicator[];
@@ -42,8 +45,10 @@ export function buildCatalog(raw: unknown): Catalog {
     keys: [i.th, ...i.variants].map(indicatorTextKey),
   }));
   const byCode = new Map(indicators.map((i) => [i.code, i]));
+  const [from, to] = data.period.split('-').map(Number) as [number, number];
   return {
     period: data.period,
+    years: [from, to],
     data,
     indicator: (c) => byCode.get(c),
     indicators,
@@ -58,5 +63,26 @@ export function wordingSimilarity(indicator: Indicator, text: string): number {
   return best;
 }
 
-/** The catalog of the 2566–2570 plan period (the default). */
+/** The catalog of the 2566–2570 plan period. */
 export const CATALOG_2566_2570: Catalog = buildCatalog(plan25662570);
+
+/** Every plan period the product knows, oldest first: another period is one JSON file and one line here. */
+export const CATALOGS: readonly Catalog[] = [CATALOG_2566_2570];
+
+/** How the plan period of a workbook was chosen. */
+export interface PeriodChoice {
+  catalog: Catalog;
+  /** The fiscal year read from the workbook, if any. */
+  year: number | null;
+  /** No catalog covers the year (or no year was found): the newest was assumed. */
+  assumed: boolean;
+}
+
+/** The catalog whose period covers the fiscal year; else the newest, marked as assumed. */
+export function choosePeriod(year: number | null, catalogs: readonly Catalog[] = CATALOGS): PeriodChoice {
+  if (catalogs.length === 0) throw new Error('no plan-period catalog');
+  const found = year === null ? undefined : catalogs.find((c) => year >= c.years[0] && year <= c.years[1]);
+  if (found) return { catalog: found, year, assumed: false };
+  const newest = [...catalogs].sort((a, b) => b.years[1] - a.years[1])[0] as Catalog;
+  return { catalog: newest, year, assumed: true };
+}

@@ -1,6 +1,6 @@
-import type { ColumnMap, Family, Quad } from '../model';
-import type { Grid } from '../parse/grid';
-import { headerRole, quarterOfLabel, subLabel, type HeaderRole } from './labels';
+import type { ColumnMap, Quad } from '../model';
+import type { Grid } from '../base/grid';
+import { headerRole, quarterOfLabel, subLabel, type HeaderRole } from '../vocabulary';
 
 const MIN_HEADER_ROLES = 3;
 
@@ -44,11 +44,12 @@ function topKey(grid: Grid, row: number, col: number): string {
 const emptyQuad = (): Quad<number | undefined> => [undefined, undefined, undefined, undefined];
 
 /**
- * Recognises a header starting at `row` and maps its columns to roles, or returns null.
+ * Reads a header starting at `row` and maps its columns to roles (its family is decided by parse/families), or
+ * returns null when the row is no header.
  * Handles one- and two-row headers, merged group labels ("ไตรมาสที่ ๑" over เป้าหมาย/งบประมาณ)
  * and, when merges are unknown, group labels carried from the left.
  */
-export function recogniseHeader(grid: Grid, row: number): ColumnMap | null {
+export function readHeader(grid: Grid, row: number): ColumnMap | null {
   const roles = rolesOf(grid, row);
   if (!roles) return null;
   const sub = subRowAfter(grid, row);
@@ -99,24 +100,5 @@ export function recogniseHeader(grid: Grid, row: number): ColumnMap | null {
     }
     if (map[role] === undefined) map[role] = col;
   }
-  map.family = familyOf(map);
-  if (map.family === 'summary-agency' && map.amountColumns.length === 0 && map.budget !== undefined) {
-    map.amountColumns.push({ col: map.budget, kind: 'any', label: grid.key(row, map.budget) });
-  }
-  if (map.family === 'unrecognized') return null;
-  const used = [map.number, map.name, map.feature, map.agency, map.budget, map.goalCol, ...map.timeline, ...map.quarterBudget]
-    .filter((c): c is number => c !== undefined);
-  map.firstCol = Math.min(...used, grid.lastCol);
-  map.lastCol = grid.lastCol;
   return map;
-}
-
-function familyOf(m: ColumnMap): Family {
-  const has = (c: number | undefined): boolean => c !== undefined;
-  if (m.quarterBudget.some(has) || m.quarterTarget.some(has)) return 'quarterly';
-  if ((has(m.goalCol) || has(m.indicatorCol)) && (has(m.count) || has(m.budget)) && !has(m.name)) return 'summary-indicator';
-  if (m.timeline.filter(has).length >= 2 && (has(m.name) || has(m.feature))) return 'timeline';
-  if (has(m.name) && (has(m.budget) || has(m.agency))) return has(m.feature) ? 'features' : 'list';
-  if (has(m.agency) && (has(m.budget) || m.amountColumns.length > 0) && !has(m.name)) return 'summary-agency';
-  return 'unrecognized';
 }

@@ -1,6 +1,8 @@
 import { wordingSimilarity, type Catalog } from '../catalog';
 import type { Heading } from '../model';
-import { cellRef, type Grid } from './grid';
+import { HEADING } from '../vocabulary';
+import { cellRef } from '../base/cells';
+import { type Grid } from '../base/grid';
 
 /** Below this wording similarity a bare "๒.๒.๑ …" is a section number, not an indicator. */
 const BARE_CODE_MIN_SIMILARITY = 0.45;
@@ -24,13 +26,13 @@ export function readHeading(grid: Grid, row: number, catalog: Catalog): Heading 
   if (!st) return null;
   const { key, text, col } = st;
   const cell = cellRef(row, col);
-  if (key.startsWith('แผนย่อย')) return { row, cell, kind: 'sub-plan', code: null, text };
-  if (key.startsWith('ค่าเป้าหมาย')) return { row, cell, kind: 'target', code: null, text };
-  const goal = /^เป้าหมายที่(\d+)(?![.\d])/.exec(key);
+  if (key.startsWith(HEADING.subPlan)) return { row, cell, kind: 'sub-plan', code: null, text };
+  if (key.startsWith(HEADING.target)) return { row, cell, kind: 'target', code: null, text };
+  const goal = HEADING.goal.exec(key);
   if (goal) return { row, cell, kind: 'goal', code: goal[1] ?? null, text };
-  const ind = /^ตัวชี้วัดที่(\d+(?:\.\d+)+)(?![.\d])/.exec(key);
+  const ind = HEADING.indicator.exec(key);
   if (ind) return { row, cell, kind: 'indicator', code: ind[1] ?? null, text };
-  const bare = /^(\d+\.\d+(?:\.\d+)?)(?![.\d])(.*)$/.exec(key);
+  const bare = HEADING.bareCode.exec(key);
   if (bare) {
     const code = bare[1] as string;
     const known = catalog.indicator(code);

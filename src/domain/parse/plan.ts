@@ -1,6 +1,7 @@
 import type { ColumnMap, Figure, Heading, PlanTable, Project, Quad, TotalRow } from '../model';
+import { TOTAL } from '../vocabulary';
 import { parseAmount, parseTarget, type Amount } from '../thai';
-import type { Grid } from './grid';
+import type { Grid } from '../base/grid';
 import { RowReader, columnsOf, isTotalLabel, leadingNumber, numberCell, statedCountIn } from './rows';
 
 /** Heading context a row inherits. */
@@ -194,14 +195,14 @@ export class PlanBuilder {
     put('budget', r.amount(m.budget));
     m.quarterBudget.forEach((c, i) => put(`q${i + 1}` as 'q1', r.amount(c)));
     const count = statedCountIn(key);
-    const ind = /ตัวชี้วัดที่(\d+(?:\.\d+)+)/.exec(key);
-    const goal = /เป้าหมายที่(\d+)(?![.\d])/.exec(key);
+    const ind = TOTAL.indicator.exec(key);
+    const goal = TOTAL.goal.exec(key);
     const total: TotalRow = {
       row: r.row,
       label,
       statedCount: count === null ? null : { ...label, value: count },
       amounts,
-      scopeHint: ind ? 'indicator' : goal ? 'goal' : /\d+เป้าหมาย|ทั้งสิ้น|ทั้งหมด|ภาพรวม|ทั้งแผน/.test(key) ? 'plan' : null,
+      scopeHint: ind ? 'indicator' : goal ? 'goal' : TOTAL.plan.test(key) ? 'plan' : null,
       scopeCode: ind?.[1] ?? goal?.[1] ?? null,
       goal: ctx.goal,
       indicator: ctx.indicators.length === 1 ? (ctx.indicators[0] as string) : null,

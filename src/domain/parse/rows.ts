@@ -1,6 +1,8 @@
 import type { ColumnMap, Figure } from '../model';
 import { parseAmount, parseInteger, toArabicDigits, type Amount } from '../thai';
-import { cellRef, type Grid } from './grid';
+import { TOTAL } from '../vocabulary';
+import { cellRef } from '../base/cells';
+import { type Grid } from '../base/grid';
 
 /** A row read through a column map, optionally one column to the left (a shifted row). */
 export class RowReader {
@@ -52,17 +54,15 @@ export function numberCell(raw: unknown): number | null {
   return parseInteger(raw.replace(/[.)]\s*$/, '').replace(/(\d),(?=\d{3})/g, '$1').replace(/([๐-๙]),(?=[๐-๙]{3})/g, '$1'));
 }
 
-const TOTAL_LABEL = /^(รวม|ภาพรวม|ยอดรวม)/;
-
 /** Whether a label key opens a total row ("รวม", "ภาพรวม", "รวมจำนวน ๑๘ โครงการ/กิจกรรม"). */
 export function isTotalLabel(key: string): boolean {
-  if (!TOTAL_LABEL.test(key)) return false;
-  return key.length <= 30 || /โครงการ|งบประมาณ|ทั้งสิ้น|ทั้งหมด|เป้าหมาย|ตัวชี้วัด/.test(key);
+  if (!TOTAL.opens.test(key)) return false;
+  return key.length <= 30 || TOTAL.longLabel.test(key);
 }
 
 /** A count stated in a total label: "รวมจำนวน ๑๘ โครงการ/กิจกรรม" → 18. */
 export function statedCountIn(key: string): number | null {
-  const m = /(?:จำนวน)?(\d+)(?:โครงการ|กิจกรรม|แผนงาน)/.exec(key);
+  const m = TOTAL.count.exec(key);
   return m ? Number(m[1]) : null;
 }
 

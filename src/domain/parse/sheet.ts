@@ -1,11 +1,10 @@
 import type { Catalog } from '../catalog';
-import { recogniseHeader } from '../layout/columns';
-import type { AgencySummary, ColumnMap, Heading, IndicatorSummary, SheetModel } from '../model';
+import type { AgencySummary, Heading, IndicatorSummary, SheetModel } from '../model';
 import type { SheetSnapshot } from '../snapshot';
-import { Grid } from './grid';
+import { Grid } from '../base/grid';
 import { readHeading, singleText } from './headings';
 import { PlanBuilder, type Context, type PlanExtras } from './plan';
-import { addAgencySummaryRow, addIndicatorSummaryRow, emptyAgencySummary, emptyIndicatorSummary } from './summary';
+import { familyDef, recogniseHeader, type SummaryReader } from './families';
 
 export interface ParsedSheet {
   grid: Grid;
@@ -13,8 +12,6 @@ export interface ParsedSheet {
   headings: Heading[];
   extras: PlanExtras;
 }
-
-const PLAN_FAMILIES = new Set(['quarterly', 'timeline', 'features', 'list']);
 
 /** A page title: one text merged across three or more columns (repeated at every page). */
 function isTitle(grid: Grid, row: number): boolean {
@@ -35,6 +32,7 @@ export function parseSheet(snapshot: SheetSnapshot, catalog: Catalog): ParsedShe
   const ctx: Context = { goal: null, indicators: [] };
   let plan: PlanBuilder | null = null;
   let summary: AgencySummary | IndicatorSummary | null = null;
+  let summaryReader: SummaryReader | null = null;
   const summaryState = { goal: null as string | null };
   let projectsAtLastIndicator = 0;
   let skipUntil = 0;
@@ -42,10 +40,11 @@ export function parseSheet(snapshot: SheetSnapshot, catalog: Catalog): ParsedShe
   
   for (let row = grid.firstRow; row <= grid.lastRow; row++) {
     if (row <= skipUntil) continue;
-    const header: ColumnMap | null = recogniseHeader(grid, row);
+    const header = recogniseHeader(grid, row);
     if (header) {
       skipUntil = Math.max(...header.headerRows);
-      if (PLAN_FAMILIES.has(header.family)) {
+      const reader = familyDef(header.family)?.reader ?? 'plan';
+      if (reader === 'plan') {
         summary = null;
         // One plan per sheet: a later header (a page break, or a table laid out differently) only changes how
         // the rows below it are read.
@@ -56,7 +55,8 @@ export function parseSheet(snapshot: SheetSnapshot, catalog: Catalog): ParsedShe
           for (const h of headings) plan.table.headings.push(h);
         }
       } else {
-        summary = header.family === 'summary-agency' ? emptyAgencySummary(header) : emptyIndicatorSummary(header);
+        summaryReader = reader as SummaryReader;
+        summary = summaryReader.start(header);
         summaryState.goal = null;
         model.summaries.push(summary);
       }
@@ -88,9 +88,8 @@ export function parseSheet(snapshot: SheetSnapshot, catalog: Catalog): ParsedShe
       continue;
     }
     if (isTitle(grid, row)) continue;
-    if (plan && !summary) plan.addRow(row, ctx);
-    else if (summary?.kind === 'agency') addAgencySummaryRow(grid, summary, row);
-    else if (summary?.kind === 'indicator') addIndicatorSummaryRow(grid, summary, row, summaryState);
+    if (summary && summaryReader) summaryReader.addRow(grid, summary as never, row, summaryState);
+    else if (plan) plan.addRow(row, ctx);
   }
   const extras: PlanExtras = plan ? plan.extras : { ambiguous: [], goalInferred: [], noIndicator: [] };
   extras.goalInferred.unshift(...pendingGoalInferred);

@@ -1,6 +1,7 @@
-import type { AgencySummary, ColumnMap, Figure, IndicatorSummary, IndicatorSummaryRow } from '../model';
+import type { AgencySummary, Figure, IndicatorSummary, IndicatorSummaryRow } from '../model';
+import { SUMMARY_LABEL, TOTAL } from '../vocabulary';
 import { parseAmount } from '../thai';
-import type { Grid } from './grid';
+import type { Grid } from '../base/grid';
 import { RowReader, isTotalLabel } from './rows';
 
 /** Rows of a budget-per-agency table (ที่ / หน่วยงาน / งบประมาณ…, total row ภาพรวม). */
@@ -29,7 +30,7 @@ export function addIndicatorSummaryRow(grid: Grid, table: IndicatorSummary, row:
   const indCell = r.text(m.indicatorCol);
   const goalKey = r.key(m.goalCol);
   const indKey = r.key(m.indicatorCol);
-  const g = /^(?:เป้าหมายที่)?(\d+)(?![.\d])/.exec(goalKey);
+  const g = SUMMARY_LABEL.goal.exec(goalKey);
   if (g && !isTotalLabel(goalKey)) state.goal = g[1] ?? null;
   const count = r.amount(m.count);
   const budget = r.amount(m.budget);
@@ -38,9 +39,9 @@ export function addIndicatorSummaryRow(grid: Grid, table: IndicatorSummary, row:
   let kind: IndicatorSummaryRow['kind'] | null = null;
   let indicator: string | null = null;
   const labelKey = indCell ? indKey : goalKey;
-  if (isTotalLabel(labelKey)) kind = /^ภาพรวม|ทั้งสิ้น|ทั้งหมด/.test(labelKey) ? 'grand-total' : 'goal-total';
+  if (isTotalLabel(labelKey)) kind = TOTAL.grand.test(labelKey) ? 'grand-total' : 'goal-total';
   else {
-    const code = /^(?:ตัวชี้วัดที่)?(\d+(?:\.\d+)+)(?![.\d])/.exec(indKey);
+    const code = SUMMARY_LABEL.indicator.exec(indKey);
     if (code) {
       kind = 'indicator';
       indicator = code[1] ?? null;
@@ -48,12 +49,4 @@ export function addIndicatorSummaryRow(grid: Grid, table: IndicatorSummary, row:
   }
   if (!kind) return;
   table.rows.push({ row, kind, goal: kind === 'grand-total' ? null : state.goal ?? indicator?.split('.')[0] ?? null, indicator, label: labelFig, count, budget });
-}
-
-export function emptyAgencySummary(columns: ColumnMap): AgencySummary {
-  return { kind: 'agency', columns, rows: [] };
-}
-
-export function emptyIndicatorSummary(columns: ColumnMap): IndicatorSummary {
-  return { kind: 'indicator', columns, rows: [] };
 }

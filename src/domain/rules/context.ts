@@ -1,23 +1,7 @@
-import type { Catalog } from '../catalog';
 import type { PlanTable, Project } from '../model';
-import type { ParsedSheet } from '../parse/sheet';
-import { planItems, type PlanItem } from '../totals/items';
-import type { Finding } from './finding';
+import type { RuleContext } from './define';
 
-/** One top-level project of the workbook with what it counts for in the totals. */
-export type DetailItem = PlanItem;
-
-export interface RuleContext {
-  sheets: ParsedSheet[];
-  catalog: Catalog;
-  detail: DetailItem[];
-}
-
-export type Rule = (ctx: RuleContext) => Finding[];
-
-export function buildDetail(sheets: ParsedSheet[]): DetailItem[] {
-  return planItems(sheets.map((s) => s.model));
-}
+export type { RuleContext } from './define';
 
 /** Every project of every plan table, with its sheet. */
 export function* allProjects(ctx: RuleContext): Generator<{ sheet: string; plan: PlanTable; project: Project; index: number }> {
@@ -28,4 +12,9 @@ export function* allProjects(ctx: RuleContext): Generator<{ sheet: string; plan:
       yield { sheet: s.model.name, plan, project: plan.projects[index] as Project, index };
     }
   }
+}
+
+/** The addresses of a figure's cells on their own sheet, or "Sheet!A1" for another sheet's. */
+export function addressesOf(cells: readonly { sheet: string; cell: { address: string } }[], from?: string): string[] {
+  return cells.map((c) => (from === undefined || c.sheet === from ? c.cell.address : `${c.sheet}!${c.cell.address}`));
 }

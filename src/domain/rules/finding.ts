@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { Anchor } from './define';
+import type { RuleCode } from './index';
 
 export const severitySchema = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof severitySchema>;
@@ -14,16 +16,12 @@ export const findingSchema = z.object({
   actual: z.union([z.number(), z.string()]).optional(),
   message: z.object({ th: z.string().min(1), en: z.string().min(1) }),
 });
-export type Finding = z.infer<typeof findingSchema>;
+/** A finding; its code is always a registered rule's. */
+export type Finding = Omit<z.infer<typeof findingSchema>, 'code'> & { code: RuleCode };
 
-export interface Anchor {
-  sheet: string;
-  cell: { row: number; address: string };
-}
-
-/** Builds a finding anchored at a cell; optional fields are left out when undefined. */
+/** Builds a finding anchored at a cell; optional fields are left out when undefined. Only the registry calls it. */
 export function finding(
-  code: string,
+  code: RuleCode,
   severity: Severity,
   at: Anchor,
   message: { th: string; en: string },
@@ -45,3 +43,6 @@ export function money(n: number): string {
   const s = String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${neg ? '-' : ''}${s}${cents ? `.${String(cents).padStart(2, '0')}` : ''}`;
 }
+
+/** "1 project", "3 projects". */
+export const projectsEn = (n: number): string => `${n} project${n === 1 ? '' : 's'}`;

@@ -1,26 +1,67 @@
-import { duplicateRows } from './duplicates';
-import { hygiene } from './hygiene';
-import { numbering } from './numbering';
-import { rowSums } from './row-sums';
-import { indicators, structure } from './structure';
-import { summaries } from './summary';
-import { timeline } from './timeline';
-import { planTotals } from './totals';
-import { provinces } from './province';
-import type { Rule } from './context';
+import agencyNotInSummary from './agency-not-in-summary';
+import amountUnreadable from './amount-unreadable';
+import budgetTypeAmount from './budget-type-amount';
+import countMismatch from './count-mismatch';
+import type { Report, RuleContext, RuleMeta } from './define';
+import duplicateRow from './duplicate-row';
+import { finding, type Finding } from './finding';
+import indicatorAmbiguous from './indicator-ambiguous';
+import indicatorTextDrift from './indicator-text-drift';
+import indicatorUnknown from './indicator-unknown';
+import itemisationMismatch from './itemisation-mismatch';
+import missingGoalHeading from './missing-goal-heading';
+import missingIndicatorHeading from './missing-indicator-heading';
+import noBudgetSpelling from './no-budget-spelling';
+import noBudgetWithAmount from './no-budget-with-amount';
+import numberAsText from './number-as-text';
+import numberingDuplicate from './numbering-duplicate';
+import numberingGap from './numbering-gap';
+import planPeriodAssumed from './plan-period-assumed';
+import provinceMismatch from './province-mismatch';
+import rowBudgetSum from './row-budget-sum';
+import rowShifted from './row-shifted';
+import rowTargetPercent from './row-target-percent';
+import rowTargetSum from './row-target-sum';
+import sheetUnrecognized from './sheet-unrecognized';
+import subtotalMismatch from './subtotal-mismatch';
+import summaryTotalMismatch from './summary-total-mismatch';
+import summaryVsDetail from './summary-vs-detail';
+import targetUnitMissing from './target-unit-missing';
+import timelineConflict from './timeline-conflict';
 
-export { buildDetail, type RuleContext, type Rule, type DetailItem } from './context';
-export { findingSchema, severitySchema, type Finding, type Severity } from './finding';
+export type { RuleContext, RuleMeta, Text } from './define';
+export { findingSchema, severitySchema, money, type Finding, type Severity } from './finding';
 
-/** Every rule family, in the order their findings are reported for the same cell. */
-export const RULES: Rule[] = [rowSums, planTotals, summaries, numbering, duplicateRows, indicators, structure, timeline, provinces, hygiene];
-
-/** Rule codes with their severities, for the docs, the pane's filter and the tests. */
-export const RULE_CODES = [
-  'row-budget-sum', 'row-target-sum', 'row-target-percent', 'target-unit-missing', 'no-budget-with-amount',
-  'budget-type-amount', 'subtotal-mismatch', 'count-mismatch', 'itemisation-mismatch', 'summary-total-mismatch',
-  'summary-vs-detail', 'agency-not-in-summary', 'numbering-duplicate', 'numbering-gap', 'duplicate-row',
-  'indicator-unknown', 'indicator-text-drift', 'indicator-ambiguous', 'missing-indicator-heading',
-  'missing-goal-heading', 'row-shifted', 'sheet-unrecognized', 'timeline-conflict', 'number-as-text',
-  'no-budget-spelling', 'amount-unreadable', 'province-mismatch',
+/**
+ * The registry: every rule, one line each. Codes, the pane's labels and filter, the CLI's rule list and the README's
+ * rule table all derive from it.
+ */
+export const RULES = [
+  rowBudgetSum, rowTargetSum, rowTargetPercent, targetUnitMissing, noBudgetWithAmount, budgetTypeAmount,
+  subtotalMismatch, countMismatch, itemisationMismatch, summaryTotalMismatch, summaryVsDetail, agencyNotInSummary,
+  numberingDuplicate, numberingGap, duplicateRow, indicatorUnknown, indicatorTextDrift, indicatorAmbiguous,
+  missingIndicatorHeading, missingGoalHeading, rowShifted, sheetUnrecognized, timelineConflict, numberAsText,
+  noBudgetSpelling, amountUnreadable, provinceMismatch, planPeriodAssumed,
 ] as const;
+
+export type RuleCode = (typeof RULES)[number]['meta']['code'];
+
+export const RULE_CODES: readonly RuleCode[] = RULES.map((r) => r.meta.code);
+
+export const RULE_META: Readonly<Record<RuleCode, RuleMeta<RuleCode>>> = Object.fromEntries(RULES.map((r) => [r.meta.code, r.meta])) as Record<RuleCode, RuleMeta<RuleCode>>;
+
+/** Whether a string is a registered rule code (findings read back from JSON). */
+export const isRuleCode = (code: string): code is RuleCode => Object.prototype.hasOwnProperty.call(RULE_META, code);
+
+/** Runs every rule in registry order; each reports under its own code only. */
+export function runRules(ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  for (const rule of RULES) {
+    const { code, severity } = rule.meta;
+    const report: Report = (at, message, extra = {}) => {
+      out.push(finding(code, extra.severity ?? severity, at, message, extra));
+    };
+    rule.check(ctx, report);
+  }
+  return out;
+}

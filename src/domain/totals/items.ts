@@ -1,6 +1,8 @@
-import type { AmountColumn, CellRef, PlanTable, Project, SheetModel } from '../model';
-import { cellRef } from '../parse/grid';
-import { compareKey, type Amount } from '../thai';
+import type { AmountColumn, PlanTable, Project, SheetModel } from '../model';
+import { cellRef } from '../base/cells';
+import { compareKey } from '../thai';
+import { INTEGRATED_BUDGET } from '../vocabulary';
+import type { SourceCell } from './figures';
 import { isCounted, itemAmount, ownAmount } from './aggregate';
 
 /** One top-level project of the workbook (not an itemisation row) with what it counts for in the totals. */
@@ -18,7 +20,7 @@ export interface PlanItem {
 
 /** งบบูรณาการ or not, from a row's budget type. */
 export function budgetClassOf(p: Project): PlanItem['budgetClass'] {
-  return p.budgetType && compareKey(p.budgetType.value).includes('บูรณาการ') ? 'integrated' : 'own';
+  return p.budgetType && compareKey(p.budgetType.value).includes(INTEGRATED_BUDGET) ? 'integrated' : 'own';
 }
 
 /** The top-level projects of every plan table, in workbook order. */
@@ -45,11 +47,11 @@ export function planItems(models: SheetModel[]): PlanItem[] {
 }
 
 /** A cell a total reads, with the value and the figure the engine read there (null for an empty cell). */
-export interface ItemCell {
-  sheet: string;
-  cell: CellRef;
-  value: number;
-  figure: Amount | null;
+export type ItemCell = SourceCell;
+
+/** The cell that makes a row count as one project in a COUNTA: its number, else its name, else column A. */
+export function countCell(sheet: string, p: Project): SourceCell {
+  return { sheet, cell: (p.number ?? p.name)?.cell ?? cellRef(p.row, 1), value: 1, figure: null };
 }
 
 /**

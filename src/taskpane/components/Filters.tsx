@@ -1,5 +1,5 @@
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Checkbox, makeStyles, tokens } from '@fluentui/react-components';
-import type { Severity } from '../../domain/rules/finding';
+import { isRuleCode, type Severity } from '../../domain';
 import type { Lang, Strings } from '../i18n/strings';
 import { RULE_LABELS } from '../i18n/rules';
 
@@ -24,7 +24,7 @@ export function Filters(props: { t: Strings; lang: Lang; codes: [string, number]
     else next.delete(item);
     return next;
   };
-  const label = (code: string): string => RULE_LABELS[code]?.[props.lang] ?? code;
+  const label = (code: string): string => (isRuleCode(code) ? RULE_LABELS[code][props.lang] : code);
   return (
     <div>
       <fieldset className={s.row}>

@@ -1,6 +1,6 @@
 import { Badge, Button, Field, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { money, type Finding } from '../../domain/rules/finding';
+import { money, type Finding } from '../../domain';
 import type { Lang, Strings } from '../i18n/strings';
 
 const useStyles = makeStyles({

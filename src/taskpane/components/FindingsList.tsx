@@ -1,6 +1,5 @@
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Text, makeStyles } from '@fluentui/react-components';
-import type { SheetGroup } from '../../domain/groups';
-import type { Finding } from '../../domain/rules/finding';
+import type { SheetGroup, Finding } from '../../domain';
 import type { Lang, Strings } from '../i18n/strings';
 import { FindingItem } from './FindingItem';
 

@@ -1,10 +1,6 @@
 import { Button, Checkbox, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import { planNumbers } from '../../domain/actions/numbers';
-import { planTotals } from '../../domain/actions/totals';
-import type { Action } from '../../domain/actions/types';
-import type { Analysis } from '../../domain/analyze';
-import { money } from '../../domain/rules/finding';
+import { planNumbers, planTotals, type Action, type Analysis, money } from '../../domain';
 import type { Strings } from '../i18n/strings';
 
 const useStyles = makeStyles({

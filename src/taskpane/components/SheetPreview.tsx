@@ -1,9 +1,6 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
-import { MARK_STYLES } from '../../domain/actions/types';
-import { columnLetters, parseAddress } from '../../domain/parse/grid';
-import type { Severity } from '../../domain/rules/finding';
-import type { WorkbookSnapshot } from '../../domain/snapshot';
+import { MARK_STYLES, columnLetters, parseAddress, type Severity, type WorkbookSnapshot } from '../../domain';
 import type { Strings } from '../i18n/strings';
 
 const useStyles = makeStyles({

@@ -1,6 +1,5 @@
 import { CounterBadge, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { Severity } from '../../domain/rules/finding';
-import { money } from '../../domain/rules/finding';
+import { type Severity, money } from '../../domain';
 import type { Strings } from '../i18n/strings';
 
 const useStyles = makeStyles({

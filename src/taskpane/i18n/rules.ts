@@ -1,30 +1,6 @@
-/** Short names of the rules for the pane's filter. */
-export const RULE_LABELS: Record<string, { th: string; en: string }> = {
-  'row-budget-sum': { th: 'งบรายไตรมาสกับงบรวม', en: 'Quarterly budgets vs total' },
-  'row-target-sum': { th: 'เป้าหมายรายไตรมาสกับเป้าหมายรวม', en: 'Quarterly targets vs total' },
-  'row-target-percent': { th: 'เป้าหมายร้อยละ', en: 'Percentage targets' },
-  'target-unit-missing': { th: 'หน่วยนับเป้าหมาย', en: 'Target unit missing' },
-  'no-budget-with-amount': { th: 'ไม่ใช้งบประมาณแต่มีเงิน', en: 'No-budget row with money' },
-  'budget-type-amount': { th: 'จำนวนเงินในประเภทงบ', en: 'Amount in budget type' },
-  'subtotal-mismatch': { th: 'ยอดรวมย่อย', en: 'Subtotals' },
-  'count-mismatch': { th: 'จำนวนโครงการ', en: 'Project counts' },
-  'itemisation-mismatch': { th: 'งบกิจกรรมย่อย', en: 'Itemised budgets' },
-  'summary-total-mismatch': { th: 'ยอดรวมในตารางสรุป', en: 'Summary totals' },
-  'summary-vs-detail': { th: 'ตารางสรุปกับแผน', en: 'Summary vs plan' },
-  'agency-not-in-summary': { th: 'หน่วยงานไม่อยู่ในสรุป', en: 'Agency missing from summary' },
-  'numbering-duplicate': { th: 'ลำดับที่ซ้ำ', en: 'Duplicate numbers' },
-  'numbering-gap': { th: 'ลำดับที่ข้าม', en: 'Numbering gaps' },
-  'duplicate-row': { th: 'แถวซ้ำ', en: 'Duplicate rows' },
-  'indicator-unknown': { th: 'ตัวชี้วัดที่ไม่มีในแผนชาติ', en: 'Unknown indicators' },
-  'indicator-text-drift': { th: 'ข้อความตัวชี้วัด', en: 'Indicator wording' },
-  'indicator-ambiguous': { th: 'ตัวชี้วัดกำกับไม่ชัด', en: 'Ambiguous indicator' },
-  'missing-indicator-heading': { th: 'ไม่มีหัวข้อตัวชี้วัด', en: 'Missing indicator heading' },
-  'missing-goal-heading': { th: 'ไม่มีหัวข้อเป้าหมาย', en: 'Missing goal heading' },
-  'row-shifted': { th: 'แถวเลื่อนคอลัมน์', en: 'Shifted rows' },
-  'sheet-unrecognized': { th: 'ชีตที่ไม่รู้จัก', en: 'Unrecognised sheets' },
-  'timeline-conflict': { th: 'ระยะเวลาดำเนินการ', en: 'Timeline conflicts' },
-  'number-as-text': { th: 'ตัวเลขเป็นข้อความ', en: 'Numbers stored as text' },
-  'no-budget-spelling': { th: 'คำสะกด ไม่ใช้งบประมาณ', en: 'No-budget spelling' },
-  'amount-unreadable': { th: 'อ่านจำนวนเงินไม่ได้', en: 'Unreadable amounts' },
-  'province-mismatch': { th: 'ชื่อจังหวัดไม่ตรงกับแผน', en: 'Another province named' },
-};
+import { RULE_META, type RuleCode } from '../../domain';
+
+/** Short names of the rules for the pane's filter: the registry's titles. */
+export const RULE_LABELS: Readonly<Record<RuleCode, { th: string; en: string }>> = Object.fromEntries(
+  Object.values(RULE_META).map((m) => [m.code, m.title]),
+) as Record<RuleCode, { th: string; en: string }>;

@@ -1,4 +1,4 @@
-import type { Severity } from '../../domain/rules/finding';
+import type { Severity } from '../../domain';
 
 /** Everything the pane says, Thai first. */
 export const th = {

@@ -1,5 +1,4 @@
-import { isOurNote } from '../../domain/actions/notes';
-import { generatedName, isOurMarkFormula, markFormula, type Action } from '../../domain/actions/types';
+import { isOurNote, generatedName, isOurMarkFormula, markFormula, type Action } from '../../domain';
 import { SETTINGS, emptyRegistry, type MarkRegistry } from './registry';
 import { writeGeneratedSheet } from './sheets';
 

@@ -1,5 +1,4 @@
-import type { Action } from '../../domain/actions/types';
-import type { WorkbookSnapshot } from '../../domain/snapshot';
+import type { Action, WorkbookSnapshot } from '../../domain';
 import { RECORD_SHEET, type Acknowledgements, type PlanHost } from '../host';
 import { applyActions, type HostCaps } from './apply';
 import { readWorkbook } from './read';

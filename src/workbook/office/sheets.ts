@@ -1,5 +1,4 @@
-import { LINE_HEIGHT, rowLines, type GeneratedSheet } from '../../domain/actions/types';
-import { columnLetters } from '../../domain/parse/grid';
+import { LINE_HEIGHT, rowLines, type GeneratedSheet, columnLetters } from '../../domain';
 
 const FONT = 'TH Sarabun New';
 /** Excel column widths are in points; a character of 16 pt Thai text is about 6 points wide. */

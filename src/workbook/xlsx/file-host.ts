@@ -1,6 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { Action } from '../../domain/actions/types';
-import type { WorkbookSnapshot } from '../../domain/snapshot';
+import type { Action, WorkbookSnapshot } from '../../domain';
 import { RECORD_SHEET, type Acknowledgements, type PlanHost } from '../host';
 import { acknowledgementsSchema, emptyAcks, parseSetting } from '../office/registry';
 import { snapshotOf } from './read';

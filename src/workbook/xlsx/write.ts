@@ -1,6 +1,5 @@
 import ExcelJS from 'exceljs';
-import { isOurNote } from '../../domain/actions/notes';
-import { LINE_HEIGHT, generatedName, isOurMarkFormula, markFormula, rowLines, type Action, type GeneratedSheet } from '../../domain/actions/types';
+import { isOurNote, LINE_HEIGHT, generatedName, isOurMarkFormula, markFormula, rowLines, type Action, type GeneratedSheet } from '../../domain';
 
 const FONT = 'TH Sarabun New';
 const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;

@@ -93,7 +93,8 @@ describe('headings', () => {
   });
   it('projects with no indicator heading are noted', () => {
     const values: CellValue[][] = [FEATURES_HEADER, row('๑.โครงการ', '-')];
-    expect(analyze(workbook(sheet('แผน', values))).findings.map((f) => f.code)).toEqual(['missing-indicator-heading']);
+    // Without a fiscal year anywhere, the newest plan period is assumed, and said so.
+    expect(analyze(workbook(sheet('แผน', values))).findings.map((f) => f.code)).toEqual(['plan-period-assumed', 'missing-indicator-heading']);
   });
 });
 
@@ -127,7 +128,8 @@ describe('province-mismatch and the plan title', () => {
     ]);
     const f = analyze(workbook(s)).findings.filter((x) => x.code === 'province-mismatch');
     expect(f.map((x) => `${x.cell}:${x.actual}`)).toEqual(['E8:นครราชสีมา']);
-    expect(workbookTitle(workbook(s))).toBe('จังหวัดนราธิวาส');
+    // The year comes from the budget column's label ("งบประมาณ ๒๕๖๖").
+    expect(workbookTitle(workbook(s))).toBe('จังหวัดนราธิวาส ปีงบประมาณ พ.ศ. ๒๕๖๖');
   });
   it('says nothing when no province clearly dominates', () => {
     const s = quarterlySheet([{ agency: 'สำนักงานจังหวัดนราธิวาส' }, { agency: 'สำนักงานจังหวัดนครราชสีมา' }]);

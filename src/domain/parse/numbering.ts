@@ -1,7 +1,4 @@
 import type { PlanTable, Project } from '../model';
-import type { Rule } from './context';
-import { finding, type Finding } from './finding';
-import { M } from './messages';
 
 type Scheme = 'indicator' | 'goal' | 'plan';
 
@@ -51,15 +48,3 @@ export function numberingAnomalies(plan: PlanTable): { project: Project; expecte
   }
   return out;
 }
-
-function checkTable(sheet: string, plan: PlanTable): Finding[] {
-  return numberingAnomalies(plan).map(({ project, expected, firstRow }) => {
-    const num = project.number!;
-    const at = { sheet, cell: num.cell };
-    return firstRow !== null
-      ? finding('numbering-duplicate', 'warning', at, M.numberingDuplicate(num.value, firstRow), { expected, actual: num.value })
-      : finding('numbering-gap', 'warning', at, M.numberingGap(expected, num.value), { expected, actual: num.value });
-  });
-}
-
-export const numbering: Rule = (ctx) => ctx.sheets.flatMap((s) => (s.model.plan ? checkTable(s.model.name, s.model.plan) : []));

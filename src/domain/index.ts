@@ -1,0 +1,23 @@
+/**
+ * The domain's one front door: everything the hosts, the task pane and the CLI use. Nothing outside src/domain
+ * imports a deeper path (a lint rule enforces it), so the inside can be rearranged freely.
+ */
+export { analyze, type Analysis, type AnalyzeOptions, type SheetSummary, type Stats } from './analyze';
+export { reportSchema, toReport, type Report } from './report';
+export { RULES, RULE_CODES, RULE_META, isRuleCode, money, type Finding, type RuleCode, type RuleMeta, type Severity, type Text } from './rules';
+export { FAMILIES, FAMILY_NAMES, type Family } from './parse/families';
+export { CATALOGS, buildCatalog, catalogSchema, type Catalog, type PeriodChoice } from './catalog';
+export { workbookTitle } from './title';
+export { groupFindings, type FindingGroup, type SheetGroup } from './groups';
+export { address, columnLetters, parseAddress } from './base/cells';
+export { sheetSnapshotSchema, workbookSnapshotSchema, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from './snapshot';
+
+export { fingerprint, planMarks, type MarkOptions } from './actions/marks';
+export { NOTE_PREFIXES, isOurNote } from './actions/notes';
+export { planNumbers } from './actions/numbers';
+export { planTotals, type Conflict, type TotalsPlan } from './actions/totals';
+export { SUMMARY_SHEETS, planSummaries } from './actions/summaries';
+export {
+  LINE_HEIGHT, MARK_STYLES, MARK_TAG, generatedName, isGenerated, isOurMarkFormula, markFormula, rowLines,
+  type Action, type GeneratedCell, type GeneratedSheet, type MarkStyle,
+} from './actions/types';

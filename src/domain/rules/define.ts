@@ -1,0 +1,56 @@
+import type { Catalog, PeriodChoice } from '../catalog';
+import type { ParsedSheet } from '../parse/sheet';
+import type { TotalsModel } from '../totals';
+import type { Severity } from './finding';
+
+export interface Text {
+  th: string;
+  en: string;
+}
+
+/** What every rule says about itself: the registry, the pane's filter, the CLI and the README derive from it. */
+export interface RuleMeta<C extends string = string> {
+  code: C;
+  /** The default severity. */
+  severity: Severity;
+  /** When a finding gets another severity than the default, in words ("warning if no quarter is filled"). */
+  otherwise?: Text;
+  /** A short name (the pane's rule filter). */
+  title: Text;
+  /** What the rule checks, one sentence. */
+  help: Text;
+}
+
+export interface RuleContext {
+  sheets: ParsedSheet[];
+  catalog: Catalog;
+  /** How the catalog was chosen (the workbook's fiscal year, or the newest period assumed). */
+  period: PeriodChoice;
+  totals: TotalsModel;
+}
+
+export interface Anchor {
+  sheet: string;
+  cell: { row: number; address: string };
+}
+
+export interface FindingExtra {
+  related?: string[];
+  expected?: number | string;
+  actual?: number | string;
+  /** Another severity than the rule's default (see `otherwise`). */
+  severity?: Severity;
+}
+
+/** Reports one finding of the rule being run; its code is the rule's own, so a rule cannot report another's. */
+export type Report = (at: Anchor, message: Text, extra?: FindingExtra) => void;
+
+export interface RuleModule<C extends string = string> {
+  meta: RuleMeta<C>;
+  check(ctx: RuleContext, report: Report): void;
+}
+
+/** Declares a rule; keeps its code's literal type, from which the registry derives the code union. */
+export function defineRule<const C extends string>(rule: RuleModule<C>): RuleModule<C> {
+  return rule;
+}

@@ -1,0 +1,30 @@
+import { defineRule } from './define';
+import { money } from './finding';
+import { amountFigures } from './amounts';
+
+/** How many other cells a number-as-text finding lists; the message gives the full count. */
+const MAX_RELATED = 200;
+
+export default defineRule({
+  meta: {
+    code: 'number-as-text',
+    severity: 'info',
+    title: { th: 'ตัวเลขเป็นข้อความ', en: 'Numbers stored as text' },
+    help: { th: 'ตัวเลขที่พิมพ์เป็นข้อความ (เลขไทย) ซึ่ง SUM ไม่นับ หนึ่งรายการต่อชีต', en: 'figures typed as Thai-digit text (SUM skips them), one finding per sheet' },
+  },
+  // One per sheet: in Thai plans nearly every figure is Thai-digit text, and one line that says how many is more
+  // use than a line per row.
+  check(ctx, report) {
+    const bySheet = amountFigures(ctx);
+    for (const s of ctx.sheets) {
+      const figs = bySheet.get(s.model.name) ?? [];
+      const cells = figs.filter((f) => f.value.kind === 'amount' && f.value.asText).sort((a, b) => a.cell.row - b.cell.row || a.cell.col - b.cell.col);
+      const first = cells[0];
+      if (!first) continue;
+      report({ sheet: s.model.name, cell: first.cell }, {
+        th: `ตัวเลข ${money(cells.length)} ช่องในชีตนี้พิมพ์เป็นข้อความ (เลขไทย) สูตร SUM จะไม่นับ`,
+        en: `${money(cells.length)} figure(s) on this sheet are typed as text (Thai digits); SUM skips them`,
+      }, { related: cells.slice(1, MAX_RELATED + 1).map((f) => f.cell.address) });
+    }
+  },
+});

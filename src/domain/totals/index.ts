@@ -1,0 +1,42 @@
+import type { Catalog } from '../catalog';
+import type { SheetModel } from '../model';
+import type { AgencyMissingFigure, ExpectedFigure, FigureOf } from './figures';
+import { planItems, type PlanItem } from './items';
+import { planFigures } from './plan-figures';
+import { summaryFigures } from './summary-figures';
+
+export * from './figures';
+export * from './breakdowns';
+export { SCOPE } from './scope-names';
+export { countCell, itemCells, budgetClassOf, type PlanItem } from './items';
+export { agencyKey, matchAgency } from './agency-match';
+export { isCounted, itemAmount, ownAmount, sameMoney } from './aggregate';
+
+/**
+ * The one model of expected totals: every figure the product uses (each project's total, plan subtotals and
+ * stated counts, summary tables' figures against their rows and against the plan), each with its value, the
+ * cells it is computed from and the cell that states it. Rules compare; the formula planner writes formulas over
+ * exactly these cells; the summary sheets lay out the breakdowns over the same items.
+ */
+export interface TotalsModel {
+  /** The top-level projects of every plan table (itemisation rows fold into their project). */
+  items: PlanItem[];
+  figures: ExpectedFigure[];
+  /** Budgeted plan projects whose agency no budget summary lists. */
+  missingAgencies: AgencyMissingFigure[];
+}
+
+export function totalsModel(models: SheetModel[], catalog: Catalog): TotalsModel {
+  const items = planItems(models);
+  const figures: ExpectedFigure[] = [];
+  const missingAgencies: AgencyMissingFigure[] = [];
+  for (const m of models) if (m.plan) figures.push(...planFigures(m.name, m.plan));
+  for (const m of models) figures.push(...summaryFigures(m, items, catalog, models, missingAgencies));
+  return { items, figures, missingAgencies };
+}
+
+/** The figures of some kinds, in model order. */
+export function figuresOf<K extends ExpectedFigure['kind']>(model: TotalsModel, ...kinds: K[]): FigureOf<K>[] {
+  const set = new Set<string>(kinds);
+  return model.figures.filter((f): f is FigureOf<K> => set.has(f.kind));
+}

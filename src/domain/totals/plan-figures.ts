@@ -1,0 +1,123 @@
+import type { AmountColumn, Figure, PlanTable, Project, TotalRow } from '../model';
+import { amountValue, type Amount } from '../thai';
+import { isCounted, range, topLevel } from './aggregate';
+import type { ExpectedFigure, ItemisationFigure, PlanCountFigure, PlanTotalFigure, ProjectTotalFigure, Reading, ScopeName, SourceCell } from './figures';
+import { sumCells } from './figures';
+import { countCell, itemCells, ownCell } from './items';
+import { SCOPE } from './scope-names';
+
+const statedAmount = (sheet: string, figure: Figure<Amount>) => ({ sheet, figure, value: amountValue(figure.value) });
+
+/** A set of project indices a total row may cover, named. */
+interface Scope {
+  name: ScopeName;
+  indices: number[];
+}
+
+/**
+ * The scopes a total row may cover. A label that names its scope ("…ตามตัวชี้วัดที่ ๑.๒", "รวม ๒ เป้าหมาย")
+ * gives one; otherwise the rows since the previous total, the indicator, the goal and the plan so far are
+ * all plausible (a goal total often sits at the bottom of its last indicator's table).
+ */
+function scopesOf(plan: PlanTable, t: TotalRow, previous: TotalRow | undefined): Scope[] {
+  const before = range(0, t.projectsBefore);
+  const where = (pred: (p: Project) => boolean): number[] => before.filter((i) => pred(plan.projects[i] as Project));
+  if (t.scopeHint === 'indicator' && t.scopeCode) {
+    const code = t.scopeCode;
+    return [{ name: SCOPE.indicator(code), indices: where((p) => p.indicator === code || (p.indicator ?? '').startsWith(`${code}.`)) }];
+  }
+  if (t.scopeHint === 'goal' && t.scopeCode) return [{ name: SCOPE.goal(t.scopeCode), indices: where((p) => p.goal === t.scopeCode) }];
+  if (t.scopeHint === 'plan') return [{ name: SCOPE.plan, indices: before }];
+  const out: Scope[] = [];
+  const since = range(previous?.projectsBefore ?? 0, t.projectsBefore);
+  if (since.length > 0) out.push({ name: SCOPE.section, indices: since });
+  // A total right under one project's sub-activities totals that project alone.
+  const lastTop = before.filter((i) => plan.projects[i]?.parent === null).at(-1);
+  if (lastTop !== undefined) out.push({ name: SCOPE.section, indices: range(lastTop, t.projectsBefore) });
+  if (t.indicator) out.push({ name: SCOPE.indicator(t.indicator), indices: where((p) => p.indicator === t.indicator) });
+  if (t.goal) out.push({ name: SCOPE.goal(t.goal), indices: where((p) => p.goal === t.goal) });
+  out.push({ name: SCOPE.plan, indices: before });
+  return out;
+}
+
+/** The cells a scope adds up in one amount column: each top-level project's cells, each budget once. */
+function scopeReading(sheet: string, plan: PlanTable, scope: Scope, col: AmountColumn): Reading {
+  const cells = topLevel(plan, scope.indices).flatMap((i) => itemCells({ sheet, plan, project: plan.projects[i] as Project }, col));
+  return { scope: scope.name, value: sumCells(cells), cells };
+}
+
+/** The projects a scope counts (numbered rows where the table numbers them), and every row of it. */
+function countReadings(sheet: string, plan: PlanTable, scope: Scope): Reading[] {
+  const counted = topLevel(plan, scope.indices).filter((i) => isCounted(plan, plan.projects[i] as Project));
+  const cellsOf = (list: number[]): SourceCell[] => list.map((i) => countCell(sheet, plan.projects[i] as Project));
+  return [
+    { scope: scope.name, value: counted.length, cells: cellsOf(counted) },
+    { scope: scope.name, value: scope.indices.length, cells: cellsOf(scope.indices) },
+  ];
+}
+
+/** Quarterly rows: the total budget against the row's own four quarter budgets. */
+function projectTotals(sheet: string, plan: PlanTable): ProjectTotalFigure[] {
+  if (!plan.columns.quarterBudget.some((c) => c !== undefined)) return [];
+  const out: ProjectTotalFigure[] = [];
+  for (const p of plan.projects) {
+    if (!p.budget) continue;
+    const unsplit = p.quarterBudgets.every((b) => b === null);
+    if (unsplit && p.budget.value.kind !== 'amount') continue;
+    // A quarter that cannot be read leaves the row's arithmetic unknown.
+    if (p.quarterBudgets.some((b) => b !== null && amountValue(b.value) === null)) continue;
+    const cells = (['q1', 'q2', 'q3', 'q4'] as const).flatMap((q) => ownCell(sheet, plan, p, q) ?? []);
+    const value = sumCells(cells);
+    out.push({
+      kind: 'project-total', sheet, fn: 'SUM', value, project: p, unsplit,
+      readings: [{ scope: SCOPE.row, value, cells }],
+      stated: statedAmount(sheet, p.budget),
+    });
+  }
+  return out;
+}
+
+/** Total rows: each stated amount against every scope it may cover; a stated count against the scope's projects. */
+function totalRows(sheet: string, plan: PlanTable): (PlanTotalFigure | PlanCountFigure)[] {
+  const out: (PlanTotalFigure | PlanCountFigure)[] = [];
+  plan.totals.forEach((t, k) => {
+    const scopes = scopesOf(plan, t, plan.totals[k - 1]);
+    if (scopes.length === 0) return;
+    for (const [column, fig] of Object.entries(t.amounts) as [AmountColumn, Figure<Amount>][]) {
+      const readings = scopes.map((s) => scopeReading(sheet, plan, s, column));
+      out.push({ kind: 'plan-total', sheet, fn: 'SUM', value: (readings[0] as Reading).value, readings, total: t, column, stated: statedAmount(sheet, fig) });
+    }
+    if (t.statedCount) {
+      const readings = scopes.flatMap((s) => countReadings(sheet, plan, s));
+      out.push({
+        kind: 'plan-count', sheet, fn: 'COUNTA', value: (readings[0] as Reading).value, readings, total: t,
+        stated: { sheet, figure: t.statedCount, value: t.statedCount.value },
+      });
+    }
+  });
+  return out;
+}
+
+/** Projects with a budget of their own and sub-activity rows with budgets under them. */
+function itemisations(sheet: string, plan: PlanTable): ItemisationFigure[] {
+  const out: ItemisationFigure[] = [];
+  for (const p of plan.projects) {
+    if (p.children.length === 0 || !p.budget) continue;
+    const own = amountValue(p.budget.value) ?? 0;
+    if (own === 0) continue;
+    const cells = p.children.flatMap((c) => ownCell(sheet, plan, plan.projects[c] as Project, 'budget') ?? []);
+    const value = sumCells(cells);
+    if (value === 0) continue;
+    out.push({
+      kind: 'itemisation', sheet, fn: 'SUM', value, project: p, counted: own,
+      readings: [{ scope: SCOPE.row, value, cells }],
+      stated: statedAmount(sheet, p.budget),
+    });
+  }
+  return out;
+}
+
+/** Every expected figure of one plan table, in row order within each kind. */
+export function planFigures(sheet: string, plan: PlanTable): ExpectedFigure[] {
+  return [...projectTotals(sheet, plan), ...totalRows(sheet, plan), ...itemisations(sheet, plan)];
+}
