@@ -34,7 +34,14 @@ async function run(args: Args, io: Io, plan: (file: string) => Promise<{ actions
     io.stderr(`${t.unreadable(where.input, reason(e, args.lang))}\n`);
     return 2;
   }
-  writeFileSync(where.output, await applyToXlsx(where.input, actions));
+  let bytes: Buffer;
+  try {
+    bytes = await applyToXlsx(where.input, actions);
+  } catch (e) {
+    io.stderr(`${t.unreadable(where.input, reason(e, args.lang))}\n`);
+    return 2;
+  }
+  writeFileSync(where.output, bytes);
   io.stdout(`${[...lines, t.wrote(where.output)].join('\n')}\n`);
   return 0;
 }

@@ -1,6 +1,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { T, type Lang } from './i18n';
+import { PatchError } from '../workbook/xlsx/patch/errors';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -9,6 +10,8 @@ export interface Io {
 
 /** Why a file could not be read, in the user's language. */
 export function reason(e: unknown, lang: Lang): string {
+  // The patcher's errors carry both languages.
+  if (e instanceof PatchError) return e[lang];
   const code = (e as { code?: string }).code;
   const msg = e instanceof Error ? e.message : String(e);
   if (code === 'ENOENT' || /^File not found/.test(msg)) return T[lang].missing;

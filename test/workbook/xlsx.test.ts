@@ -37,7 +37,7 @@ describe('readXlsx (exceljs adapter)', () => {
   });
 });
 
-describe('applyToXlsx (exceljs writer)', () => {
+describe('applyToXlsx (the package patcher)', () => {
   it('replaces its own generated sheet but keeps a user\'s sheet of the same name', async () => {
     const { applyToXlsx } = await import('../../src/workbook/xlsx/write');
     const buf = await buffer((ws) => {

@@ -1,52 +1,65 @@
-import ExcelJS from 'exceljs';
 import type { Action, WorkbookSnapshot } from '../../domain';
-import { RECORD_SHEET, type Acknowledgements, type PlanHost } from '../host';
+import type { Acknowledgements, PlanHost } from '../host';
 import { acknowledgementsSchema, emptyAcks, parseSetting } from '../office/registry';
-import { snapshotOf } from './read';
-import { applyToWorkbook } from './write';
+import { patchXlsx, readRecordOf } from './patch';
+import { readXlsx } from './read';
+
+const copyOf = (bytes: Uint8Array): ArrayBuffer => bytes.slice().buffer as ArrayBuffer;
 
 /**
- * The host for a file opened in the browser (no Excel): the workbook lives in memory, actions are applied to it
- * with exceljs, and "ดาวน์โหลด" gives the marked or fixed copy. Acknowledgements travel inside the file, in a
- * very hidden sheet, so the next reviewer who opens the copy sees them.
+ * The host for a file opened in the browser (no Excel): it keeps the file's bytes, and every action is a patch
+ * of those bytes (only the parts and cells an action names change), so "ดาวน์โหลด" gives the user's own file
+ * with our marks, fixes and summaries and nothing else altered. Acknowledgements travel inside the file, in
+ * the very hidden record sheet, so the next reviewer who opens the copy sees them.
  */
 export class FileHost implements PlanHost {
   readonly kind = 'file' as const;
   readonly canExplain = true;
+  /** Cells where the last apply did not write an explanation because the user has a note or comment there. */
+  skippedNotes: { sheet: string; cell: string }[] = [];
+  private snapshot: WorkbookSnapshot | null = null;
 
   private constructor(
-    private readonly wb: ExcelJS.Workbook,
+    private bytes: Uint8Array,
     readonly fileName: string,
   ) {}
 
   static async open(bytes: ArrayBuffer, fileName: string): Promise<FileHost> {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(bytes);
-    return new FileHost(wb, fileName);
+    const host = new FileHost(new Uint8Array(bytes.slice(0)), fileName);
+    // Reading it once proves it is a workbook (and keeps the snapshot for the first check).
+    host.snapshot = await readXlsx(copyOf(host.bytes), fileName);
+    readRecordOf(host.bytes);
+    return host;
+  }
+
+  private async current(): Promise<WorkbookSnapshot> {
+    this.snapshot ??= await readXlsx(copyOf(this.bytes), this.fileName);
+    return this.snapshot;
   }
 
   async read(onProgress?: (done: number, total: number) => void): Promise<{ snapshot: WorkbookSnapshot; acks: Acknowledgements }> {
-    const snapshot = snapshotOf(this.wb, this.fileName);
+    const snapshot = await this.current();
     onProgress?.(1, 1);
-    const raw = this.wb.getWorksheet(RECORD_SHEET)?.getCell('A1').value;
-    return { snapshot, acks: parseSetting(acknowledgementsSchema, raw, emptyAcks) };
+    return { snapshot, acks: parseSetting(acknowledgementsSchema, readRecordOf(this.bytes).acks, emptyAcks) };
   }
 
   async readSheets(names: string[]): Promise<WorkbookSnapshot> {
-    const all = snapshotOf(this.wb, this.fileName);
+    const all = await this.current();
     return { ...all, sheets: all.sheets.filter((s) => names.includes(s.name)) };
   }
 
   async apply(actions: Action[]): Promise<void> {
-    applyToWorkbook(this.wb, actions);
+    const result = patchXlsx(this.bytes, actions);
+    this.bytes = result.bytes;
+    this.skippedNotes = result.skippedNotes;
+    this.snapshot = null;
   }
 
   /** There is no Excel selection: the pane shows the cell in its own preview grid. */
   async select(): Promise<void> {}
 
   async saveAcks(acks: Acknowledgements): Promise<void> {
-    const ws = this.wb.getWorksheet(RECORD_SHEET) ?? this.wb.addWorksheet(RECORD_SHEET, { state: 'veryHidden' });
-    ws.getCell('A1').value = JSON.stringify(acks);
+    this.bytes = patchXlsx(this.bytes, [], { acks: JSON.stringify(acks) }).bytes;
   }
 
   async watch(): Promise<() => Promise<void>> {
@@ -55,7 +68,7 @@ export class FileHost implements PlanHost {
 
   /** The workbook as it is now (marks, fixes, summaries, acknowledgements), as .xlsx bytes. */
   async download(): Promise<ArrayBuffer> {
-    return (await this.wb.xlsx.writeBuffer()) as ArrayBuffer;
+    return copyOf(this.bytes);
   }
 
   /** The name to save the copy under: never the name of the file that was opened. */

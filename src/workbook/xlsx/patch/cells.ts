@@ -1,0 +1,220 @@
+import { PatchError } from './errors';
+import { child } from './order';
+import { cellOf, cellRef, colLetters, parseRange, shiftFormula, type Pos } from './refs';
+import { defaultStyle, formulaOf, indexSheet, type CellEl, type SheetIndex } from './sheet-index';
+import type { Styles } from './styles';
+import { attrs, escapeText, splice, textOf, withAttr, withoutAttr, type Splice } from './xml';
+
+/** A number (or a formula with its cached number) to write into one cell. */
+export interface CellWrite {
+  cell: string;
+  value: number;
+  /** Without "=". */
+  formula?: string;
+  format?: string;
+}
+
+/** A number as the XML stores it; NaN and Infinity are refused, never written. */
+export function numberText(v: number, where: string): string {
+  if (!Number.isFinite(v)) throw new PatchError('notFinite', `${where}: ${String(v)}`);
+  return String(Object.is(v, -0) ? 0 : v);
+}
+
+function content(w: CellWrite, p: string, where: string): string {
+  const v = `<${p}v>${numberText(w.value, where)}</${p}v>`;
+  return w.formula !== undefined ? `<${p}f>${escapeText(w.formula)}</${p}f>${v}` : v;
+}
+
+/** Array formulas' areas: a cell inside one (other than a one-cell array of its own) cannot be written alone. */
+function arrayAreas(xml: string, index: SheetIndex): { from: Pos; to: Pos }[] {
+  if (!xml.includes('array')) return [];
+  const out: { from: Pos; to: Pos }[] = [];
+  for (const r of index.rows) {
+    for (const c of r.cells) {
+      const f = formulaOf(xml, c.el);
+      const ref = f?.attrs.get('ref');
+      if (f?.attrs.get('t') === 'array' && ref) {
+        const area = parseRange(ref);
+        if (area && (area.from.row !== area.to.row || area.from.col !== area.to.col)) out.push(area);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * When a shared formula's master cell is overwritten, the next cell of its group becomes the master: it gets the
+ * formula text moved to where it is, and the group's area shrinks to the cells still in it.
+ */
+function reassignShared(xml: string, index: SheetIndex, master: CellEl, written: Set<string>, edits: Splice[]): void {
+  const f = formulaOf(xml, master.el)!;
+  const si = f.attrs.get('si');
+  const text = textOf(xml, f.el);
+  const members: { cell: CellEl; f: NonNullable<ReturnType<typeof formulaOf>> }[] = [];
+  for (const r of index.rows) {
+    for (const c of r.cells) {
+      if (c === master || written.has(cellRef(c))) continue;
+      const g = formulaOf(xml, c.el);
+      if (g && g.attrs.get('t') === 'shared' && g.attrs.get('si') === si) members.push({ cell: c, f: g });
+    }
+  }
+  const next = members[0];
+  if (!next) return;
+  const rows = members.map((m) => m.cell.row);
+  const cols = members.map((m) => m.cell.col);
+  const area = `${colLetters(Math.min(...cols))}${Math.min(...rows)}:${colLetters(Math.max(...cols))}${Math.max(...rows)}`;
+  let open = withAttr(xml.slice(next.f.el.open.start, next.f.el.open.end), 'ref', area);
+  const name = next.f.el.open.name;
+  if (open.endsWith('/>')) open = `${open.slice(0, -2).trimEnd()}>`;
+  const moved = escapeText(shiftFormula(text, next.cell.row - master.row, next.cell.col - master.col));
+  edits.push({ start: next.f.el.open.start, end: next.f.el.end, text: `${open}${moved}</${name}>` });
+}
+
+/**
+ * Rows and cells may leave r="…" implied by their position; an insertion before them would move them, so in the
+ * rows we touch (and among rows when rows are inserted) each gets its address written out first.
+ */
+function explicitRefs(xml: string, index: SheetIndex, rows: Set<number>): string {
+  const edits: Splice[] = [];
+  const newRow = [...rows].some((r) => !index.rows.some((x) => x.row === r));
+  for (const r of index.rows) {
+    let open = xml.slice(r.el.open.start, r.el.open.end);
+    if (!r.explicit && newRow) open = withAttr(open, 'r', String(r.row));
+    if (open !== xml.slice(r.el.open.start, r.el.open.end)) edits.push({ start: r.el.open.start, end: r.el.open.end, text: open });
+    if (!rows.has(r.row)) continue;
+    for (const c of r.cells) {
+      if (!c.explicit) edits.push({ start: c.el.open.start, end: c.el.open.end, text: withAttr(xml.slice(c.el.open.start, c.el.open.end), 'r', cellRef(c)) });
+    }
+  }
+  return edits.length > 0 ? splice(xml, edits) : xml;
+}
+
+/**
+ * Writes numbers and formulas into a worksheet's XML by splicing: each target cell is replaced (or inserted in
+ * column order, its <row> created in row order where missing); every other byte of the sheet stays. A target
+ * cell keeps its own style unless a format is given; then it gets an xf cloned from its own with only the
+ * number format changed. Returns whether a cell that had a formula was changed (calcChain must then go).
+ */
+export function writeCells(original: string, writes: CellWrite[], styles: Styles, sheetName: string): { xml: string; touchedFormula: boolean } {
+  const targets = new Set(writes.map((w) => cellOf(w.cell).row));
+  const xml = explicitRefs(original, indexSheet(original), targets);
+  const index = indexSheet(xml);
+  const p = index.prefix;
+  const areas = arrayAreas(xml, index);
+  const byRow = new Map<number, { pos: Pos; w: CellWrite }[]>();
+  for (const w of writes) {
+    const pos = cellOf(w.cell);
+    const list = byRow.get(pos.row) ?? [];
+    const same = list.findIndex((x) => x.pos.col === pos.col);
+    if (same >= 0) list[same] = { pos, w };
+    else list.push({ pos, w });
+    byRow.set(pos.row, list);
+  }
+  const written = new Set([...byRow.values()].flat().map((x) => cellRef(x.pos)));
+  const rowsByNumber = new Map(index.rows.map((r) => [r.row, r]));
+  const edits: Splice[] = [];
+  const newRows: { row: number; text: string }[] = [];
+  let touchedFormula = false;
+  let minCol = Infinity;
+  let maxCol = 0;
+
+  for (const [rowNumber, list] of byRow) {
+    list.sort((a, b) => a.pos.col - b.pos.col);
+    const row = rowsByNumber.get(rowNumber);
+    const inserts = new Map<number, string[]>();
+    let insertedAny = false;
+    for (const { pos, w } of list) {
+      const where = `${sheetName}!${cellRef(pos)}`;
+      minCol = Math.min(minCol, pos.col);
+      maxCol = Math.max(maxCol, pos.col);
+      if (areas.some((a) => pos.row >= a.from.row && pos.row <= a.to.row && pos.col >= a.from.col && pos.col <= a.to.col)) throw new PatchError('arrayFormula', where);
+      const existing = row?.cells.find((c) => c.col === pos.col);
+      if (existing) {
+        const a = attrs(xml, existing.el.open);
+        const f = formulaOf(xml, existing.el);
+        if (f) {
+          touchedFormula = true;
+          if (f.attrs.get('t') === 'shared' && f.attrs.get('ref')) reassignShared(xml, index, existing, written, edits);
+        }
+        const base = Number(a.get('s') ?? 0);
+        const s = w.format !== undefined ? styles.withFormat(base, w.format) : base;
+        let open = xml.slice(existing.el.open.start, existing.el.open.end);
+        if (open.endsWith('/>')) open = `${open.slice(0, -2).trimEnd()}>`;
+        for (const drop of ['t', 'cm', 'vm']) open = withoutAttr(open, drop);
+        open = withAttr(open, 'r', cellRef(pos));
+        open = s === 0 && a.get('s') === undefined ? open : withAttr(open, 's', String(s));
+        edits.push({ start: existing.el.open.start, end: existing.el.end, text: `${open}${content(w, p, where)}</${existing.el.open.name}>` });
+        continue;
+      }
+      const base = defaultStyle(xml, index, row, pos.col);
+      const s = w.format !== undefined ? styles.withFormat(base, w.format) : base;
+      const text = `<${p}c r="${cellRef(pos)}"${s ? ` s="${s}"` : ''}>${content(w, p, where)}</${p}c>`;
+      const after = row?.cells.find((c) => c.col > pos.col);
+      const at = after ? after.el.open.start : -1;
+      inserts.set(at, [...(inserts.get(at) ?? []), text]);
+      insertedAny = true;
+    }
+    if (!row) {
+      newRows.push({ row: rowNumber, text: [...inserts.values()].flat().join('') });
+      continue;
+    }
+    if (!insertedAny) continue;
+    let open = xml.slice(row.el.open.start, row.el.open.end);
+    const spans = attrs(xml, row.el.open).get('spans');
+    if (spans && /^\d+:\d+$/.test(spans)) {
+      const [a, b] = spans.split(':').map(Number) as [number, number];
+      const cols = list.map((x) => x.pos.col);
+      const next = `${Math.min(a, ...cols)}:${Math.max(b, ...cols)}`;
+      if (next !== spans) open = withAttr(open, 'spans', next);
+    }
+    const tail = (inserts.get(-1) ?? []).join('');
+    if (row.el.open.kind === 'empty') {
+      edits.push({ start: row.el.open.start, end: row.el.end, text: `${open.slice(0, -2).trimEnd()}>${tail}</${row.el.open.name}>` });
+    } else {
+      if (open !== xml.slice(row.el.open.start, row.el.open.end)) {
+        // The row's own tag changes (spans), and so may a first cell's r: splice each piece separately.
+        edits.push({ start: row.el.open.start, end: row.el.open.end, text: open });
+      }
+      if (tail) edits.push({ start: row.el.contentEnd, end: row.el.contentEnd, text: tail });
+    }
+    for (const [at, texts] of inserts) if (at >= 0) edits.push({ start: at, end: at, text: texts.join('') });
+  }
+
+  if (newRows.length > 0) insertRows(xml, index, newRows, edits);
+  extendDimension(xml, index, [...byRow.keys()], minCol, maxCol, edits);
+  return { xml: splice(xml, edits), touchedFormula };
+}
+
+function insertRows(xml: string, index: SheetIndex, rows: { row: number; text: string }[], edits: Splice[]): void {
+  const p = index.prefix;
+  rows.sort((a, b) => a.row - b.row);
+  const sd = index.sheetData;
+  const byPos = new Map<number, string[]>();
+  for (const r of rows) {
+    const after = index.rows.find((x) => x.row > r.row);
+    const at = after ? after.el.open.start : sd.open.kind === 'empty' ? -1 : sd.contentEnd;
+    byPos.set(at, [...(byPos.get(at) ?? []), `<${p}row r="${r.row}">${r.text}</${p}row>`]);
+  }
+  for (const [at, texts] of byPos) {
+    if (at < 0) {
+      const open = xml.slice(sd.open.start, sd.open.end);
+      edits.push({ start: sd.open.start, end: sd.open.end, text: `${open.slice(0, -2).trimEnd()}>${texts.join('')}</${sd.open.name}>` });
+    } else edits.push({ start: at, end: at, text: texts.join('') });
+  }
+}
+
+function extendDimension(xml: string, index: SheetIndex, rows: number[], minCol: number, maxCol: number, edits: Splice[]): void {
+  const dim = child(xml, index.root, 'dimension');
+  if (!dim || rows.length === 0) return;
+  const ref = attrs(xml, dim.open).get('ref') ?? '';
+  const area = parseRange(ref);
+  const lo = { row: Math.min(...rows), col: minCol };
+  const hi = { row: Math.max(...rows), col: maxCol };
+  const from = area ? { row: Math.min(area.from.row, lo.row), col: Math.min(area.from.col, lo.col) } : lo;
+  const to = area ? { row: Math.max(area.to.row, hi.row), col: Math.max(area.to.col, hi.col) } : hi;
+  // A sheet with no cells says "A1"; any area read back the same is left alone.
+  const next = `${cellRef(from)}:${cellRef(to)}`;
+  const same = area && area.from.row === from.row && area.from.col === from.col && area.to.row === to.row && area.to.col === to.col;
+  if (!same) edits.push({ start: dim.open.start, end: dim.open.end, text: withAttr(xml.slice(dim.open.start, dim.open.end), 'ref', next) });
+}
+
