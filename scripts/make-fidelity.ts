@@ -44,7 +44,7 @@ const text = (pkg: Unzipped, path: string): string => {
   return strFromU8(part);
 };
 const put = (pkg: Unzipped, path: string, content: string | Uint8Array): void => {
-  pkg[path] = typeof content === 'string' ? strToU8(content) : content;
+  pkg[path] = typeof content === 'string' ? strToU8(content) : new Uint8Array(content);
 };
 /** Edits a part's text; the edit must change it (a silent no-op would leave a feature out of the file). */
 function edit(pkg: Unzipped, path: string, change: (xml: string) => string): void {
