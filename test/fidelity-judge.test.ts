@@ -53,6 +53,22 @@ describe('the fidelity judge', () => {
     expect(judge(input, zip(parts), [total])).toEqual([]);
   });
 
+  it('passes an ownership tag added beside a conversion (a hidden defined name, a custom property)', () => {
+    const { input, output } = converted((p) => {
+      editPart(p, 'xl/workbook.xml', (x) => x.replace('</definedNames>', '<definedName name="_PlanCheck" hidden="1">"marks:แผนปฏิบัติการ!O10"</definedName></definedNames>'));
+      editPart(p, 'docProps/custom.xml', (x) => x.replace('></Properties>', '><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="PlanCheck"><vt:lpwstr>O10</vt:lpwstr></property></Properties>'));
+    });
+    expect(judge(input, output, [convert])).toEqual([]);
+  });
+
+  it('fails a copy that changes the sensitivity label of the custom properties', () => {
+    const input = read('excel-parts.xlsx');
+    const parts = copyOf(unzip(input));
+    setNumber(parts, PLAN, 'O10', convert.value, convert.format);
+    editPart(parts, 'docProps/custom.xml', (x) => x.replace('ใช้ภายในหน่วยงาน', 'เปิดเผยได้'));
+    expect(checks(judge(input, zip(parts), [convert]))).toEqual(['custom-properties MSIP_Label_3c7e9a1b-4d2f-4e8a-b6c5-0f1e2d3c4b5a_Name']);
+  });
+
   it('fails a copy where one untouched cell of the touched sheet has another style', () => {
     const { input, output } = converted((p) => {
       const title = cellXml(p, PLAN, 'A1').style;

@@ -20,6 +20,8 @@ export interface Intent {
   formulas: boolean;
   /** The workbook part and its relationships may gain entries (new sheets, recalculation on load). */
   workbook: boolean;
+  /** Anything is written at all (then the ownership tag may be too). */
+  writes: boolean;
 }
 
 const at = <K, V>(m: Map<K, V>, k: K, make: () => V): V => {
@@ -29,7 +31,7 @@ const at = <K, V>(m: Map<K, V>, k: K, make: () => V): V => {
 };
 
 export function intentOf(actions: Action[]): Intent {
-  const i: Intent = { sheets: new Set(), targets: new Map(), notes: new Map(), marks: new Map(), added: new Set(), styles: false, strings: false, formulas: false, workbook: false };
+  const i: Intent = { sheets: new Set(), targets: new Map(), notes: new Map(), marks: new Map(), added: new Set(), styles: false, strings: false, formulas: false, workbook: false, writes: false };
   for (const a of actions) {
     switch (a.kind) {
       case 'set-number':
@@ -56,6 +58,7 @@ export function intentOf(actions: Action[]): Intent {
         // Clears only what we wrote; a fidelity workbook carries none of it, so nothing may change.
         break;
     }
+    if (a.kind !== 'clear-marks') i.writes = true;
   }
   return i;
 }

@@ -29,7 +29,9 @@ export type { Problem } from './fidelity-sheet';
  * - in a touched sheet every other cell keeps its value, formula and resolved style (font, fill, border,
  *   number format code …), rows keep their attributes, and everything outside the cells is as it was;
  * - every converted cell holds the number in the action's format and otherwise looks as it did;
- * - the user's notes survive; marks, notes and added sheets are where the actions put them.
+ * - the user's notes survive; marks, notes and added sheets are where the actions put them;
+ * - custom document properties (a sensitivity label) only gain entries: with any write, the workbook part and
+ *   the custom properties may gain PlanCheck's ownership tag (issue 9 item 6), and nothing else.
  * Returns every problem found (empty: faithful); LibreOffice's part is in fidelity-libreoffice.ts.
  */
 export function judge(input: Uint8Array, output: Uint8Array, actions: Action[]): Problem[] {
@@ -51,6 +53,7 @@ export function judge(input: Uint8Array, output: Uint8Array, actions: Action[]):
   workbookKept(a, b, intent, problems);
   stylesKept(a, b, problems);
   stringsKept(a, b, problems);
+  customPropertiesKept(a, b, problems);
   const before = sheetsOf(a);
   const after = sheetsOf(b);
   const sideA = { styles: stylesOf(a), strings: sharedStrings(a) };
@@ -89,6 +92,9 @@ function changeable(a: Parts, intent: Intent): Set<string> {
   if (intent.strings) byType(REL_TYPE.sharedStrings).forEach((p) => out.add(p));
   if (intent.formulas) byType(REL_TYPE.calcChain).forEach((p) => out.add(p));
   if (intent.workbook) [wb, relsPath(wb), '[Content_Types].xml', 'docProps/app.xml'].forEach((p) => out.add(p));
+  // The ownership tag (issue 9 item 6: what PlanCheck wrote, listed in a hidden defined name or a custom
+  // property) may go with any write; both parts are then judged by meaning: they may only gain entries.
+  if (intent.writes) [wb, '[Content_Types].xml', '_rels/.rels', 'docProps/custom.xml'].forEach((p) => out.add(p));
   for (const sheet of sheetsOf(a)) {
     if (!intent.sheets.has(sheet.name)) continue;
     out.add(sheet.part);
@@ -194,6 +200,14 @@ function stringsKept(a: Parts, b: Parts, problems: Problem[]): void {
     const t = now[i];
     if (!t || said(t) !== said(si)) problems.push({ check: 'shared-strings', where: `si[${i}]`, detail: `${textOf(si).slice(0, 60)} → ${t ? textOf(t).slice(0, 60) : '(gone)'}` });
   });
+}
+
+/** Custom document properties (a sensitivity label among them) only gain entries. */
+function customPropertiesKept(a: Parts, b: Parts, problems: Problem[]): void {
+  const of = (p: Parts): Map<string, string> => new Map(kids(xmlOf(p, 'docProps/custom.xml'), 'property').map((e) => [e.attrs.name ?? '', `${e.attrs.fmtid} ${kids(e).map(said).join('')}`]));
+  if (!b['docProps/custom.xml']) return; // reported as a lost part
+  const now = of(b);
+  for (const [name, value] of of(a)) if (now.get(name) !== value) problems.push({ check: 'custom-properties', where: name, detail: `${value} → ${now.get(name) ?? '(gone)'}` });
 }
 
 /** The user's notes on a touched sheet survive, text and author; ours are where the actions put them. */
