@@ -16,7 +16,7 @@ import tempfile
 import time
 
 import uno
-from com.sun.star.awt import Point, Size
+from com.sun.star.awt import Size
 from com.sun.star.beans import PropertyValue
 from com.sun.star.table import CellAddress, CellRangeAddress
 
@@ -24,11 +24,7 @@ PLAN = 'แผนปฏิบัติการ'
 SUMMARY = 'สรุปงบประมาณ'
 DATA = 'ข้อมูลโครงการ'
 PIVOT = 'สรุปตามประเภทงบ'
-# com.sun.star.table.TableOrientation / sheet.ConditionOperator / sheet.ValidationType / awt.FontWeight values.
-ROWS, COLUMNS = 1, 0
-OP_GREATER, OP_FORMULA = 5, 9
-VALIDATION_DECIMAL, VALIDATION_LIST = 2, 6
-BOLD = 150.0
+BOLD = 150.0  # com.sun.star.awt.FontWeight.BOLD
 
 
 def prop(name, value):
@@ -136,8 +132,8 @@ def rich_title(sheet, cell_name, bold_chars):
 def validation(sheet, ref, kind, formula, message):
     cells = sheet.getCellRangeByName(ref)
     v = cells.Validation
-    v.Type = kind
-    if kind == VALIDATION_DECIMAL:
+    v.Type = uno.Enum('com.sun.star.sheet.ValidationType', kind)
+    if kind == 'DECIMAL':
         v.setOperator(uno.Enum('com.sun.star.sheet.ConditionOperator', 'GREATER_EQUAL'))
     v.setFormula1(formula)
     v.ShowErrorMessage = True
@@ -181,16 +177,16 @@ def print_and_names(desktop, plan_path, out):
         # projects of indicator 1.2.
         plan.Columns.getByIndex(3).IsVisible = False
         plan.Rows.getByIndex(7).IsVisible = False
-        plan.group(rng(p, 5, 0, 12, 0), COLUMNS)
-        plan.group(rng(p, 0, 9, 0, 35), ROWS)
+        plan.group(rng(p, 5, 0, 12, 0), uno.Enum('com.sun.star.table.TableOrientation', 'COLUMNS'))
+        plan.group(rng(p, 0, 9, 0, 35), uno.Enum('com.sun.star.table.TableOrientation', 'ROWS'))
         # The office's names: a constant, a workbook range, and a name scoped to the plan sheet (LibreOffice
         # refuses Thai names: its check allows letters but not Thai vowel marks).
         doc.NamedRanges.addNewByName('InflationRate', '0.03', addr(p, 0, 0), 0)
         doc.NamedRanges.addNewByName('PlanBudget', f"$'{PLAN}'.$O$10:$O$51", addr(p, 0, 0), 0)
         plan.NamedRanges.addNewByName('Targets', f"$'{PLAN}'.$N$10:$N$51", addr(p, 0, 0), 0)
         # Validation and the user's own conditional formats on the budget columns the fix converts.
-        validation(plan, 'O10:O51', VALIDATION_DECIMAL, '0', 'งบประมาณต้องไม่ติดลบ')
-        validation(plan, 'C10:C51', VALIDATION_LIST, '"งบบูรณาการ";"งบของหน่วยงาน";"งบอื่น ๆ";"ไม่ใช้งบประมาณ"', 'เลือกประเภทของงบประมาณ')
+        validation(plan, 'O10:O51', 'DECIMAL', '0', 'งบประมาณต้องไม่ติดลบ')
+        validation(plan, 'C10:C51', 'LIST', '"งบบูรณาการ";"งบของหน่วยงาน";"งบอื่น ๆ";"ไม่ใช้งบประมาณ"', 'เลือกประเภทของงบประมาณ')
         user_style(doc, 'งบสูง', 0xFCE4D6, 0x833C0B)
         user_style(doc, 'ไม่มีงบ', 0xEDEDED, 0x595959)
         conditional(plan, 'O10:O51', 'FORMULA', 'LEN(O10)>9', 'งบสูง')
@@ -235,14 +231,14 @@ def project_data(doc):
     return data, len(rows)
 
 
-def chart(doc, sheet, source, at_cm):
+def chart(sheet, source, at_cm):
     x, y = at_cm
     rect = uno.createUnoStruct('com.sun.star.awt.Rectangle')
     rect.X, rect.Y, rect.Width, rect.Height = x * 1000, y * 1000, 16000, 9000
     sheet.Charts.addNewByName('งบตามโครงการ', rect, (source,), True, True)
 
 
-def pivot(doc, source, rows):
+def pivot(doc, source):
     """A pivot table (with its cache) on its own sheet: budget by type of budget."""
     doc.Sheets.insertNewByName(PIVOT, doc.Sheets.Count)
     sheet = doc.Sheets.getByName(PIVOT)
@@ -279,15 +275,15 @@ def objects(ctx, desktop, plan_path, image_path, out):
     """lo-objects.xlsx: a chart, a pivot table with its cache, a table, an image and a link to a sheet."""
     doc = desktop.loadComponentFromURL(url(plan_path), '_blank', 0, (prop('Hidden', True),))
     try:
-        data, rows = project_data(doc)
+        _, rows = project_data(doc)
         d = index_of(doc, DATA)
         source = rng(d, 0, 0, 2, rows - 1)
         # A named database range with an autofilter: LibreOffice writes it as a table (ListObject).
         doc.DatabaseRanges.addNewByName('ตารางโครงการ', source)
         doc.DatabaseRanges.getByName('ตารางโครงการ').AutoFilter = True
-        pivot(doc, source, rows)
+        pivot(doc, source)
         summary = doc.Sheets.getByName(SUMMARY)
-        chart(doc, summary, rng(d, 1, 0, 2, rows - 1), (18, 1))
+        chart(summary, rng(d, 1, 0, 2, rows - 1), (18, 1))
         image(doc, ctx, doc.Sheets.getByName(PLAN), image_path, 'P1')
         hyperlink(doc, summary, 'F2', f"#{PLAN}.A1", 'ไปที่แผนปฏิบัติการ')
         save(doc, out)
