@@ -18,6 +18,6 @@ export { planNumbers } from './actions/numbers';
 export { planTotals, type Conflict, type TotalsPlan } from './actions/totals';
 export { SUMMARY_SHEETS, planSummaries } from './actions/summaries';
 export {
-  LINE_HEIGHT, MARK_STYLES, MARK_TAG, generatedName, isGenerated, isOurMarkFormula, markFormula, rowLines,
+  LINE_HEIGHT, MARK_STYLES, MARK_TAG, SHEET_LOOK, generatedName, isGenerated, isOurMarkFormula, markFormula, rowLines,
   type Action, type GeneratedCell, type GeneratedSheet, type MarkStyle,
 } from './actions/types';

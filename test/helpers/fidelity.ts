@@ -1,3 +1,4 @@
+import { RECORD_SHEET } from '../../src/workbook/host';
 import type { Action } from '../../src/domain/actions/types';
 import { intentOf, type Intent } from './fidelity-intent';
 import { judgeSheet, type Problem } from './fidelity-sheet';
@@ -92,9 +93,10 @@ function changeable(a: Parts, intent: Intent): Set<string> {
   if (intent.strings) byType(REL_TYPE.sharedStrings).forEach((p) => out.add(p));
   if (intent.formulas) byType(REL_TYPE.calcChain).forEach((p) => out.add(p));
   if (intent.workbook) [wb, relsPath(wb), '[Content_Types].xml', 'docProps/app.xml'].forEach((p) => out.add(p));
-  // The ownership tag (issue 9 item 6: what PlanCheck wrote, listed in a hidden defined name or a custom
-  // property) may go with any write; both parts are then judged by meaning: they may only gain entries.
-  if (intent.writes) [wb, '[Content_Types].xml', '_rels/.rels', 'docProps/custom.xml'].forEach((p) => out.add(p));
+  // The ownership tag (issue 9 item 6: what PlanCheck wrote, listed in its very hidden record sheet, a hidden
+  // defined name or a custom property) may go with any write; these parts are then judged by meaning: they may
+  // only gain entries.
+  if (intent.writes) [wb, relsPath(wb), '[Content_Types].xml', '_rels/.rels', 'docProps/custom.xml'].forEach((p) => out.add(p));
   for (const sheet of sheetsOf(a)) {
     if (!intent.sheets.has(sheet.name)) continue;
     out.add(sheet.part);
@@ -146,7 +148,9 @@ function workbookKept(a: Parts, b: Parts, intent: Intent, problems: Problem[]): 
   }
   // A generated sheet goes under its own name, or "name (2)" when the user has a sheet of that name.
   const asked = (n: string): boolean => intent.added.has(n) || intent.added.has(n.replace(/ \(\d+\)$/, ''));
-  for (const s of sb) if (!sa.some((x) => x.name === s.name) && !asked(s.name)) problems.push({ check: 'sheets', where: s.name, detail: 'sheet added that no action asked for' });
+  // PlanCheck's record sheet (acknowledgements and the ownership tag) may be added by any write, very hidden only.
+  const record = (s: { name: string; state: string }): boolean => intent.writes && s.name === RECORD_SHEET && s.state === 'veryHidden';
+  for (const s of sb) if (!sa.some((x) => x.name === s.name) && !asked(s.name) && !record(s)) problems.push({ check: 'sheets', where: s.name, detail: 'sheet added that no action asked for' });
   const key = (d: { name: string; scope: string | null }): string => `${d.name}@${d.scope ?? '(workbook)'}`;
   const now = new Map(definedNames(b).map((d) => [key(d), d]));
   for (const d of definedNames(a)) {

@@ -68,9 +68,23 @@ export function isOurMarkFormula(formula: string | null | undefined): boolean {
   return typeof formula === 'string' && formula.includes(`"${MARK_TAG}:`);
 }
 
+/**
+ * How every generated sheet looks, decided here once for both hosts: TH Sarabun New (the official Thai document
+ * font) at print sizes, a header fill, link colour; A4 landscape fitted to one page wide.
+ */
+export const SHEET_LOOK = {
+  font: 'TH Sarabun New',
+  titleSize: 20,
+  subtitleSize: 14,
+  bodySize: 16,
+  headerFill: '#D9E1F2',
+  border: '#999999',
+  link: '#0563C1',
+} as const;
+
 /** Thai vowel and tone marks above or below a consonant take no width of their own. */
 const COMBINING = /[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]/g;
-/** Points per text line at the generated sheets' 16-point Thai font. */
+/** Points per text line at the generated sheets' body size (SHEET_LOOK.bodySize) in the Thai font. */
 export const LINE_HEIGHT = 27;
 
 /** How many lines each row of a generated sheet needs when its cells wrap (header row first). */

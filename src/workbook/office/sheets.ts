@@ -1,6 +1,6 @@
-import { LINE_HEIGHT, rowLines, type GeneratedSheet, columnLetters } from '../../domain';
+import { LINE_HEIGHT, SHEET_LOOK, rowLines, type GeneratedSheet, columnLetters } from '../../domain';
 
-const FONT = 'TH Sarabun New';
+const FONT = SHEET_LOOK.font;
 /** Excel column widths are in points; a character of 16 pt Thai text is about 6 points wide. */
 const POINTS_PER_CHAR = 6;
 
@@ -21,7 +21,7 @@ export async function writeGeneratedSheet(
   await reserve(2000);
   ws.getRange('A1').values = [[g.title]];
   ws.getRange(`A1:${last}1`).merge();
-  ws.getRange(`A1:${last}1`).format.font.set({ name: FONT, size: 20, bold: true });
+  ws.getRange(`A1:${last}1`).format.font.set({ name: FONT, size: SHEET_LOOK.titleSize, bold: true });
   g.subtitle.forEach((line, i) => {
     ws.getRange(`A${2 + i}`).values = [[line]];
     ws.getRange(`A${2 + i}:${last}${2 + i}`).merge();
@@ -33,8 +33,8 @@ export async function writeGeneratedSheet(
   const header = ws.getRange(`A${headerRow}:${last}${headerRow}`);
   header.format.rowHeight = lines.header * LINE_HEIGHT;
   header.values = [g.columns.map((c) => c.header)];
-  header.format.font.set({ name: FONT, size: 16, bold: true });
-  header.format.fill.color = '#D9E1F2';
+  header.format.font.set({ name: FONT, size: SHEET_LOOK.bodySize, bold: true });
+  header.format.fill.color = SHEET_LOOK.headerFill;
   // The rows, in chunks of rows whose payload stays under the request budget.
   const CHUNK = 200;
   for (let start = 0; start < g.rows.length; start += CHUNK) {
@@ -46,7 +46,7 @@ export async function writeGeneratedSheet(
     const block = ws.getRange(`A${top}:${last}${top + rows.length - 1}`);
     block.numberFormat = formats;
     block.formulas = formulas;
-    block.format.font.set({ name: FONT, size: 16 });
+    block.format.font.set({ name: FONT, size: SHEET_LOOK.bodySize });
     block.format.wrapText = true;
     rows.forEach((_, k) => {
       const n = lines.rows[start + k] ?? 1;

@@ -1,4 +1,4 @@
-import { LINE_HEIGHT, rowLines, type GeneratedCell, type GeneratedSheet } from '../../../domain';
+import { LINE_HEIGHT, SHEET_LOOK, rowLines, type GeneratedCell, type GeneratedSheet } from '../../../domain';
 import { numberText } from './cells';
 import { REL, relsPathOf, type Package } from './package';
 import { colLetters } from './refs';
@@ -7,9 +7,9 @@ import type { CellStyle, Styles } from './styles';
 import { quoteSheet, type WorkbookPart } from './workbook';
 import { escapeAttr, escapeText, xstring } from './xml';
 
-const FONT = 'TH Sarabun New';
-const LINK = '0563C1';
-const HEADER_FILL = 'D9E1F2';
+const FONT = SHEET_LOOK.font;
+const LINK = SHEET_LOOK.link.slice(1);
+const HEADER_FILL = SHEET_LOOK.headerFill.slice(1);
 
 /** A string cell: an inline string, never parsed (a label "=x" stays text). */
 const inline = (text: string): string => `<is><t xml:space="preserve">${xstring(text)}</t></is>`;
@@ -37,10 +37,10 @@ function sheetXml(g: GeneratedSheet, styles: Styles): { xml: string; headerRow: 
   const rows: string[] = [];
   const merges: string[] = [];
   const links: string[] = [];
-  const title = style({ font: { name: FONT, size: 20, bold: true } });
+  const title = style({ font: { name: FONT, size: SHEET_LOOK.titleSize, bold: true } });
   rows.push(`<row r="1" ht="32" customHeight="1">${cellXml('A1', title, { value: g.title }, `${g.name}!A1`)}</row>`);
   if (width > 1) merges.push(`A1:${last}1`);
-  const sub = style({ font: { name: FONT, size: 14, italic: true } });
+  const sub = style({ font: { name: FONT, size: SHEET_LOOK.subtitleSize, italic: true } });
   g.subtitle.forEach((line, i) => {
     const r = 2 + i;
     rows.push(`<row r="${r}">${cellXml(`A${r}`, sub, { value: line }, `${g.name}!A${r}`)}</row>`);
@@ -48,7 +48,7 @@ function sheetXml(g: GeneratedSheet, styles: Styles): { xml: string; headerRow: 
   });
   const headerRow = g.subtitle.length + 3;
   const lines = rowLines(g);
-  const head = style({ font: { name: FONT, size: 16, bold: true }, fill: HEADER_FILL, border: true, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } });
+  const head = style({ font: { name: FONT, size: SHEET_LOOK.bodySize, bold: true }, fill: HEADER_FILL, border: true, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } });
   const headers = g.columns.map((c, i) => cellXml(`${colLetters(i + 1)}${headerRow}`, head, { value: c.header }, g.name)).join('');
   rows.push(`<row r="${headerRow}" ht="${lines.header * LINE_HEIGHT}" customHeight="1">${headers}</row>`);
   g.rows.forEach((cells, k) => {
@@ -56,7 +56,7 @@ function sheetXml(g: GeneratedSheet, styles: Styles): { xml: string; headerRow: 
     const xml = cells.map((c, i) => {
       const ref = `${colLetters(i + 1)}${r}`;
       const s = style({
-        font: { name: FONT, size: 16, bold: c.bold ?? false, ...(c.link ? { color: LINK, underline: true } : {}) },
+        font: { name: FONT, size: SHEET_LOOK.bodySize, bold: c.bold ?? false, ...(c.link ? { color: LINK, underline: true } : {}) },
         ...(c.fill ? { fill: c.fill } : {}),
         border: true,
         alignment: { vertical: 'top', wrapText: true },
