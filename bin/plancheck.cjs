@@ -11,6 +11,9 @@ const fail = (err) => {
   );
   process.exitCode = 2;
 };
+// A reader that stops early (`plancheck check *.xlsx | head`) closes the pipe (EPIPE); nothing more can be said
+// there, so stop quietly with 2 rather than with a stack trace.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => process.exit(2));
 let run;
 try {
   ({ run } = require('../build/cli/main.js'));

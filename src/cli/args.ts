@@ -36,7 +36,8 @@ export function parseArgs(args: string[], allowedFlags: string[] = []): Args | {
       out.lang = v;
     } else if (flag === '-o' || flag === '--output') {
       const v = value();
-      if (!v) return { error: { kind: 'needs-output' } };
+      // `-o --lang en` forgot the name; a file really called "-x" can be given as ./-x.
+      if (!v || (inline === undefined && v.startsWith('-'))) return { error: { kind: 'needs-output' } };
       out.output = v;
     } else if (allowedFlags.includes(flag)) out.flags.add(flag);
     else if (a.startsWith('-')) return { error: { kind: 'unknown-option', option: a } };

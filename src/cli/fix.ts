@@ -33,9 +33,9 @@ function refusal(input: string, output: string, args: Args, io: Io): string | nu
     if (problem === 'same-file') return t.badArgs(t.sameFile);
     if (problem === 'exists') return t.exists(name);
     if (problem === null) return null;
-    return t.unwritable(name, t.why[problem]);
+    return t.unwritable(name, t.why[problem], false);
   } catch (e) {
-    return t.unwritable(name, writeReason(e, args.lang, io.debug));
+    return t.unwritable(name, writeReason(e, args.lang, io.debug), false);
   }
 }
 

@@ -83,7 +83,8 @@ const th = {
   totals: (e: number, w: number, i: number, p: number, b: string) =>
     `สรุป: ผิดพลาด ${e} · คำเตือน ${w} · ข้อสังเกต ${i} · ${p} โครงการ · งบประมาณรวม ${b} บาท`,
   unreadable: (file: string, why: string) => `อ่านไฟล์ "${file}" ไม่ได้: ${why}`,
-  unwritable: (file: string, why: string) => `เขียนไฟล์ "${file}" ไม่ได้: ${why} (ไฟล์เดิมที่ชื่อนี้ ถ้ามี ยังอยู่ครบ)`,
+  unwritable: (file: string, why: string, kept = true) =>
+    `เขียนไฟล์ "${file}" ไม่ได้: ${why}${kept ? ' (ไฟล์เดิมที่ชื่อนี้ ถ้ามี ยังอยู่ครบ)' : ''}`,
   why: {
     'missing-file': 'ไม่พบไฟล์',
     'missing-dir': 'ไม่พบโฟลเดอร์ปลายทาง',
@@ -143,7 +144,8 @@ const en: Strings = {
   totals: (e: number, w: number, i: number, p: number, b: string) =>
     `Summary: ${e} errors · ${w} warnings · ${i} infos · ${p} projects · total budget ${b} baht`,
   unreadable: (file: string, why: string) => `Cannot read "${file}": ${why}`,
-  unwritable: (file: string, why: string) => `Cannot write "${file}": ${why} (any earlier file of that name is untouched)`,
+  unwritable: (file: string, why: string, kept = true) =>
+    `Cannot write "${file}": ${why}${kept ? ' (any earlier file of that name is untouched)' : ''}`,
   why: {
     'missing-file': 'file not found',
     'missing-dir': 'the folder does not exist',

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -113,6 +113,17 @@ describe('the installed bin', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toBe((await cli('check', CM, '--format', 'json')).out);
   });
+  it('stops quietly with 2 when the reader of its output goes away (| head), never with a stack trace', async () => {
+    const PB = fixture('phetchaburi-2566.xlsx');
+    const child = spawn(process.execPath, [bin, 'check', CM, NW, PB], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (s: Buffer) => (err += s.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((done) => child.on('exit', done));
+    expect(code).toBe(2);
+    expect(err).toBe('');
+  });
+
   it('prints its version', () => {
     expect(execFileSync(process.execPath, [bin, '--version'], { encoding: 'utf8' }).trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
