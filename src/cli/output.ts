@@ -96,9 +96,14 @@ function syncFolder(dir: string, ops: WriteOps): void {
   }
 }
 
-/** The temporary file's name: hidden, next to the output, unique to this process and this call. */
-export const tempName = (path: string): string =>
-  join(dirname(resolve(path)), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.plancheck-tmp`);
+/**
+ * The temporary file's name: hidden, next to the output, unique to this process and this call, and short enough
+ * for any output name that fits (Thai letters are 3 bytes each against a file system's 255).
+ */
+export function tempName(path: string): string {
+  const stem = [...basename(path)].slice(0, 40).join('');
+  return join(dirname(resolve(path)), `.${stem}.${process.pid}-${randomBytes(4).toString('hex')}.plancheck-tmp`);
+}
 
 /**
  * Writes `data` to `path` through a flushed temporary file in the same folder. On any error the temporary file is

@@ -115,6 +115,28 @@ describe('an existing output is replaced only with --force', () => {
     expect(leftovers(dir)).toEqual([]);
   });
 
+  it('with --force a symbolic link at the output is replaced; the file it pointed to is left as it was', async () => {
+    const { dir, input } = folder();
+    const elsewhere = join(dir, 'elsewhere.xlsx');
+    fs.writeFileSync(elsewhere, OLD);
+    const out = join(dir, 'link.xlsx');
+    fs.symlinkSync(elsewhere, out);
+    expect((await cli(['fix', input, '-o', out, '--force'])).code).toBe(0);
+    expect(fs.lstatSync(out).isSymbolicLink()).toBe(false);
+    expect((await readXlsx(out)).sheets.length).toBeGreaterThan(0);
+    expect(fs.readFileSync(elsewhere).equals(OLD)).toBe(true);
+  });
+
+  it('a long Thai output name that the file system allows (80 letters, 245 of its 255 bytes) is written', async () => {
+    const { dir, input } = folder();
+    const name = `${'ก'.repeat(80)}.xlsx`;
+    expect(Buffer.byteLength(name)).toBe(245);
+    const out = join(dir, name);
+    const r = await cli(['fix', input, '-o', out]);
+    expect(r.err).toBe('');
+    expect(fs.existsSync(out)).toBe(true);
+  });
+
   it('a file that appears at the output while we work is not replaced (the final step is a hard link)', async () => {
     const { dir, input } = folder();
     const out = join(dir, 'out.xlsx');
