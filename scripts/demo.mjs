@@ -9,8 +9,9 @@ const plancheck = (...args) => spawnSync(process.execPath, ['bin/plancheck.cjs',
 mkdirSync('out', { recursive: true });
 const checked = plancheck('check', SAMPLE);
 console.log('\n── fix ─────────────────────────────────────────────');
-const fixed = plancheck('fix', SAMPLE, '-o', 'out/sample-plan.fixed.xlsx');
+// --force: out/ is the demo's own folder, rewritten on every run.
+const fixed = plancheck('fix', SAMPLE, '-o', 'out/sample-plan.fixed.xlsx', '--force');
 console.log('\n── summarize ───────────────────────────────────────');
-const summarized = plancheck('summarize', 'out/sample-plan.fixed.xlsx', '-o', 'out/sample-plan.summary.xlsx');
+const summarized = plancheck('summarize', 'out/sample-plan.fixed.xlsx', '-o', 'out/sample-plan.summary.xlsx', '--force');
 // check exits 1 when the plan has errors, which the sample has on purpose; anything else is a failure.
 process.exit(checked <= 1 && fixed === 0 && summarized === 0 ? 0 : 1);

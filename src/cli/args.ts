@@ -8,8 +8,17 @@ export interface Args {
   flags: Set<string>;
 }
 
-/** Parses `<file>... [--format text|json] [--lang th|en] [-o out] [--flag]...`; a string is an error. */
-export function parseArgs(args: string[], allowedFlags: string[] = []): Args | string {
+/** What is wrong with the command line; i18n.ts says it in the user's language. */
+export type ArgError =
+  | { kind: 'format'; got: string | undefined }
+  | { kind: 'lang'; got: string | undefined }
+  | { kind: 'needs-output' }
+  | { kind: 'unknown-option'; option: string }
+  | { kind: 'unknown-command'; command: string }
+  | { kind: 'no-file' };
+
+/** Parses `<file>... [--format text|json] [--lang th|en] [-o out] [--flag]...`. */
+export function parseArgs(args: string[], allowedFlags: string[] = []): Args | { error: ArgError } {
   const out: Args = { files: [], format: 'text', lang: 'th', output: null, flags: new Set() };
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
@@ -19,24 +28,25 @@ export function parseArgs(args: string[], allowedFlags: string[] = []): Args | s
     const value = (): string | undefined => inline ?? args[++i];
     if (flag === '--format') {
       const v = value();
-      if (v !== 'text' && v !== 'json') return `--format text|json (got ${v ?? 'nothing'})`;
+      if (v !== 'text' && v !== 'json') return { error: { kind: 'format', got: v } };
       out.format = v;
     } else if (flag === '--lang') {
       const v = value();
-      if (v !== 'th' && v !== 'en') return `--lang th|en (got ${v ?? 'nothing'})`;
+      if (v !== 'th' && v !== 'en') return { error: { kind: 'lang', got: v } };
       out.lang = v;
     } else if (flag === '-o' || flag === '--output') {
       const v = value();
-      if (!v) return '-o needs a file name';
+      // `-o --lang en` forgot the name; a file really called "-x" can be given as ./-x.
+      if (!v || (inline === undefined && v.startsWith('-'))) return { error: { kind: 'needs-output' } };
       out.output = v;
     } else if (allowedFlags.includes(flag)) out.flags.add(flag);
-    else if (a.startsWith('-')) return `unknown option ${a}`;
+    else if (a.startsWith('-')) return { error: { kind: 'unknown-option', option: a } };
     else out.files.push(a);
   }
-  return out.files.length > 0 ? out : 'no file given';
+  return out.files.length > 0 ? out : { error: { kind: 'no-file' } };
 }
 
-/** The language asked for, for messages about the arguments themselves. */
+/** The language asked for, for messages about the arguments themselves (read before they are parsed). */
 export function langOf(argv: string[]): Lang {
   const at = argv.indexOf('--lang');
   return argv.includes('--lang=en') || (at >= 0 && argv[at + 1] === 'en') ? 'en' : 'th';

@@ -1,11 +1,12 @@
-import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { planNumbers, planSummaries, planTotals, type Action, analyze, workbookTitle, money } from '../domain';
 import { readXlsx } from '../workbook/xlsx/read';
 import { applyToXlsx } from '../workbook/xlsx/write';
 import type { Args } from './args';
 import { T } from './i18n';
-import { reason, sameFile, type Io } from './io';
+import { reason, writeReason, type Io } from './io';
+import { outputProblem, writeAtomic } from './output';
+import { escapeField } from './safe-text';
 
 const PREVIEW = 20;
 
@@ -14,9 +15,22 @@ function target(args: Args): { input: string; output: string } | string {
   const t = T[args.lang];
   if (args.files.length !== 1) return t.oneFile;
   if (!args.output) return t.noOutput;
-  const input = args.files[0] as string;
-  if (sameFile(input, args.output)) return t.sameFile;
-  return { input, output: args.output };
+  return { input: args.files[0] as string, output: args.output };
+}
+
+/** Why the output cannot be written, before any work is done; null when it can. */
+function refusal(input: string, output: string, args: Args, io: Io): string | null {
+  const t = T[args.lang];
+  const name = escapeField(output);
+  try {
+    const problem = outputProblem(input, output, args.flags.has('--force'));
+    if (problem === 'same-file') return t.badArgs(t.sameFile);
+    if (problem === 'exists') return t.exists(name);
+    if (problem === null) return null;
+    return t.unwritable(name, t.why[problem], false);
+  } catch (e) {
+    return t.unwritable(name, writeReason(e, args.lang, io.debug), false);
+  }
 }
 
 async function run(args: Args, io: Io, plan: (file: string) => Promise<{ actions: Action[]; lines: string[] }>): Promise<number> {
@@ -26,27 +40,41 @@ async function run(args: Args, io: Io, plan: (file: string) => Promise<{ actions
     io.stderr(`${t.badArgs(where)}\n`);
     return 2;
   }
+  const refused = refusal(where.input, where.output, args, io);
+  if (refused) {
+    io.stderr(`${refused}\n`);
+    return 2;
+  }
   let actions: Action[];
   let lines: string[];
   try {
     ({ actions, lines } = await plan(where.input));
   } catch (e) {
-    io.stderr(`${t.unreadable(where.input, reason(e, args.lang))}\n`);
+    io.stderr(`${t.unreadable(escapeField(where.input), reason(e, args.lang, io.debug))}\n`);
     return 2;
   }
-  let bytes: Buffer;
+  let bytes: Uint8Array;
   try {
     bytes = await applyToXlsx(where.input, actions);
   } catch (e) {
-    io.stderr(`${t.unreadable(where.input, reason(e, args.lang))}\n`);
+    io.stderr(`${t.cannotBuild(reason(e, args.lang, io.debug))}\n`);
     return 2;
   }
-  writeFileSync(where.output, bytes);
-  io.stdout(`${[...lines, t.wrote(where.output)].join('\n')}\n`);
+  try {
+    writeAtomic(where.output, bytes, { replace: args.flags.has('--force'), ops: io.files });
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    const name = escapeField(where.output);
+    io.stderr(`${code === 'EEXIST' ? t.exists(name) : t.unwritable(name, writeReason(e, args.lang, io.debug))}\n`);
+    return 2;
+  }
+  io.stdout(`${[...lines, t.wrote(escapeField(where.output))].join('\n')}\n`);
   return 0;
 }
 
-const shown = (v: unknown): string => (typeof v === 'number' ? money(v) : String(v ?? ''));
+const shown = (v: unknown): string => (typeof v === 'number' ? money(v) : escapeField(String(v ?? '')));
+/** A cell's address for a terminal: the sheet name is the workbook author's text. */
+const at = (sheet: string, cell: string): string => `${escapeField(sheet)}!${cell}`;
 
 /** plancheck fix: "แปลงตัวเลข" (--numbers) and "เติมผลรวม" (--totals); both when neither is given. */
 export function fix(args: Args, io: Io): Promise<number> {
@@ -61,7 +89,7 @@ export function fix(args: Args, io: Io): Promise<number> {
       const totals = planTotals(analysis, { overwriteConflicts: overwrite });
       if (totals.conflicts.length > 0) {
         lines.push(t.conflicts(totals.conflicts.length, !overwrite));
-        for (const c of totals.conflicts) lines.push(t.conflict(`${c.sheet}!${c.cell}`, shown(c.stated), money(c.computed)));
+        for (const c of totals.conflicts) lines.push(t.conflict(at(c.sheet, c.cell), shown(c.stated), money(c.computed)));
       }
       actions.push(...totals.actions);
     }
@@ -73,12 +101,12 @@ export function fix(args: Args, io: Io): Promise<number> {
     const formulas = actions.filter((a): a is Extract<Action, { kind: 'set-formula' }> => a.kind === 'set-formula');
     if (numbers.length > 0) {
       lines.push(t.numbers(numbers.length));
-      for (const n of numbers.slice(0, PREVIEW)) lines.push(t.change(`${n.sheet}!${n.cell}`, `"${n.before}"`, money(n.value)));
+      for (const n of numbers.slice(0, PREVIEW)) lines.push(t.change(at(n.sheet, n.cell), `"${escapeField(n.before)}"`, money(n.value)));
       if (numbers.length > PREVIEW) lines.push(`  … +${numbers.length - PREVIEW}`);
     }
     if (formulas.length > 0) {
       lines.push(t.formulas(formulas.length));
-      for (const f of formulas.slice(0, PREVIEW)) lines.push(t.change(`${f.sheet}!${f.cell}`, shown(f.before), `${f.formula} = ${money(f.expected)}`));
+      for (const f of formulas.slice(0, PREVIEW)) lines.push(t.change(at(f.sheet, f.cell), shown(f.before), `${f.formula} = ${money(f.expected)}`));
       if (formulas.length > PREVIEW) lines.push(`  … +${formulas.length - PREVIEW}`);
     }
     if (actions.length === 0) lines.push(t.nothing);
@@ -91,6 +119,6 @@ export function summarize(args: Args, io: Io): Promise<number> {
   return run(args, io, async (file) => {
     const snapshot = await readXlsx(file, basename(file));
     const actions = planSummaries(analyze(snapshot), { title: workbookTitle(snapshot) || basename(file).replace(/\.xlsx$/i, '') });
-    return { actions, lines: [T[args.lang].sheets(actions.map((a) => a.sheet.name))] };
+    return { actions, lines: [T[args.lang].sheets(actions.map((a) => escapeField(a.sheet.name)))] };
   });
 }

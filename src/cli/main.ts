@@ -2,7 +2,8 @@ import { parseArgs, langOf } from './args';
 import { check } from './check';
 import { fix, summarize } from './fix';
 import { T } from './i18n';
-import type { Io } from './io';
+import { reason, type Io } from './io';
+import { escapeField, escapeTerminal } from './safe-text';
 
 export type { Io } from './io';
 
@@ -11,16 +12,17 @@ const VERSION: string = (require('../../package.json') as { version: string }).v
 
 const FLAGS: Record<string, string[]> = {
   check: [],
-  fix: ['--numbers', '--totals', '--overwrite-conflicts'],
-  summarize: [],
+  fix: ['--numbers', '--totals', '--overwrite-conflicts', '--force'],
+  summarize: ['--force'],
 };
 
-/** Runs the command line; returns the exit code (0 clean, 1 errors found, 2 unreadable input or bad usage). */
-export async function run(argv: string[], io: Io): Promise<number> {
+const HELP = ['--help', '-h', 'help'];
+
+async function dispatch(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
-  const lang = langOf(argv);
-  if (!command || command === '--help' || command === '-h' || command === 'help') {
-    io.stdout(`${T[lang].usage}\n`);
+  const t = T[langOf(argv)];
+  if (!command || HELP.includes(command) || (FLAGS[command] && rest.some((a) => HELP.includes(a)))) {
+    io.stdout(`${t.usage}\n`);
     return command ? 0 : 2;
   }
   if (command === '--version' || command === '-v') {
@@ -29,14 +31,33 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   const flags = FLAGS[command];
   if (!flags) {
-    io.stderr(`${T[lang].badArgs(`unknown command ${command}`)}\n${T[lang].usage}\n`);
+    io.stderr(`${t.badArgs(escapeField(t.argError({ kind: 'unknown-command', command })))}\n${t.usage}\n`);
     return 2;
   }
   const args = parseArgs(rest, flags);
-  if (typeof args === 'string') {
-    io.stderr(`${T[lang].badArgs(args)}\n${T[lang].usage}\n`);
+  if ('error' in args) {
+    // The message quotes what was typed, which may be anything.
+    io.stderr(`${t.badArgs(escapeField(t.argError(args.error)))}\n${t.usage}\n`);
     return 2;
   }
   if (command === 'check') return check(args, io, VERSION);
   return command === 'fix' ? fix(args, io) : summarize(args, io);
+}
+
+/** Runs the command line; returns the exit code (0 clean, 1 errors found, 2 unreadable input or bad usage). */
+export async function run(argv: string[], io: Io): Promise<number> {
+  // Whatever reaches a terminal has its control characters made visible, as a net under the per-field escaping.
+  const safe: Io = {
+    ...io,
+    stdout: (s) => io.stdout(escapeTerminal(s)),
+    stderr: (s) => io.stderr(escapeTerminal(s)),
+    debug: io.debug ?? process.env.PLANCHECK_DEBUG === '1',
+  };
+  try {
+    return await dispatch(argv, safe);
+  } catch (e) {
+    // A bug, not the user's doing: one sentence in their language; the stack only when asked for.
+    safe.stderr(`${reason(e, langOf(argv), safe.debug)}\n`);
+    return 2;
+  }
 }

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +21,7 @@ describe('plancheck check', () => {
   it('prints a Thai report grouped by sheet and exits 1 when there are errors', async () => {
     const r = await cli('check', CM);
     expect(r.code).toBe(1);
-    expect(r.out).toContain('ชีต "แผนปฏิบัติการ" (quarterly, 38 โครงการ)');
+    expect(r.out).toContain('ชีต "แผนปฏิบัติการ" (แบบรายไตรมาส, 38 โครงการ)');
     expect(r.out).toContain('O27');
     expect(r.out).toContain('งบประมาณรายไตรมาสรวมกันได้ 3,302,400 บาท');
     expect(r.out).toMatch(/สรุป: ผิดพลาด 6 /);
@@ -32,6 +32,8 @@ describe('plancheck check', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('Project number 9 is used again (first at row 38)');
     expect(r.out).toContain('Summary: 0 errors');
+    expect(r.out).toContain('Sheet "แผนปฏิบัติการ" (with key features, 31 projects)');
+    expect(r.out.split('\n')[0]).toMatch(/^PlanCheck \d+\.\d+\.\d+ — narathiwat-2566\.xlsx$/);
   });
 
   it('--format json is exactly the report schema, deterministic, an array for several files', async () => {
@@ -58,9 +60,47 @@ describe('plancheck check', () => {
     expect(reports.map((x) => x.file)).toEqual(['narathiwat-2566.xlsx']);
   });
 
+  it('prints each report as its file is checked, an unreadable one in between, in text and in JSON', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plancheck-'));
+    const bad = join(dir, 'broken.xlsx');
+    writeFileSync(bad, 'not a zip');
+    for (const format of ['text', 'json']) {
+      const events: string[] = [];
+      let out = '';
+      const code = await run(['check', CM, bad, NW, '--format', format], {
+        stdout: (s) => {
+          out += s;
+          events.push(s.includes('narathiwat') ? 'out:NW' : s.includes('chiangmai') ? 'out:CM' : `out:${s.trim()}`);
+        },
+        stderr: () => events.push('err'),
+      });
+      expect(code).toBe(2);
+      if (format === 'text') {
+        expect(events).toEqual(['out:CM', 'err', 'out:NW']);
+        const [cm, nw] = [await cli('check', CM), await cli('check', NW)];
+        expect(out).toBe(`${cm.out}\n${nw.out}`);
+      } else {
+        expect(events).toEqual(['out:[', 'out:CM', 'err', 'out:NW', 'out:]']);
+        const reports = JSON.parse(out) as unknown[];
+        expect(reports).toHaveLength(2);
+        // The same bytes as the whole array printed at once.
+        expect(out).toBe(`${JSON.stringify(reports, null, 2)}\n`);
+      }
+    }
+  });
+
+  it('several files none of which can be read still give a JSON array, empty', async () => {
+    const r = await cli('check', '/nonexistent/a.xlsx', '/nonexistent/b.xlsx', '--format', 'json');
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.out)).toEqual([]);
+    expect(r.out).toBe('[]\n');
+    expect(r.err.split('\n').filter(Boolean)).toHaveLength(2);
+  });
+
   it('rejects bad usage with exit 2 and prints usage', async () => {
     expect((await cli('check')).code).toBe(2);
-    expect((await cli('check', CM, '--format', 'xml')).err).toContain('--format text|json');
+    expect((await cli('check', CM, '--format', 'xml')).err).toContain('--format ต้องเป็น text|json (ได้รับ "xml")');
+    expect((await cli('check', CM, '--format', 'xml', '--lang', 'en')).err).toContain('--format must be text|json (got "xml")');
     expect((await cli('frobnicate')).code).toBe(2);
     expect((await cli('--help')).out).toContain('plancheck check');
   });
@@ -73,6 +113,17 @@ describe('the installed bin', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toBe((await cli('check', CM, '--format', 'json')).out);
   });
+  it('stops quietly with 2 when the reader of its output goes away (| head), never with a stack trace', async () => {
+    const PB = fixture('phetchaburi-2566.xlsx');
+    const child = spawn(process.execPath, [bin, 'check', CM, NW, PB], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (s: Buffer) => (err += s.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((done) => child.on('exit', done));
+    expect(code).toBe(2);
+    expect(err).toBe('');
+  });
+
   it('prints its version', () => {
     expect(execFileSync(process.execPath, [bin, '--version'], { encoding: 'utf8' }).trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
