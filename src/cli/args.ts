@@ -6,6 +6,8 @@ export interface Args {
   lang: Lang;
   output: string | null;
   flags: Set<string>;
+  /** Extra plan-period catalogs (JSON files) to choose from besides the ones PlanCheck ships. */
+  catalogs: string[];
 }
 
 /** What is wrong with the command line; i18n.ts says it in the user's language. */
@@ -13,13 +15,14 @@ export type ArgError =
   | { kind: 'format'; got: string | undefined }
   | { kind: 'lang'; got: string | undefined }
   | { kind: 'needs-output' }
+  | { kind: 'needs-catalog' }
   | { kind: 'unknown-option'; option: string }
   | { kind: 'unknown-command'; command: string }
   | { kind: 'no-file' };
 
-/** Parses `<file>... [--format text|json] [--lang th|en] [-o out] [--flag]...`. */
+/** Parses `<file>... [--format text|json] [--lang th|en] [-o out] [--catalog file.json]... [--flag]...`. */
 export function parseArgs(args: string[], allowedFlags: string[] = []): Args | { error: ArgError } {
-  const out: Args = { files: [], format: 'text', lang: 'th', output: null, flags: new Set() };
+  const out: Args = { files: [], format: 'text', lang: 'th', output: null, flags: new Set(), catalogs: [] };
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
     const eq = a.startsWith('--') ? a.indexOf('=') : -1;
@@ -39,6 +42,10 @@ export function parseArgs(args: string[], allowedFlags: string[] = []): Args | {
       // `-o --lang en` forgot the name; a file really called "-x" can be given as ./-x.
       if (!v || (inline === undefined && v.startsWith('-'))) return { error: { kind: 'needs-output' } };
       out.output = v;
+    } else if (flag === '--catalog') {
+      const v = value();
+      if (!v || (inline === undefined && v.startsWith('-'))) return { error: { kind: 'needs-catalog' } };
+      out.catalogs.push(v);
     } else if (allowedFlags.includes(flag)) out.flags.add(flag);
     else if (a.startsWith('-')) return { error: { kind: 'unknown-option', option: a } };
     else out.files.push(a);

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { analyze, toReport, type Report } from '../domain';
+import { analyze, toReport, type Report, type Catalog } from '../domain';
 import { readXlsx } from '../workbook/xlsx/read';
 import type { Args } from './args';
 import { formatText } from './format-text';
@@ -31,14 +31,14 @@ function printer(args: Args, io: Io): { report: (r: Report) => void; end: () => 
 }
 
 /** plancheck check: every file is checked; exit 2 if one could not be read, else 1 if any has errors. */
-export async function check(args: Args, io: Io, version: string): Promise<number> {
+export async function check(args: Args, io: Io, version: string, catalogs?: readonly Catalog[]): Promise<number> {
   const out = printer(args, io);
   let unreadable = false;
   let errors = false;
   for (const file of args.files) {
     let report: Report;
     try {
-      report = toReport(analyze(await readXlsx(file, basename(file))), basename(file), version);
+      report = toReport(analyze(await readXlsx(file, basename(file)), catalogs ? { catalogs } : {}), basename(file), version);
     } catch (e) {
       unreadable = true;
       io.stderr(`${T[args.lang].unreadable(escapeField(file), reason(e, args.lang, io.debug))}\n`);

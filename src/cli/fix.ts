@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { planNumbers, planSummaries, planTotals, type Action, analyze, workbookTitle, money } from '../domain';
+import { planNumbers, planSummaries, planTotals, type Action, analyze, workbookTitle, money, type Catalog } from '../domain';
 import { readXlsx } from '../workbook/xlsx/read';
 import { applyToXlsx } from '../workbook/xlsx/write';
 import type { Args } from './args';
@@ -77,12 +77,12 @@ const shown = (v: unknown): string => (typeof v === 'number' ? money(v) : escape
 const at = (sheet: string, cell: string): string => `${escapeField(sheet)}!${cell}`;
 
 /** plancheck fix: "แปลงตัวเลข" (--numbers) and "เติมผลรวม" (--totals); both when neither is given. */
-export function fix(args: Args, io: Io): Promise<number> {
+export function fix(args: Args, io: Io, catalogs?: readonly Catalog[]): Promise<number> {
   const t = T[args.lang];
   const both = !args.flags.has('--numbers') && !args.flags.has('--totals');
   const overwrite = args.flags.has('--overwrite-conflicts');
   return run(args, io, async (file) => {
-    const analysis = analyze(await readXlsx(file, basename(file)));
+    const analysis = analyze(await readXlsx(file, basename(file)), catalogs ? { catalogs } : {});
     const lines: string[] = [];
     const actions: Action[] = [];
     if (both || args.flags.has('--totals')) {
@@ -115,10 +115,10 @@ export function fix(args: Args, io: Io): Promise<number> {
 }
 
 /** plancheck summarize: the four summary sheets, regenerated whole. */
-export function summarize(args: Args, io: Io): Promise<number> {
+export function summarize(args: Args, io: Io, catalogs?: readonly Catalog[]): Promise<number> {
   return run(args, io, async (file) => {
     const snapshot = await readXlsx(file, basename(file));
-    const actions = planSummaries(analyze(snapshot), { title: workbookTitle(snapshot) || basename(file).replace(/\.xlsx$/i, '') });
+    const actions = planSummaries(analyze(snapshot, catalogs ? { catalogs } : {}), { title: workbookTitle(snapshot) || basename(file).replace(/\.xlsx$/i, '') });
     return { actions, lines: [T[args.lang].sheets(actions.map((a) => escapeField(a.sheet.name)))] };
   });
 }

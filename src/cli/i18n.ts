@@ -1,3 +1,4 @@
+import type { Family } from '../domain';
 import type { ArgError } from './args';
 
 /** What the command line says to people, Thai and English: one language at a time, never mixed. */
@@ -24,7 +25,7 @@ export type Why =
   | 'not-xlsx'
   | 'internal';
 
-const FAMILY_TH: Record<string, string> = {
+const FAMILY_TH: Record<Family, string> = {
   quarterly: 'แบบรายไตรมาส',
   timeline: 'แบบระยะเวลาดำเนินการ',
   features: 'แบบมีลักษณะสำคัญของโครงการ',
@@ -34,7 +35,7 @@ const FAMILY_TH: Record<string, string> = {
   unrecognized: 'ไม่รู้จักรูปแบบ',
 };
 
-const FAMILY_EN: Record<string, string> = {
+const FAMILY_EN: Record<Family, string> = {
   quarterly: 'quarterly',
   timeline: 'timeline',
   features: 'with key features',
@@ -48,12 +49,15 @@ const USAGE_TH = `การใช้งาน:
   plancheck check <ไฟล์.xlsx>... [--format text|json] [--lang th|en]
   plancheck fix <ไฟล์.xlsx> -o <ไฟล์ใหม่.xlsx> [--numbers] [--totals] [--overwrite-conflicts] [--force] [--lang th|en]
   plancheck summarize <ไฟล์.xlsx> -o <ไฟล์ใหม่.xlsx> [--force] [--lang th|en]
+  plancheck rules [--lang th|en]
 
 check      ตรวจแผน: ผลรวมรายไตรมาส ยอดรวม ตารางสรุป ลำดับที่ และตัวชี้วัด
            --format json พิมพ์รายงานตามโครงสร้างข้อมูล (หลายไฟล์เป็นอาร์เรย์ พิมพ์ทีละไฟล์เมื่อตรวจเสร็จ)
 fix        --numbers แปลงตัวเลขที่พิมพ์เป็นข้อความให้เป็นตัวเลข (ยังแสดงเลขไทย)
            --totals  เติมผลรวมเป็นสูตร (ยอดที่ไม่ตรงจะแสดงก่อน และไม่เขียนทับ เว้นแต่ใส่ --overwrite-conflicts)
 summarize  เพิ่มชีตสรุปตามหน่วยงาน ตามตัวชี้วัด รายไตรมาส และผลการตรวจ
+rules      รายการกฎการตรวจทั้งหมด พร้อมระดับความรุนแรง
+--catalog  เพิ่มโครงสร้างตัวชี้วัดของช่วงแผนอื่น (ไฟล์ .json) ใช้กับ check, fix และ summarize ได้
 -o         ไฟล์ผลลัพธ์ (ไม่มีวันเขียนทับไฟล์ต้นฉบับ) ถ้ามีไฟล์ชื่อนี้อยู่แล้ว ต้องใส่ --force จึงจะแทนที่
 --force    แทนที่ไฟล์ผลลัพธ์ที่มีอยู่แล้ว (ไฟล์เดิมคงอยู่ครบจนกว่าไฟล์ใหม่จะเขียนเสร็จ)
 --lang     ภาษาของข้อความ: th (ค่าเริ่มต้น) หรือ en
@@ -63,6 +67,7 @@ const USAGE_EN = `Usage:
   plancheck check <file.xlsx>... [--format text|json] [--lang th|en]
   plancheck fix <file.xlsx> -o <new.xlsx> [--numbers] [--totals] [--overwrite-conflicts] [--force] [--lang th|en]
   plancheck summarize <file.xlsx> -o <new.xlsx> [--force] [--lang th|en]
+  plancheck rules [--lang th|en]
 
 check      checks quarterly sums, totals, summary tables, numbering and indicators
            --format json prints the report schema (an array for several files, each printed as it is checked)
@@ -70,6 +75,8 @@ fix        --numbers turns numbers typed as text into numbers (still shown in Th
            --totals  fills totals with live formulas (disagreeing figures are listed first and kept,
                      unless --overwrite-conflicts)
 summarize  adds sheets: per agency, per goal/indicator, per quarter, and the findings
+rules      lists every rule with its severity
+--catalog  adds another plan period's indicator structure (a .json file); for check, fix and summarize
 -o         the output file (never the input); an existing file is replaced only with --force
 --force    replace an existing output (the old file stays whole until the new one is completely written)
 --lang     the language of messages: th (default) or en
@@ -77,7 +84,7 @@ Exit code: 0 = done / no errors, 1 = errors found, 2 = a file could not be read 
 
 const th = {
   header: (version: string, file: string) => `ตรวจแผน · PlanCheck ${version} — ${file}`,
-  sheet: (name: string, family: string, projects: number) => `ชีต "${name}" (${FAMILY_TH[family] ?? family}, ${projects} โครงการ)`,
+  sheet: (name: string, family: string, projects: number) => `ชีต "${name}" (${FAMILY_TH[family as Family] ?? family}, ${projects} โครงการ)`,
   severity: { error: '✖ ผิดพลาด', warning: '⚠ คำเตือน', info: 'ℹ ข้อสังเกต' },
   none: '  ไม่พบข้อผิดพลาด',
   totals: (e: number, w: number, i: number, p: number, b: string) =>
@@ -113,6 +120,7 @@ const th = {
       case 'format': return `ค่าของ --format ต้องเป็น text|json (ได้รับ ${e.got === undefined ? 'ค่าว่าง' : `"${e.got}"`})`;
       case 'lang': return `ค่าของ --lang ต้องเป็น th|en (ได้รับ ${e.got === undefined ? 'ค่าว่าง' : `"${e.got}"`})`;
       case 'needs-output': return '-o ต้องตามด้วยชื่อไฟล์';
+      case 'needs-catalog': return '--catalog ต้องตามด้วยไฟล์โครงสร้างตัวชี้วัด (.json)';
       case 'unknown-option': return `ไม่รู้จักตัวเลือก ${e.option}`;
       case 'unknown-command': return `ไม่รู้จักคำสั่ง "${e.command}"`;
       case 'no-file': return 'ยังไม่ได้ระบุไฟล์';
@@ -132,13 +140,16 @@ const th = {
   sheets: (names: string[]) => `เพิ่มชีต: ${names.join(', ')}`,
   wrote: (file: string) => `เขียนไฟล์ ${file}`,
   nothing: 'ไม่มีอะไรต้องแก้',
+  badCatalog: (file: string, why: string) => `ใช้ไฟล์โครงสร้างตัวชี้วัด "${file}" ไม่ได้: ${why}`,
+  catalogInvalid: 'ไม่ใช่ไฟล์ JSON ตามโครงสร้างตัวชี้วัด (period, goals, indicators …)',
+  severityName: { error: 'ผิดพลาด', warning: 'คำเตือน', info: 'ข้อสังเกต' } as Record<string, string>,
 };
 
 export type Strings = typeof th;
 
 const en: Strings = {
   header: (version: string, file: string) => `PlanCheck ${version} — ${file}`,
-  sheet: (name: string, family: string, projects: number) => `Sheet "${name}" (${FAMILY_EN[family] ?? family}, ${projects} projects)`,
+  sheet: (name: string, family: string, projects: number) => `Sheet "${name}" (${FAMILY_EN[family as Family] ?? family}, ${projects} projects)`,
   severity: { error: '✖ error', warning: '⚠ warning', info: 'ℹ info' },
   none: '  No findings',
   totals: (e: number, w: number, i: number, p: number, b: string) =>
@@ -174,6 +185,7 @@ const en: Strings = {
       case 'format': return `--format must be text|json (got ${e.got === undefined ? 'nothing' : `"${e.got}"`})`;
       case 'lang': return `--lang must be th|en (got ${e.got === undefined ? 'nothing' : `"${e.got}"`})`;
       case 'needs-output': return '-o needs a file name';
+      case 'needs-catalog': return '--catalog needs an indicator-structure file (.json)';
       case 'unknown-option': return `unknown option ${e.option}`;
       case 'unknown-command': return `unknown command "${e.command}"`;
       case 'no-file': return 'no file given';
@@ -193,6 +205,9 @@ const en: Strings = {
   sheets: (names: string[]) => `Sheets added: ${names.join(', ')}`,
   wrote: (file: string) => `Wrote ${file}`,
   nothing: 'Nothing to fix',
+  badCatalog: (file: string, why: string) => `Cannot use the indicator-structure file "${file}": ${why}`,
+  catalogInvalid: 'not a JSON file of the indicator structure (period, goals, indicators …)',
+  severityName: { error: 'error', warning: 'warning', info: 'info' } as Record<string, string>,
 };
 
 export const T: Record<Lang, Strings> = { th, en };

@@ -1,4 +1,5 @@
 import { parseArgs, langOf } from './args';
+import { catalogsOf, rulesList } from './catalogs';
 import { check } from './check';
 import { fix, summarize } from './fix';
 import { T } from './i18n';
@@ -25,6 +26,10 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     io.stdout(`${t.usage}\n`);
     return command ? 0 : 2;
   }
+  if (command === 'rules') {
+    io.stdout(rulesList(langOf(argv)));
+    return 0;
+  }
   if (command === '--version' || command === '-v') {
     io.stdout(`${VERSION}\n`);
     return 0;
@@ -40,8 +45,13 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     io.stderr(`${t.badArgs(escapeField(t.argError(args.error)))}\n${t.usage}\n`);
     return 2;
   }
-  if (command === 'check') return check(args, io, VERSION);
-  return command === 'fix' ? fix(args, io) : summarize(args, io);
+  const catalogs = catalogsOf(args.catalogs, args.lang);
+  if (typeof catalogs === 'string') {
+    io.stderr(`${catalogs}\n`);
+    return 2;
+  }
+  if (command === 'check') return check(args, io, VERSION, catalogs);
+  return command === 'fix' ? fix(args, io, catalogs) : summarize(args, io, catalogs);
 }
 
 /** Runs the command line; returns the exit code (0 clean, 1 errors found, 2 unreadable input or bad usage). */

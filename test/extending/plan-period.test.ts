@@ -3,10 +3,16 @@
  * to end — the period is chosen from the workbook's fiscal year, goal ๔ is checked, its totals become formulas
  * and the summary sheets have its rows — with no code change.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { run } from '../../src/cli/main';
+import { readXlsx } from '../../src/workbook/xlsx/read';
 import { CATALOGS, analyze, buildCatalog, planSummaries, planTotals, type CellValue } from '../../src/domain';
 import { QUARTERLY_HEADER, QUARTERLY_MERGES, quarterlyRow, sheet, workbook } from '../helpers/synthetic';
 
+const CATALOG_FILE = `${__dirname}/../fixtures/catalogs/plan-2571-2575.json`;
 const next = buildCatalog(JSON.parse(readFileSync(`${__dirname}/../fixtures/catalogs/plan-2571-2575.json`, 'utf8')));
 const catalogs = [...CATALOGS, next];
 
@@ -56,5 +62,53 @@ describe('a plan period added as data', () => {
     const labels = sheetOf.rows.map((r) => `${r[0]?.value ?? ''}|${r[1]?.value ?? ''}|${r[2]?.value ?? ''}|${r[3]?.value ?? ''}`);
     expect(labels).toContain('เป้าหมายที่ 4 หน่วยงานภาครัฐเปิดเผยข้อมูลการใช้จ่ายงบประมาณครบถ้วน|4.1 ร้อยละของหน่วยงานที่เปิดเผยข้อมูลการจัดซื้อจัดจ้างครบถ้วน|2|17000');
     expect(labels).toContain('รวมเป้าหมายที่ 4||2|17000');
+  });
+});
+
+/** The snapshot as an .xlsx file (values only), for the command line. */
+async function asFile(snap: ReturnType<typeof workbook>): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  for (const s of snap.sheets) {
+    const ws = wb.addWorksheet(s.name);
+    s.values.forEach((row, r) => row.forEach((v, c) => { if (v !== null) ws.getCell(r + 1, c + 1).value = v; }));
+  }
+  const file = join(mkdtempSync(join(tmpdir(), 'plancheck-period-')), 'plan-2571.xlsx');
+  writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+  return file;
+}
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await run(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s) });
+  return { code, out, err };
+}
+
+describe('a plan period on the command line: --catalog <file.json>', () => {
+  it('check, fix --totals and summarize use it', async () => {
+    const file = await asFile(plan('๒๕๗๑'));
+    const without = await cli('check', file, '--format', 'json');
+    expect(JSON.parse(without.out).findings.map((f: { code: string }) => f.code)).toContain('indicator-unknown');
+    const checked = await cli('check', file, '--format', 'json', '--catalog', CATALOG_FILE);
+    expect(checked.code).toBe(0);
+    expect(JSON.parse(checked.out).findings).toEqual([]);
+
+    const fixed = join(file, '..', 'fixed.xlsx');
+    expect((await cli('fix', file, '--totals', '-o', fixed, '--catalog', CATALOG_FILE)).code).toBe(0);
+    const summary = (await readXlsx(fixed)).sheets.find((s) => s.name === 'สรุป')!;
+    expect(summary.formulas?.[1]).toEqual([null, null, "=COUNTA('แผน'!A6:A7)", "=SUM('แผน'!O6:O7)"]);
+
+    const summarised = join(file, '..', 'summary.xlsx');
+    expect((await cli('summarize', file, '-o', summarised, '--catalog', CATALOG_FILE)).code).toBe(0);
+    const bySheet = (await readXlsx(summarised)).sheets.find((s) => s.name === 'สรุปตามตัวชี้วัด')!;
+    expect(bySheet.values.flat()).toEqual(expect.arrayContaining(['รวมเป้าหมายที่ 4']));
+  });
+
+  it('a broken catalog file is refused with a clear message', async () => {
+    const bad = join(mkdtempSync(join(tmpdir(), 'plancheck-cat-')), 'bad.json');
+    writeFileSync(bad, '{"period": "2571-2575"}');
+    const r = await cli('check', join(__dirname, '..', 'fixtures', 'chiangmai-2566-clean.xlsx'), '--catalog', bad);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('ใช้ไฟล์โครงสร้างตัวชี้วัด');
   });
 });

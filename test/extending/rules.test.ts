@@ -44,3 +44,16 @@ describe('the rule registry', () => {
     expect(finding('row-budget-sum', 'error', at, { th: 'ก', en: 'a' }).code).toBe('row-budget-sum');
   });
 });
+
+describe('plancheck rules', () => {
+  it('lists every registered rule in the chosen language', async () => {
+    const { run } = await import('../../src/cli/main');
+    for (const lang of ['th', 'en'] as const) {
+      let out = '';
+      expect(await run(['rules', '--lang', lang], { stdout: (s) => (out += s), stderr: () => undefined })).toBe(0);
+      const lines = out.trim().split('\n');
+      expect(lines.map((l) => l.split(/\s+/)[0])).toEqual([...RULE_CODES]);
+      for (const { meta } of RULES) expect(out).toContain(meta.title[lang]);
+    }
+  });
+});
