@@ -10,7 +10,7 @@ import { workbookTitle } from '../../domain/title';
 import type { Acknowledgements } from '../../workbook/host';
 import { RULE_LABELS } from '../i18n/rules';
 import { STRINGS, type Lang, type Strings } from '../i18n/strings';
-import { SEVERITIES, type Filters, type PaneState } from './reducer';
+import { SEVERITIES, type Filters, type FixKind, type PaneState } from './reducer';
 
 /** What the pane shows, derived from the state; pure, and cached on the identity of their inputs. */
 
@@ -196,28 +196,35 @@ export interface FixPreview {
   done: string;
 }
 
+/** One line per cell a fix writes: where, what it holds now, what it will hold. */
+function changeLines(actions: Action[], t: Strings): string[] {
+  return actions.flatMap((a) => {
+    if (a.kind === 'set-number') return [t.changeLine(`${a.sheet}!${a.cell}`, `"${a.before}"`, money(a.value))];
+    if (a.kind === 'set-formula') return [t.changeLine(`${a.sheet}!${a.cell}`, shown(a.before), `${a.formula} = ${money(a.expected)}`)];
+    return [];
+  });
+}
+
+function summaryOf(kind: FixKind, actions: Action[], t: Strings): string {
+  if (actions.length === 0) return t.nothingToDo;
+  return kind === 'numbers' ? t.numbersPreview(actions.length) : t.totalsPreview(actions.filter((a) => a.kind === 'set-formula').length);
+}
+
 const preview = memo((analysis: Analysis | null, fix: PaneState['fix'], lang: Lang): FixPreview | null => {
   if (!analysis || !fix) return null;
   const t = STRINGS[lang];
-  const totals = fix.kind === 'totals' ? planTotals(analysis, { overwriteConflicts: fix.overwrite }) : null;
-  const actions: Action[] = totals ? totals.actions : planNumbers(analysis);
-  const lines = actions.flatMap((a) =>
-    a.kind === 'set-number'
-      ? [t.changeLine(`${a.sheet}!${a.cell}`, `"${a.before}"`, money(a.value))]
-      : a.kind === 'set-formula'
-        ? [t.changeLine(`${a.sheet}!${a.cell}`, shown(a.before), `${a.formula} = ${money(a.expected)}`)]
-        : [],
-  );
-  const conflicts = (totals?.conflicts ?? []).map((c) => t.conflictLine(`${c.sheet}!${c.cell}`, shown(c.stated), money(c.computed)));
-  const formulas = actions.filter((a) => a.kind === 'set-formula').length;
+  const totals = fix.kind === 'totals' ? planTotals(analysis, { overwriteConflicts: fix.overwrite }) : { actions: planNumbers(analysis), conflicts: [] };
+  const lines = changeLines(totals.actions, t);
+  const conflicts = totals.conflicts.map((c) => t.conflictLine(`${c.sheet}!${c.cell}`, shown(c.stated), money(c.computed)));
+  const some = conflicts.length > 0;
   const title = fix.kind === 'numbers' ? t.numbers : t.totals;
   return {
     title,
-    actions,
+    actions: totals.actions,
     conflicts,
-    conflictsTitle: conflicts.length > 0 ? t.conflictsTitle(conflicts.length) : null,
-    overwrite: conflicts.length > 0 ? { label: t.overwrite(conflicts.length), checked: fix.overwrite } : null,
-    summary: actions.length === 0 ? t.nothingToDo : fix.kind === 'numbers' ? t.numbersPreview(actions.length) : t.totalsPreview(formulas),
+    conflictsTitle: some ? t.conflictsTitle(conflicts.length) : null,
+    overwrite: some ? { label: t.overwrite(conflicts.length), checked: fix.overwrite } : null,
+    summary: summaryOf(fix.kind, totals.actions, t),
     lines: lines.slice(0, LIMIT),
     more: lines.length > LIMIT ? t.more(lines.length - LIMIT) : null,
     done: t.applied(title),

@@ -67,7 +67,7 @@ const record = (batch: Batch, sheet: string) => (batch.registry.sheets[sheet] ??
 
 /**
  * What each action writes. Reading what exists (our old marks, sheets already carrying a generated sheet's
- * name) happens before any handler runs, in `findOurs`; removing it happens right after, in `removeOurs`.
+ * name) happens before any handler runs, in `findOurs`; removing it right after, before the first write.
  */
 const HANDLERS: Handlers = {
   // Our marks, notes and comments were removed before any write, wherever this action stands in the list.
@@ -125,36 +125,25 @@ interface Ours {
   a1: Map<string, Excel.Range>;
 }
 
-/**
- * Sync 1 finds what we added before: conditional formats whose formula carries our tag, notes and comments
- * (checked against our prefix later), and which generated sheets' names exist; sync 2 reads those sheets' A1.
- */
-async function findOurs(context: Excel.RequestContext, actions: Action[], options: ApplyOptions, batch: { syncs: number }): Promise<Ours> {
-  const clearing = actions.some((a) => a.kind === 'clear-marks');
+/** Queues loads of every conditional format, note and comment: ours are told apart by tag and prefix after the sync. */
+function findOurMarks(context: Excel.RequestContext, options: ApplyOptions): Pick<Ours, 'sheets' | 'comments'> {
   const { caps } = options;
-  const sheets = clearing
-    ? options.sheetNames.map((name) => {
-        const ws = context.workbook.worksheets.getItemOrNullObject(name);
-        const cfs = ws.getRange().conditionalFormats;
-        cfs.load('items/type,items/customOrNullObject/rule/formula');
-        const notes = caps.notes ? ws.notes : null;
-        notes?.load('items/content');
-        return { ws, cfs, notes };
-      })
-    : [];
-  const comments = clearing && caps.comments ? context.workbook.comments : null;
+  const sheets = options.sheetNames.map((name) => {
+    const ws = context.workbook.worksheets.getItemOrNullObject(name);
+    const cfs = ws.getRange().conditionalFormats;
+    cfs.load('items/type,items/customOrNullObject/rule/formula');
+    const notes = caps.notes ? ws.notes : null;
+    notes?.load('items/content');
+    return { ws, cfs, notes };
+  });
+  const comments = caps.comments ? context.workbook.comments : null;
   comments?.load('items/content');
-  // Generated sheets are replaced whole, but only ours: learn which of their names exist (and what their A1 says).
-  const generated = generatedSheets(actions);
-  const allSheets = generated.length > 0 ? context.workbook.worksheets : null;
-  allSheets?.load('items/name');
-  if (clearing || generated.length > 0) {
-    await context.sync();
-    batch.syncs++;
-  }
+  return { sheets, comments };
+}
+
+/** Queues a load of A1 on every existing sheet under a generated sheet's name or its "(2)"–"(5)" variants. */
+function findGeneratedA1(context: Excel.RequestContext, generated: GeneratedSheet[], present: Set<string>): Map<string, Excel.Range> {
   const a1 = new Map<string, Excel.Range>();
-  if (!allSheets) return { sheets, comments, a1 };
-  const present = new Set(allSheets.items.map((w) => w.name));
   for (const g of generated) {
     for (const name of [g.name, ...[2, 3, 4, 5].map((n) => `${g.name} (${n})`)]) {
       if (!present.has(name)) continue;
@@ -163,29 +152,53 @@ async function findOurs(context: Excel.RequestContext, actions: Action[], option
       a1.set(name, r);
     }
   }
+  return a1;
+}
+
+/**
+ * Sync 1 finds what we added before: conditional formats whose formula carries our tag, notes and comments
+ * (checked against our prefix later), and which generated sheets' names exist; sync 2 reads those sheets' A1.
+ */
+async function findOurs(context: Excel.RequestContext, actions: Action[], options: ApplyOptions, batch: { syncs: number }): Promise<Ours> {
+  const clearing = actions.some((a) => a.kind === 'clear-marks');
+  const marks = clearing ? findOurMarks(context, options) : { sheets: [], comments: null };
+  // Generated sheets are replaced whole, but only ours: learn which of their names exist (and what their A1 says).
+  const generated = generatedSheets(actions);
+  const allSheets = generated.length > 0 ? context.workbook.worksheets : null;
+  allSheets?.load('items/name');
+  if (clearing || allSheets) {
+    await context.sync();
+    batch.syncs++;
+  }
+  const a1 = allSheets ? findGeneratedA1(context, generated, new Set(allSheets.items.map((w) => w.name))) : new Map<string, Excel.Range>();
   if (a1.size > 0) {
     await context.sync();
     batch.syncs++;
   }
-  return { sheets, comments, a1 };
+  return { ...marks, a1 };
 }
 
 const generatedSheets = (actions: Action[]): GeneratedSheet[] => actions.flatMap((a) => (a.kind === 'add-sheet' ? [a.sheet] : []));
 
-/** Deletes our old marks, notes and comments (never the user's), and the generated sheets about to be replaced. */
-async function removeOurs(ours: Ours, actions: Action[], batch: Batch): Promise<void> {
+const isOurCf = (cf: Excel.ConditionalFormat): boolean =>
+  cf.type === 'Custom' && !cf.customOrNullObject.isNullObject && isOurMarkFormula(cf.customOrNullObject.rule.formula);
+
+/** Deletes our old marks, notes and comments; never the user's. */
+async function removeOurMarks(ours: Ours, batch: Batch): Promise<void> {
   const remove = async (item: { delete(): void }): Promise<void> => {
     await batch.reserve(64);
     item.delete();
   };
   for (const s of ours.sheets) {
     if (s.ws.isNullObject) continue;
-    for (const cf of s.cfs.items) {
-      if (cf.type === 'Custom' && !cf.customOrNullObject.isNullObject && isOurMarkFormula(cf.customOrNullObject.rule.formula)) await remove(cf);
-    }
+    for (const cf of s.cfs.items) if (isOurCf(cf)) await remove(cf);
     for (const n of s.notes?.items ?? []) if (isOurNote(n.content)) await remove(n);
   }
   for (const c of ours.comments?.items ?? []) if (isOurNote(c.content)) await remove(c);
+}
+
+/** Names each generated sheet (beside a sheet of the user's if need be) and deletes the generated sheet it replaces. */
+function replaceGeneratedSheets(ours: Ours, actions: Action[], batch: Batch): void {
   const existing = (n: string) => (ours.a1.has(n) ? { a1: ours.a1.get(n)?.values[0]?.[0] } : undefined);
   for (const g of generatedSheets(actions)) batch.names.set(g, generatedName(g, existing));
   for (const name of batch.names.values()) if (ours.a1.has(name)) batch.context.workbook.worksheets.getItem(name).delete();
@@ -227,7 +240,8 @@ export async function applyActions(context: Excel.RequestContext, actions: Actio
   context.runtime.enableEvents = false;
   context.workbook.application.suspendScreenUpdatingUntilNextSync();
   try {
-    await removeOurs(ours, actions, batch);
+    await removeOurMarks(ours, batch);
+    replaceGeneratedSheets(ours, actions, batch);
     for (const a of actions) await handle(a, batch);
     if (batch.cleared || batch.marked > 0) {
       const registry = JSON.stringify(batch.registry);
