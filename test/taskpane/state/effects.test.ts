@@ -1,11 +1,11 @@
 import type { Analysis } from '../../../src/domain/analyze';
 import type { WorkbookSnapshot } from '../../../src/domain/snapshot';
-import { createEffects, mergeSheets, type EffectsOptions } from '../../../src/taskpane/state/effects';
-import { initialState, reducer, type PaneEvent, type PaneState } from '../../../src/taskpane/state/reducer';
-import { fixPreview, openCounts, visibleFindings } from '../../../src/taskpane/state/selectors';
-import type { PlanHost } from '../../../src/workbook/host';
-import { FakePlanHost, Gate } from '../../fakes/fake-plan-host';
+import { mergeSheets } from '../../../src/taskpane/state/effects';
+import { initialState, reducer } from '../../../src/taskpane/state/reducer';
+import { fixPreview, openCounts } from '../../../src/taskpane/state/selectors';
+import { FakePlanHost } from '../../fakes/fake-plan-host';
 import { fixture } from './fixtures';
+import { setup } from './store';
 
 let snapshot: WorkbookSnapshot;
 let analysis: Analysis;
@@ -15,22 +15,6 @@ beforeAll(async () => {
 
 const PLAN = 'แผนปฏิบัติการ';
 const O27 = 'row-budget-sum|แผนปฏิบัติการ|O27';
-const NOW = new Date(2026, 10, 21, 10, 15, 30);
-
-/** A store over the pure reducer that keeps every event, and effects over `host`. */
-export function setup(host: PlanHost, options: EffectsOptions = {}, from: PaneState = initialState()) {
-  let state = from;
-  const events: PaneEvent[] = [];
-  const store = {
-    getState: () => state,
-    dispatch: (e: PaneEvent) => {
-      events.push(e);
-      state = reducer(state, e);
-    },
-  };
-  const effects = createEffects(host, store, { now: () => NOW, ...options });
-  return { effects, events, dispatch: store.dispatch, state: () => state, types: () => events.map((e) => e.type) };
-}
 
 const markedCells = (host: FakePlanHost, sheet = PLAN): string[] => host.lastMarks().marked[sheet] ?? [];
 
@@ -204,152 +188,6 @@ describe('fixes and summaries', () => {
     await effects.summarize();
     await effects.applyFix();
     expect(events).toHaveLength(0);
-  });
-});
-
-describe('live mode', () => {
-  beforeEach(() => jest.useFakeTimers());
-  afterEach(() => jest.useRealTimers());
-  /** Lets the effects' promises and timers run until `done` holds. */
-  const until = async (done: () => boolean): Promise<void> => {
-    for (let i = 0; i < 200 && !done(); i++) await jest.advanceTimersByTimeAsync(50);
-    expect(done()).toBe(true);
-  };
-
-  it('re-reads the edited sheet after a pause, re-checks, updates the marks and says when', async () => {
-    const host = new FakePlanHost(snapshot);
-    const { effects, state } = setup(host);
-    await effects.check();
-    await effects.setLive(true);
-    expect(host.watches).toBe(1);
-    host.edit(PLAN, 'M27', '-');
-    host.edit(PLAN, 'M27', '-');
-    expect(state().live.pending).toEqual([PLAN]);
-    await jest.advanceTimersByTimeAsync(499);
-    expect(host.sheetReads).toEqual([]);
-    await until(() => !state().live.running && state().live.at !== null);
-    expect(host.sheetReads).toEqual([[PLAN]]);
-    expect(openCounts(state()).error).toBe(5);
-    expect(visibleFindings(state()).some((f) => f.cell === 'O27' && f.code === 'row-budget-sum')).toBe(false);
-    expect(markedCells(host)).not.toContain('error:O27');
-    expect(state().live.at).toBe('10:15:30');
-  });
-
-  it('listens once for as long as it is on, whatever else happens', async () => {
-    const host = new FakePlanHost(snapshot);
-    const { effects } = setup(host);
-    await effects.setLive(true);
-    await effects.setLive(true);
-    await effects.check();
-    await effects.setMarks(false);
-    host.edit(PLAN, 'M27', '-');
-    await until(() => host.sheetReads.length === 1);
-    await effects.check();
-    expect(host.watches).toBe(1);
-    expect(host.stops).toBe(0);
-    await effects.setLive(false);
-    expect(host.stops).toBe(1);
-    expect(host.listener).toBeNull();
-    await effects.setLive(true);
-    expect(host.watches).toBe(2);
-  });
-
-  it('an edit typed while a re-check runs is re-checked right after it, once', async () => {
-    const host = new FakePlanHost(snapshot);
-    const { effects, state } = setup(host);
-    await effects.check();
-    await effects.setLive(true);
-    const gate = new Gate();
-    host.gates.set('readSheets', gate);
-    host.edit(PLAN, 'M27', '-');
-    await until(() => state().live.running);
-    host.edit(PLAN, 'C12', 99);
-    host.edit(PLAN, 'C12', 98);
-    await jest.advanceTimersByTimeAsync(1000);
-    // Still one read: the second waits for the first instead of racing it.
-    expect(host.sheetReads).toHaveLength(1);
-    expect(state().live.pending).toEqual([PLAN]);
-    gate.open();
-    await until(() => host.sheetReads.length === 2 && !state().live.running);
-    expect(state().live.pending).toEqual([]);
-    const finalSheet = state().snapshot?.sheets.find((s) => s.name === PLAN);
-    expect(finalSheet).toBe(host.snapshot.sheets.find((s) => s.name === PLAN));
-    await jest.advanceTimersByTimeAsync(2000);
-    expect(host.sheetReads).toHaveLength(2);
-  });
-
-  it('edits made while the whole workbook is read are re-checked after it', async () => {
-    const host = new FakePlanHost(snapshot);
-    const { effects, state } = setup(host);
-    await effects.check();
-    await effects.setLive(true);
-    const gate = new Gate();
-    host.gates.set('read', gate);
-    const checking = effects.check();
-    host.edit(PLAN, 'M27', '-');
-    await jest.advanceTimersByTimeAsync(1000);
-    expect(host.sheetReads).toEqual([]);
-    gate.open();
-    await checking;
-    await until(() => host.sheetReads.length === 1 && !state().live.running);
-    expect(openCounts(state()).error).toBe(5);
-  });
-
-  it('a re-check that a full read overtook is redone on top of it', async () => {
-    const host = new FakePlanHost(snapshot);
-    const { effects, state, dispatch } = setup(host);
-    await effects.check();
-    await effects.setLive(true);
-    const gate = new Gate();
-    host.gates.set('readSheets', gate);
-    host.edit(PLAN, 'M27', '-');
-    await until(() => state().live.running);
-    // A full read lands while the re-read is in flight (its snapshot predates the edit).
-    const replaced = { ...snapshot, sheets: [...snapshot.sheets] };
-    dispatch({ type: 'analysed', snapshot: replaced, analysis, acks: state().acks });
-    dispatch({ type: 'marks-written' });
-    gate.open();
-    await until(() => host.sheetReads.length === 2 && !state().live.running);
-    expect(state().snapshot).not.toBe(replaced);
-    expect(state().snapshot?.sheets[0]).toBe(replaced.sheets[0]);
-    expect(openCounts(state()).error).toBe(5);
-  });
-
-  it('a failed re-read is shown and live mode goes on', async () => {
-    const host = new FakePlanHost(snapshot);
-    const { effects, state } = setup(host);
-    await effects.check();
-    await effects.setLive(true);
-    host.failures.set('readSheets', new Error('sheet deleted'));
-    host.edit(PLAN, 'M27', '-');
-    await until(() => state().phase === 'failed');
-    expect(state()).toMatchObject({ error: 'sheet deleted', live: { on: true, running: false } });
-    host.edit(PLAN, 'M27', '-');
-    await until(() => host.sheetReads.length === 2 && openCounts(state()).error === 5);
-  });
-
-  it('cannot listen: says so', async () => {
-    const host = new FakePlanHost(snapshot);
-    host.failures.set('watch', new Error('events unsupported'));
-    const { effects, state } = setup(host);
-    await effects.setLive(true);
-    expect(state().error).toBe('events unsupported');
-    await effects.setLive(true);
-    expect(host.watches).toBe(2);
-  });
-
-  it('stops listening when the pane closes, and ignores edits after', async () => {
-    const host = new FakePlanHost(snapshot);
-    const { effects, state } = setup(host);
-    await effects.check();
-    await effects.setLive(true);
-    const listener = host.listener!;
-    await effects.dispose();
-    expect(host.stops).toBe(1);
-    listener([PLAN]);
-    await jest.advanceTimersByTimeAsync(1000);
-    expect(state().live.pending).toEqual([]);
-    expect(host.sheetReads).toEqual([]);
   });
 });
 
