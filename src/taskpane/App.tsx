@@ -2,15 +2,15 @@ import {
   Button, Checkbox, Divider, FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Switch, Text,
   makeStyles, tokens,
 } from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
-import { fingerprint, planSummaries, workbookTitle, groupFindings, type Finding, type Severity } from '../domain';
+import { useEffect } from 'react';
 import type { PlanHost } from '../workbook/host';
-import { Filters, type FilterState } from './components/Filters';
+import { Filters } from './components/Filters';
 import { FixPanel } from './components/FixPanel';
 import { SheetPreview } from './components/SheetPreview';
 import { FindingsList } from './components/FindingsList';
 import { SummaryCounts } from './components/SummaryCounts';
-import { STRINGS, type Lang } from './i18n/strings';
+import type { Lang } from './i18n/strings';
+import { acknowledgedCount, isBusy, listView, notesSwitch, progressValue, statusText, strings, summaryView } from './state/selectors';
 import { theme } from './theme';
 import { useChecker } from './useChecker';
 
@@ -28,55 +28,25 @@ export interface AppProps {
   now?: () => Date;
 }
 
+/** The pane: renders the state through the selectors and turns clicks into events and effects. */
 export function App({ host, initialLang = 'th', now }: AppProps) {
   const s = useStyles();
-  const [lang, setLang] = useState<Lang>(initialLang);
-  const t = STRINGS[lang];
-  const { state, check, setMarks, acknowledge, withdraw, select, setLive, applyAndRecheck, snapshot } = useChecker(host, lang, now);
-  const [filters, setFilters] = useState<FilterState>({ severities: new Set<Severity>(['error', 'warning', 'info']), hiddenCodes: new Set() });
-  const [showAcked, setShowAcked] = useState(true);
-  /** The finding last clicked: in file mode its cell is shown in a preview grid (there is no Excel to scroll). */
-  const [selected, setSelected] = useState<Finding | null>(null);
+  const pane = useChecker(host, { initialLang, ...(now ? { now } : {}) });
+  const { state, dispatch } = pane;
+  const { lang } = state;
+  const t = strings(state);
 
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
 
-  const analysis = state.analysis;
-  const acks = state.acks.items;
-  const open = useMemo(() => {
-    const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-    for (const f of analysis?.findings ?? []) if (!acks[fingerprint(f)]) counts[f.severity]++;
-    return counts;
-  }, [analysis, acks]);
-  const ackedCount = (analysis?.findings ?? []).filter((f) => acks[fingerprint(f)]).length;
-  const codes = useMemo(() => {
-    const counts = new Map<string, number>();
-    for (const f of analysis?.findings ?? []) counts.set(f.code, (counts.get(f.code) ?? 0) + 1);
-    return [...counts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1));
-  }, [analysis]);
-  const visible = useMemo(
-    () =>
-      (analysis?.findings ?? []).filter(
-        (f) =>
-          filters.severities.has(f.severity) &&
-          !filters.hiddenCodes.has(f.code) &&
-          (showAcked || !acks[fingerprint(f)]),
-      ),
-    [analysis, filters, showAcked, acks],
-  );
-  const groups = useMemo(() => (analysis ? groupFindings(analysis, visible) : []), [analysis, visible]);
-  const busy = state.phase === 'reading' || state.phase === 'applying';
-  const status =
-    state.phase === 'reading'
-      ? state.progress !== null && state.progress > 0 && state.progress < 1
-        ? t.readProgress(Math.round(state.progress * 100))
-        : t.checking
-      : state.phase === 'applying'
-        ? t.applying
-        : state.liveAt
-          ? t.liveUpdated(state.liveAt)
-          : '';
+  const busy = isBusy(state);
+  const status = statusText(state);
+  const notes = notesSwitch(state, host.canExplain);
+  const summary = summaryView(state);
+  const acked = acknowledgedCount(state);
+  const list = listView(state);
+  const selected = state.selected;
 
   return (
     <FluentProvider theme={theme} lang={lang}>
@@ -85,32 +55,27 @@ export function App({ host, initialLang = 'th', now }: AppProps) {
           <Text as="h1" size={500} weight="semibold">
             {t.appTitle}
           </Text>
-          <Button appearance="subtle" onClick={() => setLang(lang === 'th' ? 'en' : 'th')} lang={lang === 'th' ? 'en' : 'th'}>
+          <Button appearance="subtle" onClick={() => dispatch({ type: 'lang-changed', lang: lang === 'th' ? 'en' : 'th' })} lang={lang === 'th' ? 'en' : 'th'}>
             {t.language}
           </Button>
         </header>
 
         <section className={s.toolbar} aria-label={t.appTitle}>
           <div className={s.buttons}>
-            <Button appearance="primary" onClick={() => void check()} disabled={busy}>
+            <Button appearance="primary" onClick={() => void pane.check()} disabled={busy}>
               {t.check}
             </Button>
-            <Button onClick={() => void setMarks(false)} disabled={busy}>
+            <Button onClick={() => void pane.setMarks(false)} disabled={busy}>
               {t.clearMarks}
             </Button>
           </div>
-          <Switch label={t.marks} checked={state.marks} onChange={(_, d) => void setMarks(d.checked)} disabled={busy} />
-          <Switch
-            label={host.canExplain ? t.notes : `${t.notes} (${t.notesUnavailable})`}
-            checked={state.notes && host.canExplain}
-            disabled={!host.canExplain || busy}
-            onChange={(_, d) => void setMarks(state.marks, d.checked)}
-          />
-          {host.kind === 'excel' && <Switch label={t.live} checked={state.live} onChange={(_, d) => setLive(d.checked)} />}
+          <Switch label={t.marks} checked={state.marks} onChange={(_, d) => void pane.setMarks(d.checked)} disabled={busy} />
+          <Switch label={notes.label} checked={notes.checked} disabled={notes.disabled} onChange={(_, d) => void pane.setMarks(state.marks, d.checked)} />
+          {host.kind === 'excel' && <Switch label={t.live} checked={state.live.on} onChange={(_, d) => void pane.setLive(d.checked)} />}
         </section>
 
         <div aria-live="polite" role="status">
-          {busy && <ProgressBar value={state.phase === 'reading' && state.progress ? state.progress : undefined} />}
+          {busy && <ProgressBar value={progressValue(state)} />}
           {status && <Text size={200}>{status}</Text>}
         </div>
 
@@ -123,47 +88,31 @@ export function App({ host, initialLang = 'th', now }: AppProps) {
           </MessageBar>
         )}
 
-        {!analysis ? (
+        {!summary ? (
           <Text>{t.nothingYet}</Text>
         ) : (
           <>
-            <SummaryCounts t={t} open={open} projects={analysis.stats.projects} budget={analysis.stats.budget} />
+            <SummaryCounts t={t} counts={summary.counts} projects={summary.projects} />
             <Divider />
-            <FixPanel
-              t={t}
-              busy={busy}
-              analysis={analysis}
-              apply={applyAndRecheck}
-              summarize={() => {
-                const actions = planSummaries(analysis, { title: snapshot.current ? workbookTitle(snapshot.current) : '' });
-                return applyAndRecheck(actions, t.sheetsAdded(actions.map((a) => a.sheet.name).join(', ')));
-              }}
-              message={state.notice}
-            />
+            <FixPanel t={t} state={state} dispatch={dispatch} confirm={pane.applyFix} summarize={pane.summarize} />
             <Divider />
-            <Filters t={t} lang={lang} codes={codes} value={filters} onChange={setFilters} />
-            {host.kind === 'file' && selected && snapshot.current && (
-              <SheetPreview t={t} snapshot={snapshot.current} sheet={selected.sheet} cell={selected.cell} severity={selected.severity} />
+            <Filters t={t} state={state} dispatch={dispatch} />
+            {host.kind === 'file' && selected && state.snapshot && (
+              <SheetPreview t={t} snapshot={state.snapshot} sheet={selected.sheet} cell={selected.cell} severity={selected.severity} />
             )}
-            {ackedCount > 0 && <Checkbox label={t.showAcked(ackedCount)} checked={showAcked} onChange={(_, d) => setShowAcked(d.checked === true)} />}
-            {analysis.findings.length === 0 ? (
+            {acked > 0 && (
+              <Checkbox
+                label={t.showAcked(acked)}
+                checked={state.filters.showAcknowledged}
+                onChange={(_, d) => dispatch({ type: 'acknowledged-shown', show: d.checked === true })}
+              />
+            )}
+            {list === 'no-findings' ? (
               <Text>{t.noFindings}</Text>
-            ) : groups.length === 0 ? (
+            ) : list === 'none-match' ? (
               <Text>{t.noneMatch}</Text>
             ) : (
-              <FindingsList
-                t={t}
-                lang={lang}
-                groups={groups}
-                acks={acks}
-                fingerprint={fingerprint}
-                onSelect={(f) => {
-                  setSelected(f);
-                  void select(f);
-                }}
-                onAcknowledge={(f, reason) => void acknowledge(f, reason)}
-                onWithdraw={(f) => void withdraw(f)}
-              />
+              <FindingsList t={t} state={state} onSelect={pane.select} onAcknowledge={pane.acknowledge} onWithdraw={pane.withdraw} />
             )}
           </>
         )}

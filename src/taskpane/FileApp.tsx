@@ -3,6 +3,7 @@ import { useRef, useState, type DragEvent } from 'react';
 import type { FileHost } from '../workbook/xlsx/file-host';
 import { App } from './App';
 import { STRINGS, type Lang } from './i18n/strings';
+import { openFailedText } from './state/selectors';
 import { theme } from './theme';
 
 const useStyles = makeStyles({
@@ -53,10 +54,7 @@ export function FileApp({ initialLang = 'th' }: { initialLang?: Lang }) {
     try {
       setHost(await loadHost(await file.arrayBuffer(), file.name));
     } catch (e) {
-      const msg = e instanceof Error ? e.message : String(e);
-      const notXlsx = /zip|central directory|signature|end of data|corrupt/i.test(msg);
-      const say = (l: Lang): string => STRINGS[l].openFailed(file.name, notXlsx ? STRINGS[l].notXlsx : msg);
-      setError(`${say('th')} / ${say('en')}`);
+      setError(openFailedText(file.name, e));
     } finally {
       setBusy(null);
     }

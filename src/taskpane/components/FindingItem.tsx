@@ -1,7 +1,8 @@
 import { Badge, Button, Field, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { money, type Finding } from '../../domain';
-import type { Lang, Strings } from '../i18n/strings';
+import type { Finding } from '../../domain';
+import type { Strings } from '../i18n/strings';
+import type { FindingView } from '../state/selectors';
 
 const useStyles = makeStyles({
   item: {
@@ -24,20 +25,19 @@ const useStyles = makeStyles({
 });
 
 const COLOR = { error: 'danger', warning: 'warning', info: 'informative' } as const;
-const show = (v: number | string): string => (typeof v === 'number' ? money(v) : v);
 
 export interface FindingItemProps {
   t: Strings;
-  lang: Lang;
-  finding: Finding;
-  ack: { reason: string; at: string } | undefined;
+  /** The finding with every text it shows (`findingsView`). */
+  item: FindingView;
   onSelect: (f: Finding) => void;
   onAcknowledge: (f: Finding, reason: string) => void;
   onWithdraw: (f: Finding) => void;
 }
 
 /** One finding: click to go to its cell; acknowledge it with a reason, or withdraw that. */
-export function FindingItem({ t, lang, finding: f, ack, onSelect, onAcknowledge, onWithdraw }: FindingItemProps) {
+export function FindingItem({ t, item, onSelect, onAcknowledge, onWithdraw }: FindingItemProps) {
+  const { finding: f, ack } = item;
   const s = useStyles();
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState('');
@@ -45,24 +45,24 @@ export function FindingItem({ t, lang, finding: f, ack, onSelect, onAcknowledge,
     <li className={`${s.item} ${ack ? s.acked : ''}`} data-testid="finding" data-cell={f.cell} data-code={f.code}>
       <Button appearance="subtle" className={s.go} onClick={() => onSelect(f)}>
         <span>
-          <span className="visually-hidden">{`${t.goTo(f.cell)}: `}</span>
+          <span className="visually-hidden">{`${item.goTo}: `}</span>
           <span className={s.head}>
             <Badge color={COLOR[f.severity]} appearance="filled" size="small">
-              {t.severity[f.severity]}
+              {item.severity}
             </Badge>
             <Text weight="semibold">{f.cell}</Text>
           </span>
-          <Text block>{f.message[lang]}</Text>
-          {f.expected !== undefined && f.actual !== undefined && (
+          <Text block>{item.message}</Text>
+          {item.detail && (
             <Text block size={200}>
-              {t.expectedActual(show(f.expected), show(f.actual))}
+              {item.detail}
             </Text>
           )}
         </span>
       </Button>
       {ack ? (
         <div className={s.actions}>
-          <Text size={200}>{t.ackBy(ack.reason, ack.at)}</Text>
+          <Text size={200}>{item.ackText}</Text>
           <Button size="small" appearance="transparent" onClick={() => onWithdraw(f)}>
             {t.undoAck}
           </Button>

@@ -1,6 +1,8 @@
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Text, makeStyles } from '@fluentui/react-components';
-import type { SheetGroup, Finding } from '../../domain';
-import type { Lang, Strings } from '../i18n/strings';
+import type { Finding } from '../../domain';
+import type { Strings } from '../i18n/strings';
+import type { PaneState } from '../state/reducer';
+import { findingsView } from '../state/selectors';
 import { FindingItem } from './FindingItem';
 
 const useStyles = makeStyles({
@@ -10,42 +12,30 @@ const useStyles = makeStyles({
 
 export interface FindingsListProps {
   t: Strings;
-  lang: Lang;
-  groups: SheetGroup[];
-  acks: Record<string, { reason: string; at: string }>;
-  fingerprint: (f: Finding) => string;
+  state: PaneState;
   onSelect: (f: Finding) => void;
   onAcknowledge: (f: Finding, reason: string) => void;
   onWithdraw: (f: Finding) => void;
 }
 
-/** Findings grouped by sheet, then by goal/indicator; every sheet open by default. */
-export function FindingsList(props: FindingsListProps) {
+/** The visible findings grouped by sheet, then by goal/indicator (`findingsView`); every sheet open by default. */
+export function FindingsList({ t, state, onSelect, onAcknowledge, onWithdraw }: FindingsListProps) {
   const s = useStyles();
-  const { t, groups } = props;
+  const sheets = findingsView(state);
   return (
-    <Accordion multiple collapsible defaultOpenItems={groups.map((g) => g.sheet)}>
-      {groups.map((sheet) => (
+    <Accordion multiple collapsible defaultOpenItems={sheets.map((g) => g.sheet)}>
+      {sheets.map((sheet) => (
         <AccordionItem key={sheet.sheet} value={sheet.sheet}>
-          <AccordionHeader as="h2">{t.sheet(sheet.sheet, sheet.groups.reduce((n, g) => n + g.findings.length, 0))}</AccordionHeader>
+          <AccordionHeader as="h2">{sheet.title}</AccordionHeader>
           <AccordionPanel>
             {sheet.groups.map((g) => (
-              <section key={g.key} aria-label={t.group(g.goal, g.indicator)}>
+              <section key={g.key} aria-label={g.title}>
                 <Text as="h3" weight="semibold" size={200} className={s.group} block>
-                  {t.group(g.goal, g.indicator)}
+                  {g.title}
                 </Text>
                 <ul className={s.list}>
-                  {g.findings.map((f) => (
-                    <FindingItem
-                      key={`${f.code}|${f.cell}`}
-                      t={t}
-                      lang={props.lang}
-                      finding={f}
-                      ack={props.acks[props.fingerprint(f)]}
-                      onSelect={props.onSelect}
-                      onAcknowledge={props.onAcknowledge}
-                      onWithdraw={props.onWithdraw}
-                    />
+                  {g.items.map((item) => (
+                    <FindingItem key={item.id} t={t} item={item} onSelect={onSelect} onAcknowledge={onAcknowledge} onWithdraw={onWithdraw} />
                   ))}
                 </ul>
               </section>

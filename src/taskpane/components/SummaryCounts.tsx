@@ -1,5 +1,5 @@
 import { CounterBadge, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { type Severity, money } from '../../domain';
+import type { Severity } from '../../domain';
 import type { Strings } from '../i18n/strings';
 
 const useStyles = makeStyles({
@@ -9,22 +9,20 @@ const useStyles = makeStyles({
 
 const COLOR = { error: 'danger', warning: 'important', info: 'informative' } as const;
 
-/** Open findings by severity (acknowledged ones no longer count), projects and budget. */
-export function SummaryCounts(props: { t: Strings; open: Record<Severity, number>; projects: number; budget: number }) {
+/** Open findings by severity (acknowledged ones no longer count), projects and budget: texts from `summaryView`. */
+export function SummaryCounts(props: { t: Strings; counts: { severity: Severity; count: number; text: string }[]; projects: string }) {
   const s = useStyles();
   return (
     <section aria-label={props.t.counts}>
       <div className={s.row}>
-        {(['error', 'warning', 'info'] as const).map((sev) => (
-          <span key={sev} className={s.item} data-testid={`count-${sev}`}>
-            <CounterBadge count={props.open[sev]} showZero color={COLOR[sev]} aria-hidden />
-            <Text>
-              {props.t.severity[sev]} {props.open[sev]}
-            </Text>
+        {props.counts.map((c) => (
+          <span key={c.severity} className={s.item} data-testid={`count-${c.severity}`}>
+            <CounterBadge count={c.count} showZero color={COLOR[c.severity]} aria-hidden />
+            <Text>{c.text}</Text>
           </span>
         ))}
       </div>
-      <Text size={200}>{props.t.projects(props.projects, money(props.budget))}</Text>
+      <Text size={200}>{props.projects}</Text>
     </section>
   );
 }

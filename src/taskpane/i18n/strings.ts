@@ -22,6 +22,8 @@ export const th = {
   noneMatch: 'ไม่มีรายการตามตัวกรองที่เลือก',
   filterSeverity: 'ระดับ',
   filterRule: 'ประเภทการตรวจ',
+  filterSheet: 'ชีต',
+  allSheets: 'ทุกชีต',
   sheet: (name: string, n: number) => `ชีต ${name} (${n})`,
   group: (goal: string | null, indicator: string | null) =>
     indicator ? `ตัวชี้วัดที่ ${indicator}` : goal ? `เป้าหมายที่ ${goal}` : 'ตารางสรุปและอื่น ๆ',
@@ -89,6 +91,8 @@ export const en: Strings = {
   noneMatch: 'No finding matches the filters',
   filterSeverity: 'Severity',
   filterRule: 'Rule',
+  filterSheet: 'Sheet',
+  allSheets: 'All sheets',
   sheet: (name: string, n: number) => `Sheet ${name} (${n})`,
   group: (goal: string | null, indicator: string | null) =>
     indicator ? `Indicator ${indicator}` : goal ? `Goal ${goal}` : 'Summary tables and other',

@@ -12,8 +12,6 @@ export class OfficeHost implements PlanHost {
   readonly kind = 'excel' as const;
   readonly caps: HostCaps & { merges: boolean };
   private names: string[] = [];
-  /** Our own writes are under way: edits seen now are ours. */
-  private applying = 0;
 
   constructor(
     private readonly run: Run,
@@ -66,12 +64,7 @@ export class OfficeHost implements PlanHost {
 
   async apply(actions: Action[]): Promise<void> {
     if (this.names.length === 0) await this.listSheets();
-    this.applying++;
-    try {
-      await this.run((context) => applyActions(context, actions, { caps: this.caps, sheetNames: this.names }));
-    } finally {
-      this.applying--;
-    }
+    await this.run((context) => applyActions(context, actions, { caps: this.caps, sheetNames: this.names }));
   }
 
   async select(sheet: string, cell: string): Promise<void> {
@@ -84,15 +77,11 @@ export class OfficeHost implements PlanHost {
   }
 
   async saveAcks(acks: Acknowledgements): Promise<void> {
-    this.applying++;
-    try {
-      await this.run(async (context) => {
-        context.workbook.settings.add(SETTINGS.acks, JSON.stringify(acks));
-        await context.sync();
-      });
-    } finally {
-      this.applying--;
-    }
+    // Settings are not cells: writing them raises no worksheet change.
+    await this.run(async (context) => {
+      context.workbook.settings.add(SETTINGS.acks, JSON.stringify(acks));
+      await context.sync();
+    });
   }
 
   async watch(onEdit: (sheets: string[]) => void): Promise<() => Promise<void>> {
@@ -101,8 +90,10 @@ export class OfficeHost implements PlanHost {
       const sheets = context.workbook.worksheets;
       sheets.load('items/id,items/name');
       const result = sheets.onChanged.add(async (event: Excel.WorksheetChangedEventArgs) => {
-        // Ignore what we wrote ourselves: during our own batches, or tagged by Excel (ExcelApi 1.14).
-        if (this.applying > 0 || (event as { triggerSource?: string }).triggerSource === 'ThisLocalAddin') return;
+        // Ours are told apart by what they are, not by when they come: applyActions writes cells with events
+        // off, and Excel tags anything else we write (ExcelApi 1.14). An edit the user makes while we write
+        // is the user's, and is reported.
+        if ((event as { triggerSource?: string }).triggerSource === 'ThisLocalAddin') return;
         const name = ids.get(event.worksheetId);
         if (name) onEdit([name]);
       });

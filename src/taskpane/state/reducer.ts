@@ -1,0 +1,159 @@
+import type { Analysis, Finding, Severity, WorkbookSnapshot } from '../../domain';
+import type { Acknowledgements } from '../../workbook/host';
+import type { Lang } from '../i18n/strings';
+
+/**
+ * The pane's state as plain data, changed only by the events below. Nothing here does I/O or reads a clock:
+ * `effects.ts` talks to the host and reports what happened as events; `selectors.ts` derives what is shown.
+ */
+
+export type Phase = 'idle' | 'reading' | 'applying' | 'done' | 'failed';
+export type FixKind = 'numbers' | 'totals';
+
+export interface Filters {
+  severities: ReadonlySet<Severity>;
+  /** Rules the reviewer chose to hide. */
+  hiddenCodes: ReadonlySet<string>;
+  /** Only this sheet's findings; null: every sheet's. */
+  sheet: string | null;
+  showAcknowledged: boolean;
+}
+
+export interface LiveState {
+  on: boolean;
+  /** Sheets edited and not yet re-checked, in the order they were first edited. */
+  pending: string[];
+  /** A re-check is under way: edits made meanwhile wait in `pending` and are re-checked after it. */
+  running: boolean;
+  /** When the last re-check finished (HH:MM:SS, the user's clock). */
+  at: string | null;
+}
+
+export interface PaneState {
+  lang: Lang;
+  phase: Phase;
+  /** Share of the sheets read (0–1), while reading; null when unknown. */
+  progress: number | null;
+  /** The workbook as last read; live re-checks replace the sheets they re-read. */
+  snapshot: WorkbookSnapshot | null;
+  analysis: Analysis | null;
+  acks: Acknowledgements;
+  marks: boolean;
+  notes: boolean;
+  live: LiveState;
+  error: string | null;
+  /** What the last fix or summary did. */
+  notice: string | null;
+  filters: Filters;
+  /** The finding last clicked (the file mode previews its cell). */
+  selected: Finding | null;
+  /** The fix being previewed, before anything is written. */
+  fix: { kind: FixKind; overwrite: boolean } | null;
+}
+
+export type PaneEvent =
+  | { type: 'lang-changed'; lang: Lang }
+  | { type: 'check-started' }
+  | { type: 'read-progress'; done: number; total: number }
+  /** A full read was analysed; its marks are being written next. */
+  | { type: 'analysed'; snapshot: WorkbookSnapshot; analysis: Analysis; acks: Acknowledgements }
+  | { type: 'marks-written' }
+  | { type: 'marks-toggled'; marks: boolean; notes: boolean }
+  /** `key` is the finding's fingerprint; `at` the day (YYYY-MM-DD). */
+  | { type: 'acknowledged'; key: string; reason: string; at: string }
+  | { type: 'withdrawn'; key: string }
+  | { type: 'live-toggled'; on: boolean }
+  | { type: 'live-edit'; sheets: string[] }
+  | { type: 'recheck-started'; sheets: string[] }
+  /** `base` is the snapshot the re-read sheets were merged into; if another read replaced it meanwhile, this is stale. */
+  | { type: 'rechecked'; base: WorkbookSnapshot; sheets: string[]; snapshot: WorkbookSnapshot; analysis: Analysis; at: string }
+  | { type: 'recheck-finished'; error?: string }
+  | { type: 'failed'; error: string }
+  | { type: 'fix-previewed'; fix: FixKind }
+  | { type: 'overwrite-toggled'; overwrite: boolean }
+  | { type: 'fix-closed' }
+  /** Fixes or summary sheets are being written (the workbook is checked again after). */
+  | { type: 'fix-started' }
+  | { type: 'fix-applied'; notice: string }
+  | { type: 'severity-toggled'; severity: Severity; on: boolean }
+  | { type: 'rule-toggled'; code: string; on: boolean }
+  | { type: 'sheet-filtered'; sheet: string | null }
+  | { type: 'acknowledged-shown'; show: boolean }
+  | { type: 'finding-selected'; finding: Finding };
+
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+export function initialState(lang: Lang = 'th'): PaneState {
+  return {
+    lang,
+    phase: 'idle',
+    progress: null,
+    snapshot: null,
+    analysis: null,
+    acks: { v: 1, items: {} },
+    marks: true,
+    notes: false,
+    live: { on: false, pending: [], running: false, at: null },
+    error: null,
+    notice: null,
+    filters: { severities: new Set(SEVERITIES), hiddenCodes: new Set(), sheet: null, showAcknowledged: true },
+    selected: null,
+    fix: null,
+  };
+}
+
+function toggled<T>(set: ReadonlySet<T>, item: T, on: boolean): ReadonlySet<T> {
+  const next = new Set(set);
+  if (on) next.add(item);
+  else next.delete(item);
+  return next;
+}
+
+const withPending = (pending: string[], sheets: string[]): string[] => [...pending, ...sheets.filter((s, i) => !pending.includes(s) && sheets.indexOf(s) === i)];
+
+type Handlers = { [K in PaneEvent['type']]: (s: PaneState, e: Extract<PaneEvent, { type: K }>) => PaneState };
+
+const ON: Handlers = {
+  'lang-changed': (s, e) => ({ ...s, lang: e.lang }),
+  'check-started': (s) => ({ ...s, phase: 'reading', progress: 0, error: null, notice: null }),
+  'read-progress': (s, e) => ({ ...s, progress: e.total > 0 ? e.done / e.total : null }),
+  analysed: (s, e) => ({ ...s, phase: 'applying', progress: null, snapshot: e.snapshot, analysis: e.analysis, acks: e.acks }),
+  'marks-written': (s) => ({ ...s, phase: 'done' }),
+  'marks-toggled': (s, e) => ({ ...s, marks: e.marks, notes: e.notes }),
+  acknowledged: (s, e) => ({ ...s, acks: { v: 1, items: { ...s.acks.items, [e.key]: { reason: e.reason, at: e.at } } } }),
+  withdrawn: (s, e) => {
+    const items = { ...s.acks.items };
+    delete items[e.key];
+    return { ...s, acks: { v: 1, items } };
+  },
+  // Turning live mode off drops edits not yet re-checked; a re-check under way still finishes.
+  'live-toggled': (s, e) => ({ ...s, live: { ...s.live, on: e.on, pending: e.on ? s.live.pending : [] } }),
+  'live-edit': (s, e) => (s.live.on ? { ...s, live: { ...s.live, pending: withPending(s.live.pending, e.sheets) } } : s),
+  'recheck-started': (s, e) => ({ ...s, live: { ...s.live, running: true, pending: s.live.pending.filter((p) => !e.sheets.includes(p)) } }),
+  rechecked: (s, e) =>
+    s.snapshot === e.base
+      ? { ...s, snapshot: e.snapshot, analysis: e.analysis, live: { ...s.live, at: e.at } }
+      : // Another read replaced the snapshot meanwhile: these sheets are re-read on top of it, not lost.
+        { ...s, live: { ...s.live, pending: s.live.on ? withPending(s.live.pending, e.sheets) : s.live.pending } },
+  'recheck-finished': (s, e) => {
+    const live = { ...s.live, running: false };
+    return e.error === undefined ? { ...s, live } : { ...s, live, phase: 'failed', error: e.error, progress: null };
+  },
+  failed: (s, e) => ({ ...s, phase: 'failed', error: e.error, progress: null }),
+  'fix-previewed': (s, e) => ({ ...s, fix: { kind: e.fix, overwrite: s.fix?.overwrite ?? false } }),
+  'overwrite-toggled': (s, e) => (s.fix ? { ...s, fix: { ...s.fix, overwrite: e.overwrite } } : s),
+  'fix-closed': (s) => ({ ...s, fix: null }),
+  'fix-started': (s) => ({ ...s, phase: 'applying', error: null, notice: null, fix: null }),
+  'fix-applied': (s, e) => ({ ...s, notice: e.notice }),
+  'severity-toggled': (s, e) => ({ ...s, filters: { ...s.filters, severities: toggled(s.filters.severities, e.severity, e.on) } }),
+  'rule-toggled': (s, e) => ({ ...s, filters: { ...s.filters, hiddenCodes: toggled(s.filters.hiddenCodes, e.code, !e.on) } }),
+  'sheet-filtered': (s, e) => ({ ...s, filters: { ...s.filters, sheet: e.sheet } }),
+  'acknowledged-shown': (s, e) => ({ ...s, filters: { ...s.filters, showAcknowledged: e.show } }),
+  'finding-selected': (s, e) => ({ ...s, selected: e.finding }),
+};
+
+export function reducer(state: PaneState, event: PaneEvent): PaneState {
+  // The table is keyed by event type, so the handler found takes this event's own type.
+  return (ON[event.type] as (s: PaneState, e: PaneEvent) => PaneState)(state, event);
+}
+

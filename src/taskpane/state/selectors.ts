@@ -1,0 +1,248 @@
+import { fingerprint, planMarks, planNumbers, planSummaries, planTotals, type Action, type Analysis, groupFindings, money, type Finding, type RuleCode, type Severity, workbookTitle } from '../../domain';
+import type { Acknowledgements } from '../../workbook/host';
+import { RULE_LABELS } from '../i18n/rules';
+import { STRINGS, type Lang, type Strings } from '../i18n/strings';
+import { SEVERITIES, type Filters, type FixKind, type PaneState } from './reducer';
+
+/** What the pane shows, derived from the state; pure, and cached on the identity of their inputs. */
+
+/** Remembers the last result: the state is immutable, so equal inputs by identity give the same answer. */
+function memo<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  let last: { args: A; value: R } | null = null;
+  return (...args: A): R => {
+    if (last && last.args.every((a, i) => a === args[i])) return last.value;
+    const value = fn(...args);
+    last = { args, value };
+    return value;
+  };
+}
+
+type Ack = Acknowledgements['items'][string];
+
+export const strings = (s: PaneState): Strings => STRINGS[s.lang];
+export const isBusy = (s: PaneState): boolean => s.phase === 'reading' || s.phase === 'applying';
+export const ackOf = (s: PaneState, f: Finding): Ack | undefined => s.acks.items[fingerprint(f)];
+
+const findingsOf = (s: PaneState): Finding[] => s.analysis?.findings ?? [];
+
+const counts = memo((findings: Finding[], acks: Acknowledgements) => {
+  const open: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  let acknowledged = 0;
+  for (const f of findings) {
+    if (acks.items[fingerprint(f)]) acknowledged++;
+    else open[f.severity]++;
+  }
+  return { open, acknowledged };
+});
+
+/** Findings by severity that are still open: acknowledged ones no longer count. */
+export const openCounts = (s: PaneState): Record<Severity, number> => counts(findingsOf(s), s.acks).open;
+export const acknowledgedCount = (s: PaneState): number => counts(findingsOf(s), s.acks).acknowledged;
+
+export interface Option<K> {
+  key: K;
+  label: string;
+  checked: boolean;
+}
+
+export const severityOptions = (s: PaneState): Option<Severity>[] =>
+  SEVERITIES.map((sev) => ({ key: sev, label: strings(s).severity[sev], checked: s.filters.severities.has(sev) }));
+
+const rules = memo((findings: Finding[], hidden: ReadonlySet<string>, lang: Lang): Option<string>[] => {
+  const n = new Map<RuleCode, number>();
+  for (const f of findings) n.set(f.code, (n.get(f.code) ?? 0) + 1);
+  return [...n.entries()]
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    .map(([code, count]) => ({ key: code, label: `${RULE_LABELS[code][lang]} (${count})`, checked: !hidden.has(code) }));
+});
+
+/** The rules present, by code, with their counts: unticking one hides its findings. */
+export const ruleOptions = (s: PaneState): Option<string>[] => rules(findingsOf(s), s.filters.hiddenCodes, s.lang);
+
+const sheets = memo((analysis: Analysis | null): { sheet: string; count: number }[] => {
+  const n = new Map<string, number>();
+  for (const f of analysis?.findings ?? []) n.set(f.sheet, (n.get(f.sheet) ?? 0) + 1);
+  return (analysis?.sheets ?? []).flatMap((sh) => (n.has(sh.name) ? [{ sheet: sh.name, count: n.get(sh.name) ?? 0 }] : []));
+});
+
+/** Sheets that have findings, in workbook order: the sheet filter is offered when there are two or more. */
+export const sheetOptions = (s: PaneState): { sheet: string; count: number }[] => sheets(s.analysis);
+
+const visible = memo((findings: Finding[], acks: Acknowledgements, f: Filters): Finding[] =>
+  findings.filter(
+    (x) =>
+      f.severities.has(x.severity) &&
+      !f.hiddenCodes.has(x.code) &&
+      (f.sheet === null || x.sheet === f.sheet) &&
+      (f.showAcknowledged || !acks.items[fingerprint(x)]),
+  ),
+);
+
+/** Findings under the filters: severity, rule, sheet, and whether acknowledged ones are shown. */
+export const visibleFindings = (s: PaneState): Finding[] => visible(findingsOf(s), s.acks, s.filters);
+
+export interface FindingView {
+  finding: Finding;
+  /** Stable within a list (one finding per rule and cell). */
+  id: string;
+  goTo: string;
+  severity: string;
+  message: string;
+  /** "expected … · found …" when the finding carries both figures. */
+  detail: string | null;
+  ack: Ack | undefined;
+  ackText: string | null;
+}
+
+export interface SheetView {
+  sheet: string;
+  title: string;
+  groups: { key: string; title: string; items: FindingView[] }[];
+}
+
+const show = (v: number | string): string => (typeof v === 'number' ? money(v) : v);
+
+const view = memo((analysis: Analysis | null, shown: Finding[], acks: Acknowledgements, lang: Lang): SheetView[] => {
+  if (!analysis) return [];
+  const t = STRINGS[lang];
+  const item = (f: Finding): FindingView => {
+    const ack = acks.items[fingerprint(f)];
+    return {
+      finding: f,
+      id: `${f.code}|${f.cell}`,
+      goTo: t.goTo(f.cell),
+      severity: t.severity[f.severity],
+      message: f.message[lang],
+      detail: f.expected !== undefined && f.actual !== undefined ? t.expectedActual(show(f.expected), show(f.actual)) : null,
+      ack,
+      ackText: ack ? t.ackBy(ack.reason, ack.at) : null,
+    };
+  };
+  return groupFindings(analysis, shown).map((sheet) => ({
+    sheet: sheet.sheet,
+    title: t.sheet(sheet.sheet, sheet.groups.reduce((n, g) => n + g.findings.length, 0)),
+    groups: sheet.groups.map((g) => ({ key: g.key, title: t.group(g.goal, g.indicator), items: g.findings.map(item) })),
+  }));
+});
+
+/** The visible findings grouped by sheet, then goal/indicator (src/domain/groups.ts), with every text they show. */
+export const findingsView = (s: PaneState): SheetView[] => view(s.analysis, visibleFindings(s), s.acks, s.lang);
+
+/** What the list area shows. */
+export function listView(s: PaneState): 'nothing-yet' | 'no-findings' | 'none-match' | 'list' {
+  if (!s.analysis) return 'nothing-yet';
+  if (s.analysis.findings.length === 0) return 'no-findings';
+  return visibleFindings(s).length === 0 ? 'none-match' : 'list';
+}
+
+/** The line under the toolbar: reading progress, writing, a live re-check, or when the last one finished. */
+export function statusText(s: PaneState): string {
+  const t = strings(s);
+  if (s.phase === 'reading') return s.progress !== null && s.progress > 0 && s.progress < 1 ? t.readProgress(Math.round(s.progress * 100)) : t.checking;
+  if (s.phase === 'applying') return t.applying;
+  if (s.live.running) return t.analyzing;
+  return s.live.at ? t.liveUpdated(s.live.at) : '';
+}
+
+/** The progress bar's value while busy: the share read, or undefined for an indeterminate bar. */
+export const progressValue = (s: PaneState): number | undefined => (s.phase === 'reading' && s.progress ? s.progress : undefined);
+
+/** The counts line: open findings by severity, then projects and budget; null before the first check. */
+export function summaryView(s: PaneState): { counts: { severity: Severity; count: number; text: string }[]; projects: string } | null {
+  if (!s.analysis) return null;
+  const t = strings(s);
+  const open = openCounts(s);
+  return {
+    counts: SEVERITIES.map((sev) => ({ severity: sev, count: open[sev], text: `${t.severity[sev]} ${open[sev]}` })),
+    projects: t.projects(s.analysis.stats.projects, money(s.analysis.stats.budget)),
+  };
+}
+
+/** The explanations switch: off and saying why when this host cannot write them. */
+export function notesSwitch(s: PaneState, canExplain: boolean): { label: string; checked: boolean; disabled: boolean } {
+  const t = strings(s);
+  return { label: canExplain ? t.notes : `${t.notes} (${t.notesUnavailable})`, checked: s.notes && canExplain, disabled: !canExplain || isBusy(s) };
+}
+
+/** What to write for the marks as they should now be: ours cleared, then open findings marked (and explained). */
+export function markActions(s: PaneState, canExplain: boolean): Action[] {
+  if (!s.marks || !s.analysis) return [{ kind: 'clear-marks' }];
+  return planMarks(s.analysis, { acknowledged: new Set(Object.keys(s.acks.items)), notes: s.notes && canExplain, lang: s.lang });
+}
+
+const LIMIT = 50;
+const shown = (v: unknown): string => (typeof v === 'number' ? money(v) : String(v ?? ''));
+
+export interface FixPreview {
+  title: string;
+  actions: Action[];
+  /** Stated figures that disagree with their sums: listed first, overwritten only when asked. */
+  conflicts: string[];
+  conflictsTitle: string | null;
+  overwrite: { label: string; checked: boolean } | null;
+  summary: string;
+  /** The first changes, one line each, and how many more there are. */
+  lines: string[];
+  more: string | null;
+  /** Said once the fix is written. */
+  done: string;
+}
+
+/** One line per cell a fix writes: where, what it holds now, what it will hold. */
+function changeLines(actions: Action[], t: Strings): string[] {
+  return actions.flatMap((a) => {
+    if (a.kind === 'set-number') return [t.changeLine(`${a.sheet}!${a.cell}`, `"${a.before}"`, money(a.value))];
+    if (a.kind === 'set-formula') return [t.changeLine(`${a.sheet}!${a.cell}`, shown(a.before), `${a.formula} = ${money(a.expected)}`)];
+    return [];
+  });
+}
+
+function summaryOf(kind: FixKind, actions: Action[], t: Strings): string {
+  if (actions.length === 0) return t.nothingToDo;
+  return kind === 'numbers' ? t.numbersPreview(actions.length) : t.totalsPreview(actions.filter((a) => a.kind === 'set-formula').length);
+}
+
+const preview = memo((analysis: Analysis | null, fix: PaneState['fix'], lang: Lang): FixPreview | null => {
+  if (!analysis || !fix) return null;
+  const t = STRINGS[lang];
+  const totals = fix.kind === 'totals' ? planTotals(analysis, { overwriteConflicts: fix.overwrite }) : { actions: planNumbers(analysis), conflicts: [] };
+  const lines = changeLines(totals.actions, t);
+  const conflicts = totals.conflicts.map((c) => t.conflictLine(`${c.sheet}!${c.cell}`, shown(c.stated), money(c.computed)));
+  const some = conflicts.length > 0;
+  const title = fix.kind === 'numbers' ? t.numbers : t.totals;
+  return {
+    title,
+    actions: totals.actions,
+    conflicts,
+    conflictsTitle: some ? t.conflictsTitle(conflicts.length) : null,
+    overwrite: some ? { label: t.overwrite(conflicts.length), checked: fix.overwrite } : null,
+    summary: summaryOf(fix.kind, totals.actions, t),
+    lines: lines.slice(0, LIMIT),
+    more: lines.length > LIMIT ? t.more(lines.length - LIMIT) : null,
+    done: t.applied(title),
+  };
+});
+
+/** แปลงตัวเลข or เติมผลรวม as previewed: exactly these actions are written on confirm. */
+export const fixPreview = (s: PaneState): FixPreview | null => preview(s.analysis, s.fix, s.lang);
+
+/** สร้างสรุป: the summary sheets for this analysis, titled from the workbook, and what to say once they are added. */
+export function summaryPlan(s: PaneState): { actions: Action[]; done: string } | null {
+  if (!s.analysis) return null;
+  const actions = planSummaries(s.analysis, { title: s.snapshot ? workbookTitle(s.snapshot) : '' });
+  return { actions, done: strings(s).sheetsAdded(actions.map((a) => a.sheet.name).join(', ')) };
+}
+
+/** The sheets to re-check now: edits wait, nothing else reads or writes, and there is a workbook to merge into. */
+export function nextRecheck(s: PaneState): string[] | null {
+  const idle = !s.live.running && s.phase !== 'reading' && s.phase !== 'applying';
+  return s.live.on && idle && s.snapshot !== null && s.live.pending.length > 0 ? s.live.pending : null;
+}
+
+/** Why a file did not open, in Thai and English (the pane's language is not chosen yet). */
+export function openFailedText(fileName: string, error: unknown): string {
+  const msg = error instanceof Error ? error.message : String(error);
+  const notXlsx = /zip|central directory|signature|end of data|corrupt/i.test(msg);
+  const say = (l: Lang): string => STRINGS[l].openFailed(fileName, notXlsx ? STRINGS[l].notXlsx : msg);
+  return `${say('th')} / ${say('en')}`;
+}
