@@ -6,7 +6,36 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 const DEV_URL = 'https://localhost:3000';
 /** Where the built add-in will be served; the manifest's URLs are rewritten to it. */
-const ADDIN_URL = (process.env.ADDIN_URL || DEV_URL).replace(/\/+$/, '');
+const ADDIN_URL = addinUrl(process.env.ADDIN_URL || DEV_URL);
+
+/** ADDIN_URL without trailing slashes; refused (th + en) when it is not an absolute http(s) URL without query or hash. */
+function addinUrl(raw) {
+  let url;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = null;
+  }
+  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash || url.username || url.password) {
+    throw new Error(
+      `ADDIN_URL ไม่ถูกต้อง: ต้องเป็นที่อยู่ https เช่น https://example.org/plancheck (ได้ "${raw}")\n` +
+        `ADDIN_URL is not valid: it must be an https address such as https://example.org/plancheck (got "${raw}")`,
+    );
+  }
+  if (url.protocol !== 'https:') console.warn(`ตรวจแผน: ADDIN_URL ไม่ใช่ https, Excel จะไม่เปิด / PlanCheck: ADDIN_URL is not https; Excel will refuse it (${raw})`);
+  return raw.replace(/\/+$/, '');
+}
+
+/**
+ * The manifest's URLs rewritten from the dev server to ADDIN_URL. <AppDomain> takes only the origin
+ * (scheme://host[:port]): the manifest rules forbid a path there, while every other URL keeps ADDIN_URL's path.
+ */
+function rewriteManifest(xml, base) {
+  return xml
+    .split(DEV_URL)
+    .join(base)
+    .replace(/(<AppDomain>\s*)([^<]*?)(\s*<\/AppDomain>)/g, (m, open, value, close) => open + new URL(value).origin + close);
+}
 
 /** office-addin-dev-certs writes these when the developer ran `npx office-addin-dev-certs install`. */
 function devServerProtocol() {
@@ -61,7 +90,7 @@ module.exports = (env, argv) => {
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
-            transform: (content) => content.toString().split(DEV_URL).join(ADDIN_URL),
+            transform: (content) => rewriteManifest(content.toString(), ADDIN_URL),
           },
         ],
       }),
