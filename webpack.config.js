@@ -57,9 +57,26 @@ function devServerProtocol() {
   return 'http';
 }
 
+/**
+ * The syntax level of everything the pane ships, ours and node_modules': ES2017, what EdgeHTML 18 and Safari 11+
+ * parse, so that no WebView fails on syntax before the page can say what is missing (taskpane.html's boot check).
+ * Class fields keep [[Define]] semantics (as in ES2022) when lowered. test/bundle-syntax.test.ts checks dist/.
+ */
+const ES_TARGET = 'ES2017';
+const BOOT_SCRIPT = path.resolve(__dirname, 'src/taskpane/boot.js');
+const lower = (extra) => ({
+  loader: 'ts-loader',
+  options: {
+    transpileOnly: true,
+    ...extra,
+    compilerOptions: { noEmit: false, module: 'esnext', target: ES_TARGET, useDefineForClassFields: true, ...extra.compilerOptions },
+  },
+});
+
 module.exports = (env, argv) => {
   const dev = argv.mode !== 'production';
   return {
+    target: ['web', ES_TARGET.toLowerCase()],
     entry: {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
@@ -70,18 +87,27 @@ module.exports = (env, argv) => {
     performance: { hints: false },
     module: {
       rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: 'ts-loader',
-            options: { transpileOnly: true, compilerOptions: { noEmit: false, module: 'esnext', sourceMap: dev } },
-          },
-        },
+        { test: /\.tsx?$/, exclude: /node_modules/, use: lower({ compilerOptions: { sourceMap: dev } }) },
+        // React, Fluent UI, zod, exceljs… ship ES2020+ syntax: such files are lowered too.
+        { test: /\.[cm]?js$/, include: /node_modules/, use: { loader: path.resolve(__dirname, 'scripts/lower-syntax.cjs'), options: { target: ES_TARGET } } },
       ],
     },
     plugins: [
-      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+        // The ES5 boot script, inlined so that it runs before anything else is fetched; watched in dev.
+        templateParameters: (compilation, assets, tags, options) => {
+          compilation.fileDependencies.add(BOOT_SCRIPT);
+          return {
+            compilation,
+            webpackConfig: compilation.options,
+            htmlWebpackPlugin: { tags, files: assets, options },
+            bootScript: fs.readFileSync(BOOT_SCRIPT, 'utf8').replace(/<\/script/gi, '<\\/script'),
+          };
+        },
+      }),
       new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'] }),
       new CopyWebpackPlugin({
         patterns: [
