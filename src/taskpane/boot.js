@@ -125,12 +125,12 @@
 
   var TEXT = {
     office: ['กรุณาอัปเดต Office', 'Please update Office',
-      'ตรวจแผนเปิดในหน้าต่างนี้ไม่ได้: Office รุ่นนี้แสดงหน้าต่างด้วยเบราว์เซอร์รุ่นเก่า (Internet Explorer หรือ Edge รุ่นเดิม)',
-      'PlanCheck cannot run in this pane: this Office shows it with an old browser engine (Internet Explorer or Edge Legacy).',
-      ['อัปเดต Office: ไฟล์ › บัญชี › ตัวเลือกการอัปเดต › อัปเดตทันที',
+      'ตรวจแผนเปิดในหน้าต่างนี้ไม่ได้: Office รุ่นนี้แสดงหน้าต่างด้วยเบราว์เซอร์รุ่นเก่า (เช่น Internet Explorer หรือ Edge รุ่นเดิม)',
+      'PlanCheck cannot run in this pane: this Office shows it with an old browser engine (such as Internet Explorer or Edge Legacy).',
+      ['อัปเดต Office: ไฟล์ › บัญชี › ตัวเลือกการอัปเดต › อัปเดตทันที (บน Mac: วิธีใช้ › ตรวจหาการอัปเดต)',
         'บน Windows ติดตั้ง Microsoft Edge WebView2 Runtime (ฟรีจาก Microsoft) แล้วเปิด Excel ใหม่',
         'หรือใช้ตรวจแผนในเบราว์เซอร์: เปิดที่อยู่ด้านล่างใน Microsoft Edge, Chrome, Firefox หรือ Safari รุ่นล่าสุด แล้วเปิดไฟล์ .xlsx'],
-      ['Update Office: File › Account › Update Options › Update Now.',
+      ['Update Office: File › Account › Update Options › Update Now (on a Mac: Help › Check for Updates).',
         'On Windows, install the Microsoft Edge WebView2 Runtime (free from Microsoft), then restart Excel.',
         'Or use PlanCheck in a browser: open the address below in an up-to-date Microsoft Edge, Chrome, Firefox or Safari, then open the .xlsx file.']],
     browser: ['กรุณาใช้เบราว์เซอร์รุ่นใหม่', 'Please use an up-to-date browser',
