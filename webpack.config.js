@@ -22,7 +22,9 @@ function addinUrl(raw) {
         `ADDIN_URL is not valid: it must be an https address such as https://example.org/plancheck (got "${raw}")`,
     );
   }
-  if (url.protocol !== 'https:') console.warn(`ตรวจแผน: ADDIN_URL ไม่ใช่ https, Excel จะไม่เปิด / PlanCheck: ADDIN_URL is not https; Excel will refuse it (${raw})`);
+  if (url.protocol !== 'https:') {
+    console.warn(`ตรวจแผน: ADDIN_URL ไม่ใช่ https ซึ่ง Excel จะไม่เปิด (${raw})\nPlanCheck: ADDIN_URL is not https, which Excel refuses (${raw})`);
+  }
   return raw.replace(/\/+$/, '');
 }
 
