@@ -1,5 +1,5 @@
 // npm run preview: serves the built pane (dist/) on http://localhost:8080 for use in a plain browser, without
-// Excel: office.js cannot load, so the pane offers "เปิดไฟล์ .xlsx" and works on the file.
+// Excel: outside Office the pane does not request office.js, offers "เปิดไฟล์ .xlsx" at once and works on the file.
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';

@@ -2,7 +2,9 @@
  * @jest-environment jsdom
  * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /**
@@ -29,10 +31,11 @@ function urls(doc: Document): string[] {
       const v = el.getAttribute(attr);
       if (v && /^[a-z]+:\/\//i.test(v)) out.push(v);
     }
-    if (el.localName === 'AppDomain' && el.textContent) out.push(el.textContent.trim());
   }
   return out;
 }
+
+const appDomains = (doc: Document): string[] => Array.from(doc.getElementsByTagName('AppDomain')).map((e) => e.textContent?.trim() ?? '');
 
 function checkManifest(file: string, base: string): void {
   const doc = parse(file);
@@ -85,8 +88,10 @@ function checkManifest(file: string, base: string): void {
   expect(all.length).toBeGreaterThan(5);
   for (const u of all) {
     expect(u.startsWith('https://')).toBe(true);
-    expect(u.startsWith(base)).toBe(true);
+    expect(u.startsWith(`${base}/`)).toBe(true);
   }
+  // An AppDomain is an origin only (scheme://host[:port]): the manifest rules forbid a path there.
+  expect(appDomains(doc)).toEqual([new URL(base).origin]);
   for (const icon of all.filter((u) => u.endsWith('.png'))) {
     const png = readFileSync(join(ROOT, 'assets', icon.slice(icon.lastIndexOf('/') + 1)));
     const size = Number(/icon-(\d+)\.png$/.exec(icon)?.[1]);
@@ -98,6 +103,44 @@ function checkManifest(file: string, base: string): void {
 describe('manifest.xml (offline check)', () => {
   it('is a well-formed Excel task-pane manifest with the ribbon button, in schema order, https only, icons present', () => {
     checkManifest(join(ROOT, 'manifest.xml'), 'https://localhost:3000');
+  });
+});
+
+/** The manifest as `npm run build` would write it with this ADDIN_URL (webpack.config.js's copy transform, run in a child). */
+function builtManifest(addinUrl: string): { file: string; status: number | null; stderr: string } {
+  const r = spawnSync(process.execPath, ['-e', `
+    const config = require(${JSON.stringify(join(ROOT, 'webpack.config.js'))})({}, { mode: 'production' });
+    const pattern = config.plugins.flatMap((p) => p.patterns ?? []).find((p) => p.to === 'manifest.xml');
+    process.stdout.write(pattern.transform(require('node:fs').readFileSync(${JSON.stringify(join(ROOT, 'manifest.xml'))})));
+  `], { env: { ...process.env, ADDIN_URL: addinUrl }, encoding: 'utf8' });
+  const file = join(mkdtempSync(join(tmpdir(), 'manifest-')), 'manifest.xml');
+  writeFileSync(file, r.stdout);
+  return { file, status: r.status, stderr: r.stderr };
+}
+
+describe('ADDIN_URL (npm run build)', () => {
+  it.each([
+    ['https://example.org/plancheck', 'https://example.org/plancheck', 'https://example.org'],
+    ['https://example.org:8443/tools/plancheck/', 'https://example.org:8443/tools/plancheck', 'https://example.org:8443'],
+    ['https://addins.example.go.th', 'https://addins.example.go.th', 'https://addins.example.go.th'],
+    // The path starts like the dev URL: only the origin may reach the AppDomain.
+    ['https://localhost:3000/plancheck', 'https://localhost:3000/plancheck', 'https://localhost:3000'],
+  ])('%s: every URL keeps the path, the AppDomain carries only the origin', (addinUrl, base, origin) => {
+    const built = builtManifest(addinUrl);
+    expect(built.status).toBe(0);
+    checkManifest(built.file, base);
+    const doc = parse(built.file);
+    expect(appDomains(doc)).toEqual([origin]);
+    expect(doc.getElementsByTagName('SourceLocation')[0]?.getAttribute('DefaultValue')).toBe(`${base}/taskpane.html`);
+  });
+
+  it('refuses an address that is not a URL or carries a query, in Thai and English', () => {
+    for (const bad of ['example.org/plancheck', 'https://example.org/plancheck?x=1']) {
+      const built = builtManifest(bad);
+      expect(built.status).not.toBe(0);
+      expect(built.stderr).toContain('ADDIN_URL ไม่ถูกต้อง');
+      expect(built.stderr).toContain('ADDIN_URL is not valid');
+    }
   });
 });
 

@@ -1,12 +1,12 @@
 import { createRoot } from 'react-dom/client';
 import { OfficeHost } from '../workbook/office/host';
 import { App } from './App';
+import { handOff } from './boot';
 import { FileApp } from './FileApp';
-
-const root = createRoot(document.getElementById('root') as HTMLElement);
 
 /** Inside Excel: the pane checks the open workbook. Elsewhere (a plain browser) it opens an .xlsx file. */
 function start(info: { host: Office.HostType | null }): void {
+  const root = createRoot(document.getElementById('root') as HTMLElement);
   if (typeof Office !== 'undefined' && info.host === Office.HostType.Excel) {
     const host = new OfficeHost(
       (batch) => Excel.run(batch),
@@ -20,5 +20,8 @@ function start(info: { host: Office.HostType | null }): void {
   root.render(<FileApp />);
 }
 
-if (typeof Office === 'undefined') start({ host: null });
-else void Office.onReady(start);
+// office.js is loaded only inside Office (boot.js); a plain browser starts the file mode without waiting for the CDN.
+void handOff()?.then((office) => {
+  if (office === 'loaded' && typeof Office !== 'undefined') void Office.onReady(start);
+  else start({ host: null });
+});

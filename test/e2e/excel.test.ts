@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { readXlsx } from '../../src/workbook/xlsx/read';
-import { ORIGIN, ROOT, axeViolations, buildFakeOffice, launch, servePane } from './harness';
+import { IN_EXCEL, ORIGIN, ROOT, axeViolations, buildFakeOffice, launch, servePane } from './harness';
 
 /**
  * The built task pane as Excel would load it, with Microsoft's office.js CDN request answered by a browser build
@@ -31,7 +31,7 @@ it('checks the open workbook, marks the cells in Excel, clears them, and is acce
     (window as unknown as { __PLANCHECK_WORKBOOK__: unknown }).__PLANCHECK_WORKBOOK__ = s;
   }, snapshot);
   await servePane(page, fakeOffice);
-  await page.goto(`${ORIGIN}/taskpane.html`);
+  await page.goto(`${ORIGIN}/taskpane.html${IN_EXCEL}`);
   await page.getByRole('switch', { name: 'ตรวจทุกครั้งที่แก้ไข' }).waitFor();
   await page.getByRole('button', { name: 'ตรวจ', exact: true }).click();
   await page.getByTestId('count-error').filter({ hasText: 'ผิดพลาด 6' }).waitFor();

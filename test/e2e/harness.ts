@@ -38,11 +38,18 @@ export function buildFakeOffice(): Promise<string> {
 
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'application/javascript', '.png': 'image/png', '.xml': 'application/xml' };
 
-/** Serves dist/ at http://addin.test and, when given, the fake office.js in place of Microsoft's CDN. */
-export async function servePane(page: Page, fakeOffice: string | null): Promise<void> {
-  await page.route('https://appsforoffice.microsoft.com/**', (route) =>
-    fakeOffice === null ? route.abort() : route.fulfill({ contentType: 'application/javascript', body: fakeOffice }),
-  );
+/** The query string Office adds to the task pane's URL (office.js reads the host from it); here Excel on the web. */
+export const IN_EXCEL = '?_host_Info=Excel$Web$16.01$th-TH$$$$0';
+
+/**
+ * Serves dist/ at http://addin.test and, in place of Microsoft's CDN, the fake office.js, a failure (null), or a
+ * request that never answers ('hang', as when the network drops packets).
+ */
+export async function servePane(page: Page, fakeOffice: string | null | 'hang'): Promise<void> {
+  await page.route('https://appsforoffice.microsoft.com/**', (route) => {
+    if (fakeOffice === 'hang') return new Promise<void>(() => undefined);
+    return fakeOffice === null ? route.abort() : route.fulfill({ contentType: 'application/javascript', body: fakeOffice });
+  });
   await page.route(`${ORIGIN}/**`, (route) => {
     const path = new URL(route.request().url()).pathname.replace(/^\/+/, '') || 'taskpane.html';
     const file = join(DIST, path);
