@@ -18,7 +18,7 @@
   var REQUIRED = ['Promise', 'Promise.allSettled', 'Promise.prototype.finally', 'Symbol', 'Symbol.asyncIterator', 'Map', 'Set',
     'WeakMap', 'WeakRef', 'Proxy', 'Reflect', 'BigInt', 'globalThis', 'Object.entries', 'Object.fromEntries',
     'Array.prototype.includes', 'Array.prototype.flat', 'Array.prototype.flatMap', 'Array.prototype.at', 'Array.prototype.findLast',
-    'String.prototype.padStart', 'String.prototype.trimStart', 'String.prototype.matchAll'];
+    'String.prototype.padStart', 'String.prototype.trimStart', 'String.prototype.trimEnd', 'String.prototype.matchAll'];
 
   var w = window;
   var boot = { office: 'none', required: REQUIRED, missing: missing(REQUIRED), supported: true, hasStarted: false, loadFailed: false };

@@ -19,8 +19,8 @@ function latinLeftInThai(s: string): string[] {
     .replace(/<[^>]*>/g, '')
     .replace(/(?<![\w-])--?[a-z][a-z-]*(=\S+)?/g, ' ')
     .replace(/\bE[A-Z0-9]{2,}\b/g, '')
-    .replace(/\b(plancheck|PlanCheck|check|fix|summarize|text\|json|th\|en|th|en|json|PLANCHECK_DEBUG=1)\b/g, '')
-    .replace(/\.xlsx\b/g, '');
+    .replace(/\b(plancheck|PlanCheck|check|fix|summarize|rules|text\|json|th\|en|th|en|json|PLANCHECK_DEBUG=1)\b/g, '')
+    .replace(/\.(xlsx|json)\b/g, '');
   return rest.match(/[A-Za-z]+/g) ?? [];
 }
 

@@ -26,6 +26,83 @@ export interface PatchResult {
   sheets: string[];
 }
 
+/** What one patch run works on: the package, its workbook part, what we own, and the cell writes still pending. */
+interface PatchRun {
+  pkg: Package;
+  wb: WorkbookPart;
+  owned: Ownership;
+  result: PatchResult;
+  styles(): Styles;
+  sheetOf(name: string): SheetEntry & { path: string };
+  /** Queues a cell write (writes to one sheet are spliced in together, in one pass over its XML). */
+  queue(sheet: SheetEntry & { path: string }, write: CellWrite): void;
+  /** Writes the queued cells; every handler that edits a part by other means runs it first. */
+  flush(): void;
+  recalc: boolean;
+  dropChain: boolean;
+}
+
+type Handler<A extends Action> = (a: A, run: PatchRun) => void;
+
+/** One small handler per action kind; a kind without one does not compile. */
+const HANDLERS: { [K in Action['kind']]: Handler<Extract<Action, { kind: K }>> } = {
+  'set-number': (a, run) => {
+    run.queue(run.sheetOf(a.sheet), { cell: a.cell, value: a.value, format: a.format });
+  },
+  'set-formula': (a, run) => {
+    run.queue(run.sheetOf(a.sheet), { cell: a.cell, value: a.expected, formula: a.formula.replace(/^=/, ''), ...(a.format !== undefined ? { format: a.format } : {}) });
+  },
+  'clear-marks': (_a, { pkg, wb, owned, flush }) => {
+    flush();
+    const sheets = wb.sheets();
+    for (const id of owned.marks) {
+      const s = sheets.find((x) => x.sheetId === id);
+      if (s?.path && pkg.has(s.path)) pkg.write(s.path, clearMarks(pkg.read(s.path)!));
+    }
+    for (const n of owned.notes) {
+      const s = sheets.find((x) => x.sheetId === n.sheet);
+      if (!s?.path) continue;
+      // Ours only if it still says what we wrote: a note the user edited since is theirs.
+      const text = noteAt(pkg, s.path, n.cell);
+      if (text !== undefined && text !== '' && textHash(text) === n.hash) removeNote(pkg, s.path, n.cell);
+    }
+    owned.marks = [];
+    owned.notes = [];
+  },
+  mark: (a, run) => {
+    run.flush();
+    const s = run.sheetOf(a.sheet);
+    run.pkg.write(s.path, addMark(run.pkg.read(s.path)!, run.styles(), a.severity, a.cells, a.style));
+    if (!run.owned.marks.includes(s.sheetId)) run.owned.marks.push(s.sheetId);
+  },
+  note: (a, run) => {
+    run.flush();
+    const { pkg, owned } = run;
+    const s = run.sheetOf(a.sheet);
+    const cell = cellRef(cellOf(a.cell));
+    const mine = owned.notes.find((n) => n.sheet === s.sheetId && n.cell === cell);
+    const there = noteAt(pkg, s.path, cell);
+    if (there !== undefined) {
+      if (!mine || textHash(there) !== mine.hash) {
+        run.result.skippedNotes.push({ sheet: s.name, cell });
+        return;
+      }
+      removeNote(pkg, s.path, cell);
+    }
+    addNote(pkg, s.path, cell, a.text);
+    owned.notes = owned.notes.filter((n) => n !== mine);
+    owned.notes.push({ sheet: s.sheetId, cell, hash: textHash(a.text) });
+  },
+  'add-sheet': (a, run) => {
+    run.flush();
+    const written = writeGenerated(run.pkg, run.wb, run.styles(), a.sheet, run.owned);
+    run.result.sheets.push(written.name);
+    run.recalc = true;
+    // A rewritten sheet's cells no longer match calcChain's entries for it.
+    run.dropChain ||= written.replaced;
+  },
+};
+
 /**
  * Applies actions to .xlsx bytes by editing only the parts they name: every other zip entry is copied byte for
  * byte, and in a touched sheet only the target cells and elements change. What we add (marks, notes,
@@ -39,99 +116,40 @@ export function patchXlsx(input: Uint8Array, actions: Action[], options: PatchOp
   const owned: Ownership = JSON.parse(JSON.stringify(record.owned)) as Ownership;
   const before = JSON.stringify(owned);
   let styles: Styles | undefined;
-  const stylesOf = (): Styles => (styles ??= new Styles(pkg, wb.path));
-  const pending = new Map<string, { sheet: SheetEntry; writes: CellWrite[] }>();
-  const result: PatchResult = { bytes: input, skippedNotes: [], sheets: [] };
-  let recalc = false;
-  let dropChain = false;
-
-  const sheetOf = (name: string): SheetEntry & { path: string } => {
-    const s = wb.sheet(name);
-    if (!s?.path || !pkg.has(s.path)) throw new PatchError('noSheet', name);
-    return s as SheetEntry & { path: string };
-  };
-  const flush = (): void => {
-    for (const { sheet, writes } of pending.values()) {
-      const out = writeCells(pkg.read(sheet.path!)!, writes, stylesOf(), sheet.name);
-      pkg.write(sheet.path!, out.xml);
-      dropChain ||= out.touchedFormula;
-    }
-    pending.clear();
-  };
-
-  for (const a of actions) {
-    if (a.kind === 'set-number' || a.kind === 'set-formula') {
-      const sheet = sheetOf(a.sheet);
+  const pending = new Map<string, { sheet: SheetEntry & { path: string }; writes: CellWrite[] }>();
+  const run: PatchRun = {
+    pkg, wb, owned, recalc: false, dropChain: false,
+    result: { bytes: input, skippedNotes: [], sheets: [] },
+    styles: () => (styles ??= new Styles(pkg, wb.path)),
+    sheetOf: (name) => {
+      const s = wb.sheet(name);
+      if (!s?.path || !pkg.has(s.path)) throw new PatchError('noSheet', name);
+      return s as SheetEntry & { path: string };
+    },
+    queue: (sheet, write) => {
       const list = pending.get(sheet.path) ?? { sheet, writes: [] };
-      list.writes.push(
-        a.kind === 'set-number'
-          ? { cell: a.cell, value: a.value, format: a.format }
-          : { cell: a.cell, value: a.expected, formula: a.formula.replace(/^=/, ''), ...(a.format !== undefined ? { format: a.format } : {}) },
-      );
+      list.writes.push(write);
       pending.set(sheet.path, list);
-      recalc = true;
-      continue;
-    }
-    flush();
-    switch (a.kind) {
-      case 'clear-marks': {
-        const sheets = wb.sheets();
-        for (const id of owned.marks) {
-          const s = sheets.find((x) => x.sheetId === id);
-          if (s?.path && pkg.has(s.path)) pkg.write(s.path, clearMarks(pkg.read(s.path)!));
-        }
-        for (const n of owned.notes) {
-          const s = sheets.find((x) => x.sheetId === n.sheet);
-          if (!s?.path) continue;
-          // Ours only if it still says what we wrote: a note the user edited since is theirs.
-          const text = noteAt(pkg, s.path, n.cell);
-          if (text !== undefined && text !== '' && textHash(text) === n.hash) removeNote(pkg, s.path, n.cell);
-        }
-        owned.marks = [];
-        owned.notes = [];
-        break;
+      run.recalc = true;
+    },
+    flush: () => {
+      for (const { sheet, writes } of pending.values()) {
+        const out = writeCells(pkg.read(sheet.path)!, writes, run.styles(), sheet.name);
+        pkg.write(sheet.path, out.xml);
+        run.dropChain ||= out.touchedFormula;
       }
-      case 'mark': {
-        const s = sheetOf(a.sheet);
-        pkg.write(s.path, addMark(pkg.read(s.path)!, stylesOf(), a.severity, a.cells, a.style));
-        if (!owned.marks.includes(s.sheetId)) owned.marks.push(s.sheetId);
-        break;
-      }
-      case 'note': {
-        const s = sheetOf(a.sheet);
-        const cell = cellRef(cellOf(a.cell));
-        const mine = owned.notes.find((n) => n.sheet === s.sheetId && n.cell === cell);
-        const there = noteAt(pkg, s.path, cell);
-        if (there !== undefined) {
-          if (!mine || textHash(there) !== mine.hash) {
-            result.skippedNotes.push({ sheet: s.name, cell });
-            break;
-          }
-          removeNote(pkg, s.path, cell);
-        }
-        addNote(pkg, s.path, cell, a.text);
-        owned.notes = owned.notes.filter((n) => n !== mine);
-        owned.notes.push({ sheet: s.sheetId, cell, hash: textHash(a.text) });
-        break;
-      }
-      case 'add-sheet': {
-        const written = writeGenerated(pkg, wb, stylesOf(), a.sheet, owned);
-        result.sheets.push(written.name);
-        recalc = true;
-        // A rewritten sheet's cells no longer match calcChain's entries for it.
-        dropChain ||= written.replaced;
-        break;
-      }
-    }
+      pending.clear();
+    },
+  };
+  for (const a of actions) (HANDLERS[a.kind] as Handler<Action>)(a, run);
+  run.flush();
+  if (run.recalc) wb.requestFullCalc();
+  if (run.dropChain) wb.dropCalcChain();
+  if (options.acks !== undefined || JSON.stringify(run.owned) !== before) {
+    writeRecord(pkg, wb, { acks: options.acks ?? record.acks, owned: run.owned });
   }
-  flush();
-  if (recalc) wb.requestFullCalc();
-  if (dropChain) wb.dropCalcChain();
-  if (options.acks !== undefined || JSON.stringify(owned) !== before) {
-    writeRecord(pkg, wb, { acks: options.acks ?? record.acks, owned });
-  }
-  result.bytes = pkg.build();
-  return result;
+  run.result.bytes = pkg.build();
+  return run.result;
 }
 
 /** The acknowledgements' JSON and the ownership tag of a workbook (for the browser host's read). */
