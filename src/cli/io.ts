@@ -1,5 +1,6 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { isWorkbookReadError } from '../workbook/xlsx/package';
 import { T, type Lang } from './i18n';
 
 export interface Io {
@@ -9,6 +10,8 @@ export interface Io {
 
 /** Why a file could not be read, in the user's language. */
 export function reason(e: unknown, lang: Lang): string {
+  // The reader knows what the file is (an .xls, a password, a CSV, too large…) and says so in both languages.
+  if (isWorkbookReadError(e)) return e.text[lang];
   const code = (e as { code?: string }).code;
   const msg = e instanceof Error ? e.message : String(e);
   if (code === 'ENOENT' || /^File not found/.test(msg)) return T[lang].missing;

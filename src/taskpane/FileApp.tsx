@@ -1,6 +1,7 @@
 import { Button, FluentProvider, MessageBar, MessageBarBody, Spinner, Text, makeStyles, shorthands, tokens } from '@fluentui/react-components';
 import { useRef, useState, type DragEvent } from 'react';
 import type { FileHost } from '../workbook/xlsx/file-host';
+import { isWorkbookReadError } from '../workbook/xlsx/package/errors';
 import { App } from './App';
 import { STRINGS, type Lang } from './i18n/strings';
 import { theme } from './theme';
@@ -54,8 +55,8 @@ export function FileApp({ initialLang = 'th' }: { initialLang?: Lang }) {
       setHost(await loadHost(await file.arrayBuffer(), file.name));
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);
-      const notXlsx = /zip|central directory|signature|end of data|corrupt/i.test(msg);
-      const say = (l: Lang): string => STRINGS[l].openFailed(file.name, notXlsx ? STRINGS[l].notXlsx : msg);
+      // The reader says what the file is instead (an old .xls, a password, a CSV, too large…), in both languages.
+      const say = (l: Lang): string => STRINGS[l].openFailed(file.name, isWorkbookReadError(e) ? e.text[l] : msg);
       setError(`${say('th')} / ${say('en')}`);
     } finally {
       setBusy(null);
@@ -106,7 +107,7 @@ export function FileApp({ initialLang = 'th' }: { initialLang?: Lang }) {
           <input
             ref={input}
             type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            accept=".xlsx,.xlsm,.xltx,.xltm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             aria-label={t.openFile}
             style={{ display: 'none' }}
             onChange={(e) => {

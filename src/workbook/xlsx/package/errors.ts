@@ -74,6 +74,7 @@ const LIMIT_WHAT: Record<keyof ReadLimits, (sheet?: string) => Localized> = {
   cellsPerWorkbook: () => ({ th: 'จำนวนช่องทั้งเวิร์กบุ๊ก', en: 'the cells of the whole workbook' }),
   sharedStrings: () => ({ th: 'จำนวนข้อความในตารางข้อความ (shared strings)', en: 'the entries of its shared strings table' }),
   sheets: () => ({ th: 'จำนวนชีต', en: 'the number of sheets' }),
+  textRun: () => ({ th: 'ความยาวข้อความระหว่างแท็ก XML', en: 'a run of text between two XML tags' }),
 };
 
 const figure = (limit: keyof ReadLimits, n: number): string =>

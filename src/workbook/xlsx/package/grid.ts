@@ -46,25 +46,55 @@ function normalise(rows: SparseRow[]): SparseRow[] {
     });
 }
 
-/** The first index whose key is ≥ x, in keys sorted ascending. */
-function lowerBound(length: number, key: (i: number) => number, x: number): number {
+/** The first row at or below `row` (rows are in row order). */
+function firstRowFrom(rows: readonly SparseRow[], row: number): number {
   let lo = 0;
-  let hi = length;
+  let hi = rows.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (key(mid) < x) lo = mid + 1;
+    if ((rows[mid] as SparseRow).row < row) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
+/** The first cell at or right of `col` (a row's cells are in column order). */
+function firstCellFrom(cols: readonly number[], col: number): number {
+  let lo = 0;
+  let hi = cols.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((cols[mid] as number) < col) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** "B3" → [3, 2] by hand (100,000 merges make a regex per reference show); null if malformed. */
+function parseCell(ref: string, from: number, to: number): [number, number] | null {
+  let col = 0;
+  let i = from;
+  for (; i < to; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  let row = 0;
+  const digits = i;
+  for (; i < to; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+    row = row * 10 + (c - 48);
+  }
+  return col > 0 && i > digits && row > 0 ? [row, col] : null;
+}
+
 function parseArea(ref: string): { top: number; left: number; bottom: number; right: number } | null {
-  const m = /^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$/.exec(ref);
-  if (!m) return null;
-  const col = (s: string): number => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const [top, left] = [Number(m[2]), col(m[1] as string)];
-  const [bottom, right] = m[3] ? [Number(m[4]), col(m[3])] : [top, left];
-  return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
+  const colon = ref.indexOf(':');
+  const a = parseCell(ref, 0, colon < 0 ? ref.length : colon);
+  const b = colon < 0 ? a : parseCell(ref, colon + 1, ref.length);
+  if (!a || !b) return null;
+  return { top: Math.min(a[0], b[0]), left: Math.min(a[1], b[1]), bottom: Math.max(a[0], b[0]), right: Math.max(a[1], b[1]) };
 }
 
 /**
@@ -73,16 +103,15 @@ function parseArea(ref: string): { top: number; left: number; bottom: number; ri
  * 100,000 searches, not a scan per merge; overlapping areas (which Excel never writes) cannot run away.
  */
 function clearMergedCells(rows: SparseRow[], merges: readonly string[], budget: number): void {
-  const rowKey = (i: number): number => (rows[i] as SparseRow).row;
   let visits = 0;
   for (const ref of merges) {
     const a = parseArea(ref);
     if (!a) continue;
-    for (let i = lowerBound(rows.length, rowKey, a.top); i < rows.length; i++) {
+    for (let i = firstRowFrom(rows, a.top); i < rows.length; i++) {
       const r = rows[i] as SparseRow;
       if (r.row > a.bottom) break;
       if (++visits > budget) throw WorkbookReadError.corrupt('overlapping merged areas');
-      for (let j = lowerBound(r.cols.length, (k) => r.cols[k] as number, a.left); j < r.cols.length && (r.cols[j] as number) <= a.right; j++) {
+      for (let j = firstCellFrom(r.cols, a.left); j < r.cols.length && (r.cols[j] as number) <= a.right; j++) {
         if (r.row === a.top && r.cols[j] === a.left) continue;
         r.values[j] = null;
         if (r.formulas) r.formulas[j] = null;

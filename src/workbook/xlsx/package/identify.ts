@@ -1,6 +1,7 @@
 import { cfbEntryNames, looksLikeCfb } from './cfb';
 import { WorkbookReadError } from './errors';
 import { readContentTypes, readRelationships, relType } from './opc';
+import type { ReadLimits } from './limits';
 import { looksLikeZip, ZipArchive } from './zip';
 
 /** The main part's content types of .xlsx, .xltx, .xlsm, .xltm and .xlam: all read the same. */
@@ -25,12 +26,12 @@ export interface OpenedPackage {
  * an OpenDocument zip, a zip with no workbook, text (CSV, HTML) or nothing known; only an OOXML workbook
  * comes back as a package to read.
  */
-export function openPackage(bytes: Uint8Array, inflatedBytes: number): OpenedPackage {
+export function openPackage(bytes: Uint8Array, limits: Pick<ReadLimits, 'inflatedBytes' | 'textRun'>): OpenedPackage {
   if (bytes.length === 0) throw WorkbookReadError.of('empty');
   if (looksLikeCfb(bytes)) throw WorkbookReadError.of(oleKind(bytes));
   if (!looksLikeZip(bytes)) throw WorkbookReadError.of(textKind(bytes));
   try {
-    return openZip(bytes, inflatedBytes);
+    return openZip(new ZipArchive(bytes, limits.inflatedBytes, limits.textRun));
   } catch (e) {
     if (e instanceof WorkbookReadError) throw e;
     // Offsets pointing outside the file surface as RangeErrors from DataView.
@@ -45,8 +46,7 @@ function oleKind(bytes: Uint8Array): 'encrypted' | 'xls' | 'ole' {
   return 'ole';
 }
 
-function openZip(bytes: Uint8Array, inflatedBytes: number): OpenedPackage {
-  const zip = new ZipArchive(bytes, inflatedBytes);
+function openZip(zip: ZipArchive): OpenedPackage {
   const mimetype = zip.entry('mimetype');
   if (mimetype && mimetype.size < 256) {
     const type = new TextDecoder().decode(zip.readBytes('mimetype')).trim();

@@ -40,7 +40,7 @@ const toBytes = (input: Uint8Array | ArrayBuffer): Uint8Array => (input instance
 /** Reads a workbook package (.xlsx, .xlsm, .xltx, .xltm) into a snapshot. Throws WorkbookReadError. */
 export function readWorkbookPackage(input: Uint8Array | ArrayBuffer, options: ReadOptions = {}): PackageRead {
   const limits = limitsWith(options.limits);
-  const { zip, workbookPart } = openPackage(toBytes(input), limits.inflatedBytes);
+  const { zip, workbookPart } = openPackage(toBytes(input), limits);
   const rels = readRelationships(zip, workbookPart);
   const book = readWorkbookPart(zip, workbookPart, limits.sheets);
   const byId = new Map(rels.map((r) => [r.id, r]));

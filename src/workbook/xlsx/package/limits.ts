@@ -28,6 +28,12 @@ export const READ_LIMITS = {
   sharedStrings: 2_000_000,
   /** Sheets in the workbook (all kinds): plans have one to twenty. */
   sheets: 500,
+  /**
+   * Characters between two tags of an XML part. Excel's longest texts (a cell's 32,767 characters, escaped)
+   * are far below 4 M; a part that is megabytes of whitespace or text is a bomb, and refusing it early keeps
+   * the parser from collecting it into one string.
+   */
+  textRun: 4 * 1024 * 1024,
 } as const;
 
 export type ReadLimits = { -readonly [K in keyof typeof READ_LIMITS]: number };

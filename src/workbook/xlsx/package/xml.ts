@@ -24,6 +24,8 @@ export function prefixedAttr(attrs: Record<string, string>, local: string): stri
   return undefined;
 }
 
+const tooLong = (part: string): WorkbookReadError => WorkbookReadError.corrupt(`${part}: text between two tags is longer than any workbook has`);
+
 function decoderFor(first: Uint8Array): TextDecoder {
   if (first[0] === 0xff && first[1] === 0xfe) return new TextDecoder('utf-16le');
   if (first[0] === 0xfe && first[1] === 0xff) return new TextDecoder('utf-16be');
@@ -48,9 +50,19 @@ export function parsePart(zip: ZipArchive, part: string, h: XmlHandler): void {
     parser.on('cdata', text);
   }
   let decoder: TextDecoder | null = null;
+  // Characters since the last "<", checked per chunk: a run longer than the limit (plus one chunk) is refused.
+  let run = 0;
   zip.read(part, (chunk) => {
     decoder ??= decoderFor(chunk);
-    parser.write(decoder.decode(chunk, { stream: true }));
+    const s = decoder.decode(chunk, { stream: true });
+    const first = s.indexOf('<');
+    if (first < 0) run += s.length;
+    else {
+      if (run + first > zip.textRun) throw tooLong(part);
+      run = s.length - s.lastIndexOf('<') - 1;
+    }
+    if (run > zip.textRun) throw tooLong(part);
+    parser.write(s);
   });
   if (decoder) parser.write((decoder as TextDecoder).decode());
   parser.close();

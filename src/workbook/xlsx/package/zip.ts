@@ -19,7 +19,7 @@ const EOCD64_LOCATOR = 0x07064b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 /** Compressed bytes given to the inflater at a time: deflate expands at most ~1032×, so one push yields ≤ 17 MB. */
-const STEP = 16 * 1024;
+const STEP = 256 * 1024;
 
 /** Whether the bytes start like a zip (a local file header, or the end record of an empty zip). */
 export function looksLikeZip(b: Uint8Array): boolean {
@@ -41,6 +41,8 @@ export class ZipArchive {
     private readonly bytes: Uint8Array,
     /** The budget of inflated bytes for everything read from this archive. */
     readonly budget: number,
+    /** The longest run of characters between two tags the XML parts may have (see READ_LIMITS.textRun). */
+    readonly textRun: number = Infinity,
   ) {
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const end = findEndRecord(view);
