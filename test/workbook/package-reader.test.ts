@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { readWorkbookPackage } from '../../src/workbook/xlsx/package';
 import { readXlsx } from '../../src/workbook/xlsx/read';
 import { workbookSnapshotSchema } from '../../src/workbook/snapshot';
@@ -218,5 +218,15 @@ describe('readXlsx', () => {
   it('reads a path or bytes alike', async () => {
     const bytes = readFileSync(fixture('narathiwat-2566'));
     expect(await readXlsx(bytes)).toEqual(await readXlsx(fixture('narathiwat-2566')));
+  });
+});
+
+describe('the package reader runs in the browser as in Node', () => {
+  const dir = resolve(__dirname, '../../src/workbook/xlsx/package');
+  it.each(readdirSync(dir).filter((f) => f.endsWith('.ts')))('%s imports only fflate, saxes, the snapshot types and its own modules, and no Node API', (f) => {
+    const text = readFileSync(join(dir, f), 'utf8');
+    const imports = [...text.matchAll(/from\s+'([^']+)'/g)].map((m) => m[1] as string);
+    for (const i of imports) expect(['fflate', 'saxes', '../../snapshot', '../../host'].includes(i) || i.startsWith('./')).toBe(true);
+    expect(text).not.toMatch(/\b(Buffer|process|require)\b|node:/);
   });
 });
