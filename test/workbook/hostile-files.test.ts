@@ -153,7 +153,8 @@ describe('reading limits', () => {
   });
 
   it('megabytes of text between two tags are refused before the parser collects them', () => {
-    const e = failure(withSheetEntry(deflateBomb('<worksheet><sheetData> ', 200_000, '</sheetData></worksheet>'), 200_000 * 258 + 100));
+    const [prefix, suffix] = ['<worksheet><sheetData> ', '</sheetData></worksheet>'];
+    const e = failure(withSheetEntry(deflateBomb(prefix, 200_000, suffix), prefix.length + 200_000 * 258 + suffix.length));
     expect(e.kind).toBe('corrupt');
     expect(e.text.en).toContain('text between two tags');
   });
@@ -163,12 +164,15 @@ describe('reading limits', () => {
     const e = failure(xlsxPackage(oneSheet(rows, '', 'แผน')), { cellsPerSheet: 150 });
     expect(e.breach).toEqual({ limit: 'cellsPerSheet', allowed: 150, sheet: 'แผน' });
     expect(e.text.th).toContain('จำนวนช่องในชีต "แผน"');
-    // A1 plus one cell in XFD on 200 rows: 400 cells, but a grid of 200 × 16,384 > 2,000,000.
+    // A1 plus one cell in XFD on 200 rows: 400 cells, but a grid of 200 × 16,384 > 2,000,000, refused while read.
     const wide = Array.from({ length: 200 }, (_, r) => `<row r="${r + 1}"><c r="A${r + 1}"><v>1</v></c><c r="XFD${r + 1}"><v>2</v></c></row>`).join('');
     const t0 = performance.now();
     const g = failure(xlsxPackage(oneSheet(wide)));
     expect(performance.now() - t0).toBeLessThan(2000);
-    expect(g.breach).toMatchObject({ limit: 'cellsPerSheet', actual: 200 * 16384 });
+    expect(g.breach).toEqual({ limit: 'cellsPerSheet', allowed: READ_LIMITS.cellsPerSheet, sheet: 'แผน' });
+    // One cell in XFD on 200 rows, then one in A201: each row is narrow as read, the grid is not.
+    const late = `${Array.from({ length: 200 }, (_, r) => `<row r="${r + 1}"><c r="XFD${r + 1}"><v>2</v></c></row>`).join('')}<row r="201"><c r="A201"><v>1</v></c></row>`;
+    expect(failure(xlsxPackage(oneSheet(late))).breach).toEqual({ limit: 'cellsPerSheet', actual: 200 * 16384 + 1, allowed: READ_LIMITS.cellsPerSheet, sheet: 'แผน' });
   });
 
   it('cells per workbook, shared strings and sheets', () => {

@@ -1,25 +1,17 @@
 import type { CellValue } from '../../snapshot';
-import { WorkbookReadError } from './errors';
 import { shiftFormula } from './formula';
+import { SheetRows, type DenseRow } from './rows';
 import { StringItem, decodeEscapes } from './strings';
 import { parsePart } from './xml';
 import type { ZipArchive } from './zip';
 
-/** The cells of one row that exist in the file, in column order: the sparse form a sheet is read into. */
-export interface SparseRow {
-  row: number;
-  cols: number[];
-  values: CellValue[];
-  /** Formulas ("=…") by cell, or null while the row has none. */
-  formulas: (string | null)[] | null;
-  formats: (string | null)[];
-  /** Indexes (into this row) of formula cells that have no cached value. */
-  uncached: number[];
-}
-
-export interface SparseSheet {
-  rows: SparseRow[];
+export interface SheetCells {
+  /** Rows with at least one cell, in row order. */
+  rows: DenseRow[];
   merges: string[];
+  /** [row, column] of formula cells that have no cached value. */
+  uncached: [number, number][];
+  /** Cells with a value or a formula. */
   cells: number;
 }
 
@@ -51,15 +43,15 @@ function parseRef(ref: string | undefined): [number, number] {
 }
 
 /**
- * Reads one worksheet part into sparse rows: only cells that exist (a declared <dimension> is ignored), with
- * cached values (0 included), formulas with shared ones expanded, each cell's number format, and merged areas.
+ * Reads one worksheet part into rows of the cells that exist (a declared <dimension> is ignored), with cached
+ * values (0 included), formulas with shared ones expanded, each cell's number format, and merged areas.
  */
-export function readSheetPart(zip: ZipArchive, part: string, ctx: SheetContext): SparseSheet {
-  const rows: SparseRow[] = [];
+export function readSheetPart(zip: ZipArchive, part: string, ctx: SheetContext): SheetCells {
+  const rows = new SheetRows(ctx.sheet, ctx.cellsPerSheet);
   const merges: string[] = [];
+  const uncached: [number, number][] = [];
   const masters = new Map<string, { text: string; row: number; col: number }>();
   let cells = 0;
-  let current: SparseRow | null = null;
   let lastRow = 0;
   let lastCol = 0;
 
@@ -75,13 +67,6 @@ export function readSheetPart(zip: ZipArchive, part: string, ctx: SheetContext):
   let formulaText = '';
   let formulaAttrs: Record<string, string> | null = null;
   let inline: StringItem | null = null;
-
-  const rowOf = (r: number): SparseRow => {
-    if (current && current.row === r) return current;
-    current = { row: r, cols: [], values: [], formulas: null, formats: [], uncached: [] };
-    rows.push(current);
-    return current;
-  };
 
   const formulaOfCell = (): string | null => {
     if (!formulaAttrs) return null;
@@ -126,17 +111,9 @@ export function readSheetPart(zip: ZipArchive, part: string, ctx: SheetContext):
     // A formula's cached "" is what Excel shows as an empty cell; exceljs read it as empty too.
     if (formula !== null && value === '') value = null;
     if (value === null && formula === null) return;
-    if (++cells > ctx.cellsPerSheet) throw WorkbookReadError.tooLarge({ limit: 'cellsPerSheet', allowed: ctx.cellsPerSheet, sheet: ctx.sheet });
-    const r = rowOf(row);
-    const i = r.cols.length;
-    r.cols.push(col);
-    r.values.push(value);
-    r.formats.push(ctx.numberFormats[style] ?? null);
-    if (formula !== null) {
-      if (!r.formulas) r.formulas = new Array<string | null>(i).fill(null);
-      r.formulas.push(`=${formula}`);
-      if (!hasValue && type !== 'inlineStr') r.uncached.push(i);
-    } else if (r.formulas) r.formulas.push(null);
+    cells++;
+    rows.set(row, col, value, formula === null ? null : `=${formula}`, ctx.numberFormats[style] ?? null);
+    if (formula !== null && !hasValue && type !== 'inlineStr') uncached.push([row, col]);
   };
 
   parsePart(zip, part, {
@@ -188,5 +165,5 @@ export function readSheetPart(zip: ZipArchive, part: string, ctx: SheetContext):
       else if (inline) inline.text(s);
     },
   });
-  return { rows, merges, cells };
+  return { rows: rows.rows, merges, uncached, cells };
 }

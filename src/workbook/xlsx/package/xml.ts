@@ -59,6 +59,12 @@ export function parsePart(zip: ZipArchive, part: string, h: XmlHandler): void {
     if (first < 0) run += s.length;
     else {
       if (run + first > zip.textRun) throw tooLong(part);
+      // Only a chunk longer than the limit (a bomb's) can hide a long run between two of its own tags.
+      if (s.length > zip.textRun) {
+        for (let at = first, next = s.indexOf('<', at + 1); next >= 0; at = next, next = s.indexOf('<', at + 1)) {
+          if (next - at > zip.textRun) throw tooLong(part);
+        }
+      }
       run = s.length - s.lastIndexOf('<') - 1;
     }
     if (run > zip.textRun) throw tooLong(part);

@@ -19,7 +19,7 @@ const EOCD64_LOCATOR = 0x07064b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 /** Compressed bytes given to the inflater at a time: deflate expands at most ~1032×, so one push yields ≤ 17 MB. */
-const STEP = 256 * 1024;
+const STEP = 16 * 1024;
 
 /** Whether the bytes start like a zip (a local file header, or the end record of an empty zip). */
 export function looksLikeZip(b: Uint8Array): boolean {
