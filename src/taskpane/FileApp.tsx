@@ -1,7 +1,6 @@
 import { Button, FluentProvider, MessageBar, MessageBarBody, Spinner, Text, makeStyles, shorthands, tokens } from '@fluentui/react-components';
 import { useRef, useState, type DragEvent } from 'react';
 import type { FileHost } from '../workbook/xlsx/file-host';
-import { isWorkbookReadError } from '../workbook/xlsx/package/errors';
 import { App } from './App';
 import { STRINGS, type Lang } from './i18n/strings';
 import { theme } from './theme';
@@ -20,7 +19,7 @@ const useStyles = makeStyles({
   bar: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap', padding: `0 ${tokens.spacingHorizontalM}` },
 });
 
-/** Loads exceljs only when a file is opened, so the Excel pane's bundle does not carry it. */
+/** Loads the package reader only when a file is opened (and exceljs, for writing, only when a change is applied), so the Excel pane's bundle carries neither. */
 const loadHost = async (bytes: ArrayBuffer, name: string): Promise<FileHost> => {
   const { FileHost } = await import(/* webpackChunkName: "xlsx" */ '../workbook/xlsx/file-host');
   return FileHost.open(bytes, name);
@@ -55,8 +54,10 @@ export function FileApp({ initialLang = 'th' }: { initialLang?: Lang }) {
       setHost(await loadHost(await file.arrayBuffer(), file.name));
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);
-      // The reader says what the file is instead (an old .xls, a password, a CSV, too large…), in both languages.
-      const say = (l: Lang): string => STRINGS[l].openFailed(file.name, isWorkbookReadError(e) ? e.text[l] : msg);
+      // The reader's WorkbookReadError says what the file is (an old .xls, a password, a CSV, too large…) in both
+      // languages; read it by shape so that its messages stay in the lazy chunk, not in the Excel pane's bundle.
+      const known = (e as { text?: Partial<Record<Lang, string>> } | null)?.text;
+      const say = (l: Lang): string => STRINGS[l].openFailed(file.name, known?.[l] ?? msg);
       setError(`${say('th')} / ${say('en')}`);
     } finally {
       setBusy(null);
