@@ -63,11 +63,11 @@ describe('the package reader against the exceljs reader it replaces', () => {
 });
 
 describe('cell values', () => {
-  it('reads shared strings (rich runs joined, phonetic runs left out, _xHHHH_ decoded), inline strings, booleans, errors and numbers', () => {
+  it('reads shared strings (rich runs joined, phonetic runs left out, _xHHHH_ decoded), inline strings, booleans, errors, numbers and ISO dates (as serial days)', () => {
     const s = firstSheet({
       ...oneSheet(
         '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="inlineStr"><is><r><t>ก</t></r><r><t xml:space="preserve"> ข</t></r></is></c></row>' +
-          '<row r="2"><c r="A2" t="b"><v>1</v></c><c r="B2" t="b"><v>0</v></c><c r="C2" t="e"><v>#DIV/0!</v></c><c r="D2"><v>-1.5E3</v></c><c r="E2" t="str"><v>a&amp;b</v></c></row>',
+          '<row r="2"><c r="A2" t="b"><v>1</v></c><c r="B2" t="b"><v>0</v></c><c r="C2" t="e"><v>#DIV/0!</v></c><c r="D2"><v>-1.5E3</v></c><c r="E2" t="str"><v>a&amp;b</v></c><c r="F2" t="d"><v>2023-01-15T12:00:00</v></c></row>',
       ),
       sharedStrings: [
         '<si><t>ไม่ใช้งบประมาณ</t></si>',
@@ -77,7 +77,7 @@ describe('cell values', () => {
     });
     expect(s.values).toEqual([
       ['ไม่ใช้งบประมาณ', 'งบประมาณ', 'ESC\u001b and _x001B_ kept', 'ก ข'],
-      [true, false, '#DIV/0!', -1500, 'a&b'],
+      [true, false, '#DIV/0!', -1500, 'a&b', 44941.5],
     ]);
   });
 
@@ -111,7 +111,8 @@ describe('cell values', () => {
     const styles =
       '<numFmts count="1"><numFmt numFmtId="164" formatCode="[$-D07041E]#,##0&quot; บาท&quot;"/></numFmts>' +
       '<cellStyleXfs count="1"><xf numFmtId="3"/></cellStyleXfs>' +
-      '<cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="3"/><xf numFmtId="61"/><xf numFmtId="14"/></cellXfs>';
+      '<cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="3"/><xf numFmtId="61"/><xf numFmtId="14"/></cellXfs>' +
+      '<dxfs count="1"><dxf><numFmt numFmtId="164" formatCode="0.0"/></dxf></dxfs>';
     const s = firstSheet({ ...oneSheet('<row r="1"><c r="A1"><v>1</v></c><c r="B1" s="1"><v>1</v></c><c r="C1" s="2"><v>1</v></c><c r="D1" s="3"><v>1</v></c><c r="E1" s="4"><v>45000</v></c><c r="F1" s="1"/></row>'), styles });
     expect(s.numberFormats).toEqual([[null, '[$-D07041E]#,##0" บาท"', '#,##0', 't#,##0', 'mm-dd-yy']]);
     expect(s.values).toEqual([[1, 1, 1, 1, 45000]]);

@@ -64,15 +64,19 @@ export function readNumberFormats(zip: ZipArchive, part: string | null): (string
   if (!part || !zip.entry(part)) return [];
   const custom = new Map<number, string>();
   const xfIds: number[] = [];
+  // <numFmt> and <xf> also occur in differential formats (<dxfs>) and cell style formats: only these two lists count.
+  let inNumFmts = false;
   let inCellXfs = false;
   parsePart(zip, part, {
     open(name, a) {
-      if (name === 'numFmt' && a.numFmtId !== undefined && a.formatCode !== undefined) custom.set(Number(a.numFmtId), a.formatCode);
+      if (name === 'numFmts') inNumFmts = true;
       else if (name === 'cellXfs') inCellXfs = true;
+      else if (name === 'numFmt' && inNumFmts && a.numFmtId !== undefined && a.formatCode !== undefined) custom.set(Number(a.numFmtId), a.formatCode);
       else if (name === 'xf' && inCellXfs) xfIds.push(Number(a.numFmtId ?? 0));
     },
     close(name) {
-      if (name === 'cellXfs') inCellXfs = false;
+      if (name === 'numFmts') inNumFmts = false;
+      else if (name === 'cellXfs') inCellXfs = false;
     },
   });
   return xfIds.map((id) => (id ? (custom.get(id) ?? builtInFormat(id)) : null));

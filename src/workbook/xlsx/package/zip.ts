@@ -20,6 +20,8 @@ const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 /** Compressed bytes given to the inflater at a time: deflate expands at most ~1032×, so one push yields ≤ 17 MB. */
 const STEP = 16 * 1024;
+/** Slices of a stored (uncompressed) entry given to the sink at a time. */
+const OUT_STEP = 256 * 1024;
 
 /** Whether the bytes start like a zip (a local file header, or the end record of an empty zip). */
 export function looksLikeZip(b: Uint8Array): boolean {
@@ -115,7 +117,8 @@ export class ZipArchive {
       if (this.inflated > this.budget) throw WorkbookReadError.tooLarge({ limit: 'inflatedBytes', actual: this.inflated, allowed: this.budget });
       if (chunk.length > 0) sink(chunk);
     };
-    if (e.method === 0) take(data);
+    // A stored part goes to the sink in slices too, so that no chunk is ever a whole large sheet.
+    if (e.method === 0) for (let o = 0; o < data.length; o += OUT_STEP) take(data.subarray(o, o + OUT_STEP));
     else if (e.method === 8) {
       const inflater = new Inflate((chunk) => take(chunk));
       try {
