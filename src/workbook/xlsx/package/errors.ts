@@ -72,9 +72,9 @@ const LIMIT_WHAT: Record<keyof ReadLimits, (sheet?: string) => Localized> = {
   inflatedBytes: () => ({ th: 'ขนาดข้อมูลเมื่อคลายการบีบอัด', en: 'the inflated size of its parts' }),
   cellsPerSheet: (sheet) => ({ th: `จำนวนช่องในชีต "${sheet ?? ''}"`, en: `the cells of sheet "${sheet ?? ''}"` }),
   cellsPerWorkbook: () => ({ th: 'จำนวนช่องทั้งเวิร์กบุ๊ก', en: 'the cells of the whole workbook' }),
-  sharedStrings: () => ({ th: 'จำนวนข้อความในตารางข้อความ (shared strings)', en: 'the entries of its shared strings table' }),
+  sharedStrings: () => ({ th: 'จำนวนข้อความในตารางข้อความที่ใช้ร่วมกัน', en: 'the entries of its shared strings table' }),
   sheets: () => ({ th: 'จำนวนชีต', en: 'the number of sheets' }),
-  textRun: () => ({ th: 'ความยาวข้อความระหว่างแท็ก XML', en: 'a run of text between two XML tags' }),
+  textRun: () => ({ th: 'ความยาวข้อความระหว่างแท็กในไฟล์', en: 'a run of text between two XML tags' }),
 };
 
 const figure = (limit: keyof ReadLimits, n: number): string =>
