@@ -166,12 +166,12 @@ export class PlanBuilder {
   /** The row's budget: one amount, or several listed in the cell (for listed projects, or added up for one). */
   private budgetOf(r: RowReader): { figure: Figure<Amount> | null; listed: number[] | null } {
     const figure = r.amount(this.columns.budget);
-    if (!figure || figure.value.kind !== 'unreadable') return { figure, listed: null };
-    const listed = listedAmounts(figure.raw);
-    if (!listed) return { figure, listed: null };
-    // One project with its amount broken down in the cell: the total first and its parts, or only the parts.
+    // Listed amounts first: "๐\n๒,๓๐๐" would otherwise read as one amount once its whitespace is gone.
+    const listed = figure ? listedAmounts(figure.raw) : null;
+    if (!figure || !listed) return { figure, listed: null };
+    // One project with its amount broken down in the cell: the total first and two or more parts, or only the parts.
     const rest = listed.slice(1).reduce((a, b) => a + b, 0);
-    const total = Math.abs((listed[0] as number) - rest) < 0.005 ? (listed[0] as number) : listed.reduce((a, b) => a + b, 0);
+    const total = listed.length >= 3 && Math.abs((listed[0] as number) - rest) < 0.005 ? (listed[0] as number) : listed.reduce((a, b) => a + b, 0);
     return { figure: { ...figure, value: { kind: 'amount', value: total, asText: true } }, listed };
   }
 
@@ -260,6 +260,8 @@ export class PlanBuilder {
     if (m.budget === undefined || m.family === 'quarterly') return false;
     const here = r.amount(m.budget);
     if (here && here.value.kind !== 'unreadable') return false;
+    // A project number just left of an empty budget cell is the number, not a budget pushed left.
+    if (m.budget - 1 === m.number) return false;
     const left = this.grid.isEmpty(r.row, m.budget - 1) ? null : parseAmount(this.grid.value(r.row, m.budget - 1));
     if (!left || left.kind === 'unreadable' || (left.kind === 'none' && left.form !== 'no-budget')) return false;
     const last = this.cols[this.cols.length - 1] as number;
