@@ -92,7 +92,7 @@ export function App({ host, initialLang = 'th', now }: AppProps) {
           <Text>{t.nothingYet}</Text>
         ) : (
           <>
-            <SummaryCounts t={t} counts={summary.counts} projects={summary.projects} />
+            <SummaryCounts t={t} counts={summary.counts} projects={summary.projects} sheets={summary.sheets} />
             <Divider />
             <FixPanel t={t} state={state} dispatch={dispatch} confirm={pane.applyFix} summarize={pane.summarize} />
             <Divider />

@@ -58,6 +58,11 @@ export function FindingItem({ t, item, onSelect, onAcknowledge, onWithdraw }: Fi
               {item.detail}
             </Text>
           )}
+          {item.group && (
+            <Text block size={200} data-testid="finding-group">
+              {item.group}
+            </Text>
+          )}
         </span>
       </Button>
       {ack ? (

@@ -90,6 +90,8 @@ export interface FindingView {
   message: string;
   /** "expected … · found …" when the finding carries both figures. */
   detail: string | null;
+  /** For a group of findings (one code, many cells on the sheet): how many, and where. */
+  group: string | null;
   ack: Ack | undefined;
   ackText: string | null;
 }
@@ -101,6 +103,13 @@ export interface SheetView {
 }
 
 const show = (v: number | string): string => (typeof v === 'number' ? money(v) : v);
+
+const GROUP_CELLS_SHOWN = 12;
+/** A group's cells: its own and the others', the first dozen, then "…". */
+function groupCells(f: Finding): string {
+  const cells = [f.cell, ...(f.related ?? [])];
+  return cells.slice(0, GROUP_CELLS_SHOWN).join(', ') + (cells.length > GROUP_CELLS_SHOWN ? ', …' : '');
+}
 
 const view = memo((analysis: Analysis | null, shown: Finding[], acks: Acknowledgements, lang: Lang): SheetView[] => {
   if (!analysis) return [];
@@ -114,6 +123,7 @@ const view = memo((analysis: Analysis | null, shown: Finding[], acks: Acknowledg
       severity: t.severity[f.severity],
       message: f.message[lang],
       detail: f.expected !== undefined && f.actual !== undefined ? t.expectedActual(show(f.expected), show(f.actual)) : null,
+      group: f.count ? t.groupOf(f.count, groupCells(f)) : null,
       ack,
       ackText: ack ? t.ackBy(ack.reason, ack.at) : null,
     };
@@ -147,14 +157,27 @@ export function statusText(s: PaneState): string {
 /** The progress bar's value while busy: the share read, or undefined for an indeterminate bar. */
 export const progressValue = (s: PaneState): number | undefined => (s.phase === 'reading' && s.progress ? s.progress : undefined);
 
-/** The counts line: open findings by severity, then projects and budget; null before the first check. */
-export function summaryView(s: PaneState): { counts: { severity: Severity; count: number; text: string }[]; projects: string } | null {
+/** One line per plan sheet: how its layout was read (family, numbering, itemisations, listed projects, doubt). */
+export function readingLines(analysis: Analysis, t: Strings): string[] {
+  return analysis.sheets.flatMap((sh) => {
+    const r = sh.reading;
+    if (!r) return [];
+    return [t.reading({
+      sheet: sh.name, family: sh.family, numbering: r.numbering, numberSource: r.numberSource, itemisations: r.itemisations,
+      multiProjectCells: r.multiProjectCells, notUnderstood: r.notUnderstood.length, unsure: r.certainty === 'unsure',
+    })];
+  });
+}
+
+/** The counts line: open findings by severity, then projects and budget, then how each plan sheet was read. */
+export function summaryView(s: PaneState): { counts: { severity: Severity; count: number; text: string }[]; projects: string; sheets: string[] } | null {
   if (!s.analysis) return null;
   const t = strings(s);
   const open = openCounts(s);
   return {
     counts: SEVERITIES.map((sev) => ({ severity: sev, count: open[sev], text: `${t.severity[sev]} ${open[sev]}` })),
     projects: t.projects(s.analysis.stats.projects, money(s.analysis.stats.budget)),
+    sheets: readingLines(s.analysis, t),
   };
 }
 

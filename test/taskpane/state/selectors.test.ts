@@ -297,3 +297,20 @@ describe('a file that does not open', () => {
     expect(openFailedText('plan.xlsx', 'disk full')).toBe('เปิดไฟล์ plan.xlsx ไม่ได้: disk full / Cannot open plan.xlsx: disk full');
   });
 });
+
+describe('how each plan sheet was read, and groups of findings', () => {
+  it('says in one line per plan sheet how its layout was read', () => {
+    expect(summaryView(checked())?.sheets).toEqual(['ชีต แผนปฏิบัติการ: แบบรายไตรมาส · ลำดับที่นับต่อตัวชี้วัด']);
+    expect(summaryView(checked(noAcks, 'en'))?.sheets).toEqual(['Sheet แผนปฏิบัติการ: quarterly · numbered per indicator']);
+  });
+
+  it('shows a group of findings with its count and cells, with the sheet-wide findings', () => {
+    const base = analysis.findings.find((f) => f.cell === 'B29')!;
+    const group = { ...base, count: 14, related: Array.from({ length: 13 }, (_, i) => `B${30 + i}`) };
+    const a: Analysis = { ...analysis, findings: analysis.findings.map((f) => (f === base ? group : f)) };
+    const shown = findingsView(checked(noAcks, 'th', a)).flatMap((sh) => sh.groups.map((g) => ({ key: g.key, items: g.items })));
+    const where = shown.find((g) => g.items.some((i) => i.finding === group));
+    expect(where?.key).toBe('');
+    expect(where?.items.find((i) => i.finding === group)?.group).toBe(`รวม 14 แห่ง: B29, ${Array.from({ length: 11 }, (_, i) => `B${30 + i}`).join(', ')}, …`);
+  });
+});
