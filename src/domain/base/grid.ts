@@ -1,5 +1,5 @@
 import type { CellValue, SheetSnapshot } from '../snapshot';
-import { cellText, compareKey } from '../thai';
+import { cellText, compareKey, keyMayBeLabel } from '../thai';
 import { parseAddress } from './cells';
 
 export interface MergeArea {
@@ -64,6 +64,16 @@ export class Grid {
     const v = this.value(row, col);
     if (v === null) return '';
     return compareKey(typeof v === 'string' ? v : cellText(v));
+  }
+
+  /**
+   * The key of a cell that may be a header label (a key of at most `max` characters, or one opening with
+   * `first`), else null: other cells' keys are not built.
+   */
+  labelKey(row: number, col: number, max: number, first: string): string | null {
+    const v = this.value(row, col);
+    if (typeof v === 'string' && !keyMayBeLabel(v, max, first)) return null;
+    return this.key(row, col);
   }
 
   isEmpty(row: number, col: number): boolean {

@@ -60,6 +60,25 @@ function flat(s: string): string {
   return s;
 }
 
+/**
+ * Whether compareKey(input) could be at most `max` long or start with `first`, found without building the key:
+ * header detection looks at every cell of every row, and most of them are long data texts that can be no label.
+ */
+export function keyMayBeLabel(input: string, max: number, first: string): boolean {
+  if (input.length <= max || input.includes('<')) return true;
+  const want = first.charCodeAt(0);
+  let kept = 0;
+  for (let i = 0; i < input.length; i++) {
+    const c = input.charCodeAt(i);
+    if (c <= 0x20 || c === 0xa0 || c === 0x200b || c === 0x200c || c === 0x200d || c === 0xfeff || c === 0x3000) continue;
+    if (c === 0x22 || c === 0x27 || c === 0x60 || (c >= 0x2018 && c <= 0x201e) || c === 0x2028 || c === 0x2029 || c === 0x85) continue;
+    if (kept === 0 && c === want) return true;
+    if (c === 0x0e4d && input.charCodeAt(i + 1) === 0x0e32) i++;
+    if (++kept > max) return false;
+  }
+  return true;
+}
+
 /** Collapses runs of whitespace to one space, for display. */
 export function tidy(text: string): string {
   return text.replace(/\s+/g, ' ').trim();

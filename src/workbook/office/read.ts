@@ -163,9 +163,9 @@ async function readChunked(
         cellsPerChunk = Math.max(columnCount, Math.floor(cellsPerChunk / 2));
         continue;
       }
-      block.values.push(...part.values);
-      block.formulas.push(...part.formulas);
-      block.numberFormat.push(...part.numberFormat);
+      for (const r of part.values) block.values.push(r);
+      for (const r of part.formulas) block.formulas.push(r);
+      for (const r of part.numberFormat) block.numberFormat.push(r);
       row += rows;
       done += rows * columnCount;
       options.onProgress?.(done, totalCells);

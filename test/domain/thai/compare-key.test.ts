@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { compareKey } from '../../../src/domain/thai';
+import { compareKey, keyMayBeLabel } from '../../../src/domain/thai';
 
 /** The key as first specified: one character at a time (kept here as the reference the fast build must equal). */
 function referenceKey(input: string): string {
@@ -21,7 +21,7 @@ function referenceKey(input: string): string {
 }
 
 // Characters the key treats specially, mixed with Thai and Latin text, so every branch and run boundary occurs.
-const SPECIAL = [' ', '\t', '\n', '\u00a0', '\u200b', '\ufeff', '\u3000', '๑', '๙', '\u0e4d', '\u0e32', '–', '—', '−', '"', "'", '`', '“', '”', '\u2028', '\u0085', '<p>', '</b>', '< 5', 'ก', 'ำ', 'a', '1', '\u2003'];
+const SPECIAL = ['ไ', 'ไตรมาส', ' ', '\t', '\n', '\u00a0', '\u200b', '\ufeff', '\u3000', '๑', '๙', '\u0e4d', '\u0e32', '–', '—', '−', '"', "'", '`', '“', '”', '\u2028', '\u0085', '<p>', '</b>', '< 5', 'ก', 'ำ', 'a', '1', '\u2003'];
 const text = fc.array(fc.oneof(fc.constantFrom(...SPECIAL), fc.string({ maxLength: 4 })), { maxLength: 30 }).map((xs) => xs.join(''));
 
 describe('compareKey (built from runs, memoised by text)', () => {
@@ -33,5 +33,17 @@ describe('compareKey (built from runs, memoised by text)', () => {
     const long = 'สำนักงาน ป้องกันและ บรรเทาสา ธารณภัย จังหวัด เชียงใหม่ '.repeat(200);
     expect(compareKey(long)).toBe(referenceKey(long));
     expect(compareKey(long)).toBe(compareKey(long));
+  });
+
+  it('rules out a label only when the key is longer than the limit and does not open with the given letter', () => {
+    fc.assert(
+      fc.property(text, fc.integer({ min: 0, max: 12 }), (t, max) => {
+        const key = compareKey(t);
+        const could = key.length <= max || key.startsWith('ไ');
+        // Never a false "no" (that would hide a header); a "maybe" for a long key is allowed only for tagged text.
+        return keyMayBeLabel(t, max, 'ไ') === could || (t.includes('<') && !could);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
