@@ -81,9 +81,13 @@ function criteriaFormulas(list: PlanItem[]): { integrated: string; own: string; 
   if (types.size > 1 || (intType !== undefined && SPECIAL.test(intType))) return null;
   if (list.some((i) => i.budgetClass === 'integrated' && i.project.budgetType?.value !== intType)) return null;
   if (hasTextNumber(list.flatMap((i) => itemCells(i, 'budget')))) return null;
-  const rows = plan.projects.map((p) => p.row);
-  const from = Math.min(...rows);
-  const to = Math.max(...rows);
+  // Projects are in row order; no spread of every row into Math.min (200k rows overflow the call stack).
+  let from = Infinity;
+  let to = -Infinity;
+  for (const p of plan.projects) {
+    from = Math.min(from, p.row);
+    to = Math.max(to, p.row);
+  }
   const sheet = first.sheet;
   const budget = absolute(sheet, m.budget, from, to);
   const agency = absolute(sheet, m.agency, from, to);

@@ -2,6 +2,7 @@ import type { Action, WorkbookSnapshot } from '../../domain';
 import { RECORD_SHEET, type Acknowledgements, type PlanHost } from '../host';
 import { applyActions, type HostCaps } from './apply';
 import { readWorkbook } from './read';
+import type { ReadMemory } from './read-plan';
 import { SETTINGS, acknowledgementsSchema, emptyAcks, parseSetting } from './registry';
 
 type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -12,10 +13,14 @@ export class OfficeHost implements PlanHost {
   readonly kind = 'excel' as const;
   readonly caps: HostCaps & { merges: boolean };
   private names: string[] = [];
+  /** Each sheet's rows and weight from the last read, so the next read is cut right from its first request. */
+  private readonly memory: ReadMemory = new Map();
 
   constructor(
     private readonly run: Run,
     isSetSupported: IsSetSupported,
+    /** Bytes a response may carry; tests scale Excel's limit down. */
+    private readonly responseBudget?: number,
   ) {
     this.caps = {
       notes: isSetSupported('ExcelApi', '1.18'),
@@ -42,7 +47,7 @@ export class OfficeHost implements PlanHost {
   async read(onProgress?: (done: number, total: number) => void): Promise<{ snapshot: WorkbookSnapshot; acks: Acknowledgements }> {
     if (this.names.length === 0) await this.listSheets();
     const result = await this.run((context) =>
-      readWorkbook(context, { sheets: this.names, merges: this.caps.merges, settings: [SETTINGS.acks], ...(onProgress ? { onProgress } : {}) }),
+      readWorkbook(context, { sheets: this.names, merges: this.caps.merges, memory: this.memory, ...(this.responseBudget ? { responseBudget: this.responseBudget } : {}), settings: [SETTINGS.acks], ...(onProgress ? { onProgress } : {}) }),
     );
     let snapshot = result.snapshot;
     const all = result.allSheets.filter((n) => n !== RECORD_SHEET);
@@ -58,7 +63,7 @@ export class OfficeHost implements PlanHost {
   }
 
   async readSheets(names: string[]): Promise<WorkbookSnapshot> {
-    const r = await this.run((context) => readWorkbook(context, { sheets: names, merges: this.caps.merges }));
+    const r = await this.run((context) => readWorkbook(context, { sheets: names, merges: this.caps.merges, memory: this.memory, ...(this.responseBudget ? { responseBudget: this.responseBudget } : {}) }));
     return r.snapshot;
   }
 
