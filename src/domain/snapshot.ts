@@ -13,6 +13,8 @@ export interface SheetSnapshot {
   numberFormats?: (string | null)[][];
   /** Merged areas as A1 ranges ("A1:O1"). */
   merges: string[];
+  /** Formula cells (A1) that have no cached value: a file saved by a generator that never calculated. */
+  uncachedFormulas?: string[];
 }
 
 export interface WorkbookSnapshot {
@@ -28,5 +30,6 @@ export const sheetSnapshotSchema = z.object({
   formulas: z.array(z.array(z.string().nullable())).optional(),
   numberFormats: z.array(z.array(z.string().nullable())).optional(),
   merges: z.array(z.string()),
+  uncachedFormulas: z.array(z.string()).optional(),
 });
 export const workbookSnapshotSchema = z.object({ file: z.string().optional(), sheets: z.array(sheetSnapshotSchema) });

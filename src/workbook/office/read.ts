@@ -71,6 +71,9 @@ function toSheet(name: string, block: Block | null, merges: string[]): SheetSnap
     ...(anyFormula ? { formulas } : {}),
     numberFormats: block.numberFormat.map((r) => r.map((n) => (typeof n === 'string' ? n : null))),
     merges,
+    // Excel calculates every formula it holds before it answers, so each formula cell's `values` entry is its
+    // result: no formula cell is without a value (an empty list says so, unlike a host that cannot tell).
+    ...(anyFormula ? { uncachedFormulas: [] } : {}),
   };
 }
 

@@ -27,6 +27,7 @@ function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
   const values: CellValue[][] = [];
   const formulas: (string | null)[][] = [];
   const numberFormats: (string | null)[][] = [];
+  const uncached: string[] = [];
   let anyFormula = false;
   for (let r = 1; r <= rows; r++) {
     const vr: CellValue[] = new Array(cols).fill(null);
@@ -41,6 +42,8 @@ function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
       if (cell.type === ExcelJS.ValueType.Formula) {
         fr[c - 1] = `=${cell.formula}`;
         anyFormula = true;
+        // No <v> at all (a generator that never calculated); a cached 0 or "" is still a value.
+        if ((cell.value as ExcelJS.CellFormulaValue).result === undefined) uncached.push(cell.address);
       }
       nr[c - 1] = cell.numFmt ?? null;
     });
@@ -58,6 +61,7 @@ function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
     ...(anyFormula ? { formulas } : {}),
     numberFormats,
     merges: [...merges],
+    ...(uncached.length > 0 ? { uncachedFormulas: uncached } : {}),
   };
 }
 
