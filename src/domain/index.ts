@@ -8,6 +8,7 @@ export { RULES, RULE_CODES, RULE_META, isRuleCode, money, type Finding, type Rul
 export { FAMILIES, FAMILY_NAMES, type Family } from './parse/families';
 export { CATALOGS, buildCatalog, catalogSchema, type Catalog, type PeriodChoice } from './catalog';
 export { workbookTitle } from './title';
+export { FormulaBook, readsOf, type Evaluation, type SheetSource } from './formula';
 export { groupFindings, type FindingGroup, type SheetGroup } from './groups';
 export { address, columnLetters, parseAddress } from './base/cells';
 export { sheetSnapshotSchema, workbookSnapshotSchema, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from './snapshot';

@@ -76,3 +76,32 @@ function nearestText(book: FormulaBook, range: CellKey[], wanted: string | null)
   }
   return best?.text ?? null;
 }
+
+/** Whether a formula cell's references lead back to itself (it is on a cycle, not merely downstream of one). */
+export function onCycle(book: FormulaBook, start: CellKey): boolean {
+  const seen = new Set<string>();
+  const stack: CellKey[] = [start];
+  const startKey = `${start.sheet}!${start.row}:${start.col}`;
+  let first = true;
+  while (stack.length > 0) {
+    const c = stack.pop() as CellKey;
+    const k = `${c.sheet}!${c.row}:${c.col}`;
+    if (!first && k === startKey) return true;
+    first = false;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    const f = book.sheet(c.sheet)?.formula(c.row, c.col);
+    const t = f ? book.tree(f) : null;
+    if (!t || t instanceof Error) continue;
+    const walk = (n: typeof t): void => {
+      if (n.k === 'ref' || n.k === 'range') stack.push(...(book.cellsOf(n, c.sheet) ?? []));
+      else if (n.k === 'bin') {
+        walk(n.a);
+        walk(n.b);
+      } else if (n.k === 'neg') walk(n.a);
+      else if (n.k === 'call') n.args.forEach(walk);
+    };
+    walk(t);
+  }
+  return false;
+}

@@ -1,6 +1,6 @@
 import { cellName, FormulaError } from '../formula';
 import { defineRule } from './define';
-import { formulaCells, unmatchedCriteria } from './formula-cells';
+import { formulaCells, onCycle, unmatchedCriteria } from './formula-cells';
 
 /** "O12, O13" or "—". */
 const list = (names: string[]): string => (names.length > 0 ? names.join(', ') : '—');
@@ -21,6 +21,7 @@ export default defineRule({
     for (const fc of formulaCells(ctx)) {
       if (book.cell(fc.sheet, fc.cell.row, fc.cell.col) instanceof FormulaError) continue; // formula-error's
       if (unmatchedCriteria(book, fc.sheet, fc.formula).length > 0) continue; // criteria-no-match's
+      if (onCycle(book, { sheet: fc.sheet, row: fc.cell.row, col: fc.cell.col })) continue; // formula-error's
       const j = judge.judgeCell(fc.sheet, fc.cell.row, fc.cell.col);
       if (!j || j.status !== 'differs' || !j.reading) continue;
       const missing = j.missing.map((c) => cellName(c, fc.sheet));
@@ -30,8 +31,8 @@ export default defineRule({
       const twiceTh = twice.length > 0 ? ` · นับซ้ำ ${list(twice)}` : '';
       const twiceEn = twice.length > 0 ? `; counted twice: ${list(twice)}` : '';
       report({ sheet: fc.sheet, cell: fc.cell }, {
-        th: `สูตร ${fc.formula} อ่านช่องไม่ตรงกับยอดรวม${scope.th ? ` ${scope.th}` : ''}: ขาด ${list(missing)} · เกิน ${list(extra)}${twiceTh}`,
-        en: `The formula ${fc.formula} reads other cells than the ${scope.en || 'section'} total: missing ${list(missing)}; extra ${list(extra)}${twiceEn}`,
+        th: `สูตร ${fc.formula} อ่านช่องไม่ตรงกับยอดรวม${scope.th ? `ของ${scope.th}` : 'ของส่วนนี้'}: ขาด ${list(missing)} · เกิน ${list(extra)}${twiceTh}`,
+        en: `The formula ${fc.formula} reads other cells than the total of ${scope.en || 'this section'}: missing ${list(missing)}; extra ${list(extra)}${twiceEn}`,
       }, { related: [...missing, ...extra, ...twice] });
     }
   },
