@@ -16,7 +16,7 @@ export { sheetSnapshotSchema, workbookSnapshotSchema, type CellValue, type Sheet
 export { fingerprint, planMarks, type MarkOptions } from './actions/marks';
 export { NOTE_PREFIXES, isOurNote } from './actions/notes';
 export { planNumbers } from './actions/numbers';
-export { planTotals, type Conflict, type TotalsPlan } from './actions/totals';
+export { planTotals, type Conflict, type TotalsOptions, type TotalsPlan } from './actions/totals';
 export { SUMMARY_SHEETS, planSummaries } from './actions/summaries';
 export {
   LINE_HEIGHT, MARK_STYLES, MARK_TAG, SHEET_LOOK, generatedName, isGenerated, isOurMarkFormula, markFormula, rowLines,
