@@ -340,7 +340,7 @@ const VARIANTS: Variant[] = [
 function evaluatorBook(): Sheet[] {
   const data: Sheet = { name: 'ข้อมูล ๑', cells: new Map(), merges: [] };
   const rows: [number | string | boolean | null, string | null, number | null][] = [
-    [10, 'สนง.ก', 1], [20.5, 'สนง.ข', 2], ['ข้อความ', 'สนง.ก', 3], [true, 'abc', 4], [null, 'ABC', 5], [-3, null, 6], [0.125, 'สนง.ค', 7],
+    [10, 'สนง.ก', 1], [20.5, 'สนง.ข', 2], ['ข้อความ', 'สนง.ก', 3], [null, 'abc', 4], [null, 'ABC', 5], [-3, null, 6], [0.125, 'สนง.ค', 7],
   ];
   rows.forEach(([a, b, c], i) => {
     if (a !== null) data.cells.set(`A${i + 1}`, { value: a });
@@ -355,6 +355,11 @@ function evaluatorBook(): Sheet[] {
     `COUNTIFS(${d}B1:B7,"abc",${d}C1:C7,">2")`, `COUNTIF(${d}A1:A7,10)`, `COUNTIF(${d}B1:B7,"")`, `COUNTA(${d}A1:B7)`, `COUNT(${d}A1:C7)`,
     `COUNTA(${d}A1:A7,"x")`, `1/0`, `A1+A2`, `SUM(A1:A3)`, `${d}A5+1`, `SUMIF(${d}B1:B7,"<>",${d}C1:C7)`,
   ];
+  // TRUE/FALSE sit apart: Excel skips them in SUM/COUNT ranges and LibreOffice counts them (so PlanCheck does not
+  // evaluate that); COUNTA and arithmetic agree.
+  data.cells.set('D1', { value: true });
+  data.cells.set('D2', { value: false });
+  formulas.push(`COUNTA(${d}D1:D3)`, `${d}D1+1`, `-${d}D2`);
   const calc: Sheet = { name: 'calc', cells: new Map(), merges: [] };
   formulas.forEach((f, i) => calc.cells.set(`A${i + 1}`, { formula: f }));
   return [calc, data];

@@ -230,6 +230,7 @@ export class FormulaBook {
         for (const c of m) {
           const v = this.cell(c.sheet, c.row, c.col);
           if (v instanceof FormulaError) return v;
+          if (typeof v === 'boolean') throw new NotEvaluated('TRUE/FALSE in a range');
           if (typeof v === 'number') total += v;
         }
         return total;
@@ -244,6 +245,8 @@ export class FormulaBook {
     for (const a of args) {
       const { cells, values } = this.values(a, from);
       for (const v of values) {
+        // Excel skips TRUE/FALSE in a range, LibreOffice counts them as 1/0: which one the user sees is unknown.
+        if (cells !== null && typeof v === 'boolean' && name !== 'COUNTA') throw new NotEvaluated('TRUE/FALSE in a range');
         if (name === 'COUNTA') total += v === null || v === '' ? 0 : 1;
         else if (name === 'COUNT') total += typeof v === 'number' || (cells === null && typeof v === 'boolean') ? 1 : 0;
         else if (v instanceof FormulaError) return v;
