@@ -1,6 +1,6 @@
 import { address } from '../base/cells';
 import { amountValue, parseAmount } from '../thai';
-import type { ExpectedFigure, Reading } from '../totals';
+import { agreeingReading, type ExpectedFigure, type Reading } from '../totals';
 import { keyOf, type CellKey, type FormulaBook } from './evaluate';
 import { readsOf } from './reads';
 
@@ -80,30 +80,42 @@ export class FormulaJudge {
     return best as Judgement;
   }
 
-  /** The leaves a cell stands for: itself, or what its formula totals (memoised; a cycle leaves it opaque). */
+  /**
+   * The leaves a cell stands for: what its formula totals; for a stated figure that is typed, not a plain total or
+   * wrong, what it should total (the reading its value agrees with, or the one closest to its formula). Memoised;
+   * a cycle leaves the cell opaque.
+   */
   leaves(c: CellKey): CellKey[] {
     const k = keyOf(c);
     const known = this.leafMemo.get(k);
     if (known) return known;
     const formula = this.book.sheet(c.sheet)?.formula(c.row, c.col);
-    if (!formula || this.visiting.has(k)) return [c];
+    const figures = this.figuresAt(c.sheet, c.row, c.col);
+    if (this.visiting.has(k)) return [c];
     this.visiting.add(k);
     let out: CellKey[] = [c];
     try {
-      const reads = readsOf(this.book, c.sheet, formula);
+      const reads = formula ? readsOf(this.book, c.sheet, formula) : null;
       if (reads) {
         out = reads.flatMap((r) => this.leaves(r));
-        const figures = this.figuresAt(c.sheet, c.row, c.col);
         if (figures.length > 0) {
           const j = this.best(reads, figures);
-          if (j.status !== 'exact' && j.reading) out = j.reading.cells.flatMap((s) => this.leaves(toKey(s)));
+          if (j.status !== 'exact' && j.reading) out = this.readingLeaves(j.reading);
         }
+      } else if (figures.length > 0) {
+        const first = figures[0] as ExpectedFigure;
+        const reading = figures.map((f) => agreeingReading(f)).find((r) => r !== undefined) ?? first.readings[0];
+        if (reading) out = this.readingLeaves(reading);
       }
     } finally {
       this.visiting.delete(k);
     }
     this.leafMemo.set(k, out);
     return out;
+  }
+
+  private readingLeaves(r: Reading): CellKey[] {
+    return r.cells.flatMap((s) => this.leaves(toKey(s)));
   }
 
   /** Whether a leaf carries something a total would count: money (non-zero) or, for counts, anything. */
