@@ -11,7 +11,7 @@ export { workbookTitle } from './title';
 export { FormulaBook, readsOf, type Evaluation, type SheetSource } from './formula';
 export { groupFindings, type FindingGroup, type SheetGroup } from './groups';
 export { address, columnLetters, parseAddress } from './base/cells';
-export { sheetSnapshotSchema, workbookSnapshotSchema, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from './snapshot';
+export { sheetSnapshotSchema, workbookSnapshotSchema, type CellValue, type DefinedName, type SheetSnapshot, type WorkbookSnapshot } from './snapshot';
 
 export { fingerprint, planMarks, type MarkOptions } from './actions/marks';
 export { NOTE_PREFIXES, isOurNote } from './actions/notes';
