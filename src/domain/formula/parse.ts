@@ -103,7 +103,8 @@ export function tokenize(formula: string): Token[] {
       continue;
     }
     // A word: a function name, a cell, a column or an unquoted sheet name (letters of any script, digits, . _ $).
-    const word = /^[\p{L}_$\\][\p{L}\p{N}\p{M}_.$]*|^\$?\d+/u.exec(s.slice(i));
+    // No \p{L}: the pane ships ES2017, which has no Unicode property escapes.
+    const word = /^[A-Za-z_$\\\u00C0-\uFFFF][A-Za-z0-9_.$\u00C0-\uFFFF]*|^\$?\d+/.exec(s.slice(i));
     if (word) {
       i += word[0].length;
       if (s[i] === '!') {
