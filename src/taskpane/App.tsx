@@ -11,6 +11,7 @@ import { FindingsList } from './components/FindingsList';
 import { SummaryCounts } from './components/SummaryCounts';
 import type { Lang } from './i18n/strings';
 import { acknowledgedCount, isBusy, listView, notesSwitch, progressValue, statusText, strings, summaryView } from './state/selectors';
+import { hostWarnings } from './state/warnings';
 import { theme } from './theme';
 import { useChecker } from './useChecker';
 
@@ -47,6 +48,7 @@ export function App({ host, initialLang = 'th', now }: AppProps) {
   const acked = acknowledgedCount(state);
   const list = listView(state);
   const selected = state.selected;
+  const warnings = hostWarnings(state);
 
   return (
     <FluentProvider theme={theme} lang={lang}>
@@ -83,7 +85,18 @@ export function App({ host, initialLang = 'th', now }: AppProps) {
           <MessageBar intent="error">
             <MessageBarBody>
               <MessageBarTitle>{t.error}</MessageBarTitle>
-              {state.error}
+              {state.error?.[lang]}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+
+        {warnings.length > 0 && (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{t.warningsTitle}</MessageBarTitle>
+              {warnings.map((w) => (
+                <div key={w}>{w}</div>
+              ))}
             </MessageBarBody>
           </MessageBar>
         )}

@@ -66,6 +66,12 @@ export const th = {
   downloadHint: (name: string) => `บันทึกสำเนาที่ทำเครื่องหมาย/แก้ไขแล้วเป็น ${name}`,
   openAnother: 'เปิดไฟล์อื่น',
   preview: (sheet: string, cell: string) => `ชีต ${sheet} รอบเซลล์ ${cell}`,
+  cellIn: (sheet: string, cells: string) => `ชีต ${sheet} เซลล์ ${cells}`,
+  skippedByUser: (where: string) => `ไม่ได้ใส่คำอธิบายที่ ${where} เพราะมีบันทึกหรือข้อคิดเห็นของผู้ใช้อยู่แล้ว`,
+  keptForReplies: (where: string) => `คงข้อคิดเห็นเดิมของตรวจแผนไว้ที่ ${where} เพราะมีผู้ตอบกลับแล้ว`,
+  protectedNotMarked: (sheets: string) => `ไม่ได้ทำเครื่องหมายในชีตที่ป้องกันไว้: ${sheets}`,
+  uncleared: (sheets: string) => `ลบเครื่องหมายเดิมในชีต ${sheets} ไม่หมด จะลองอีกครั้งเมื่อล้างเครื่องหมายครั้งต่อไป`,
+  warningsTitle: 'โปรดทราบ',
 };
 
 export type Strings = typeof th;
@@ -135,6 +141,12 @@ export const en: Strings = {
   downloadHint: (name: string) => `Save the marked / fixed copy as ${name}`,
   openAnother: 'Open another file',
   preview: (sheet: string, cell: string) => `Sheet ${sheet} around cell ${cell}`,
+  cellIn: (sheet: string, cells: string) => `sheet ${sheet} cell ${cells}`,
+  skippedByUser: (where: string) => `No explanation written at ${where}: the user's note or comment is there`,
+  keptForReplies: (where: string) => `PlanCheck's earlier comment kept at ${where}: someone replied to it`,
+  protectedNotMarked: (sheets: string) => `Protected sheets not marked: ${sheets}`,
+  uncleared: (sheets: string) => `Old marks on sheet ${sheets} could not all be removed; clearing again will retry`,
+  warningsTitle: 'Please note',
 };
 
 export type Lang = 'th' | 'en';

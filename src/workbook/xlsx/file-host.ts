@@ -1,5 +1,5 @@
 import type { Action, WorkbookSnapshot } from '../../domain';
-import type { Acknowledgements, PlanHost } from '../host';
+import { emptyApplyReport, type Acknowledgements, type ApplyReport, type PlanHost } from '../host';
 import { acknowledgementsSchema, emptyAcks, parseSetting } from '../office/registry';
 import { patchXlsx, readRecordOf } from './patch';
 import { readXlsx } from './read';
@@ -48,18 +48,22 @@ export class FileHost implements PlanHost {
     return { ...all, sheets: all.sheets.filter((s) => names.includes(s.name)) };
   }
 
-  async apply(actions: Action[]): Promise<void> {
+  async apply(actions: Action[]): Promise<ApplyReport> {
     const result = patchXlsx(this.bytes, actions);
     this.bytes = result.bytes;
     this.skippedNotes = result.skippedNotes;
     this.snapshot = null;
+    // The patcher skips a cell that has the user's note or comment (a file has no reply threads of ours to keep).
+    return { ...emptyApplyReport(), skipped: result.skippedNotes.map((n) => ({ ...n, reason: 'user-note' as const })) };
   }
 
   /** There is no Excel selection: the pane shows the cell in its own preview grid. */
   async select(): Promise<void> {}
 
-  async saveAcks(acks: Acknowledgements): Promise<void> {
+  /** One reviewer edits a file in this browser tab: nothing else writes to these bytes, so there is nothing to merge. */
+  async saveAcks(acks: Acknowledgements): Promise<Acknowledgements> {
     this.bytes = patchXlsx(this.bytes, [], { acks: JSON.stringify(acks) }).bytes;
+    return acks;
   }
 
   async watch(): Promise<() => Promise<void>> {

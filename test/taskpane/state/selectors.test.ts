@@ -182,7 +182,7 @@ describe('status', () => {
     expect(progressValue(run([{ type: 'check-started' }]))).toBeUndefined();
     expect(isBusy(run([{ type: 'fix-started' }]))).toBe(true);
     expect(isBusy(checked())).toBe(false);
-    expect(isBusy(run([{ type: 'failed', error: 'x' }]))).toBe(false);
+    expect(isBusy(run([{ type: 'failed', error: { th: 'x', en: 'x' } }]))).toBe(false);
     expect(strings(initialState('en')).check).toBe('Check');
   });
 });
