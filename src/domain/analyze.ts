@@ -1,5 +1,6 @@
 import { CATALOGS, choosePeriod, type Catalog, type PeriodChoice } from './catalog';
 import type { Family, SheetModel } from './model';
+import { isGeneratedSheet } from './actions/generated';
 import { parseAddress } from './base/cells';
 import { parseSheet, type ParsedSheet } from './parse/sheet';
 import { runRules, type Finding } from './rules';
@@ -47,7 +48,8 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 export function analyze(snapshot: WorkbookSnapshot, options: AnalyzeOptions = {}): Analysis {
   const period = choosePeriod(fiscalYear(snapshot), options.catalogs ?? CATALOGS);
   const catalog = period.catalog;
-  const parsed: ParsedSheet[] = snapshot.sheets.map((s) => parseSheet(s, catalog));
+  // Our own summary sheets are not plans: a re-check leaves them out rather than flag them.
+  const parsed: ParsedSheet[] = snapshot.sheets.filter((s) => !isGeneratedSheet(s)).map((s) => parseSheet(s, catalog));
   const models = parsed.map((p) => p.model);
   const totals = totalsModel(models, catalog);
   const order = new Map(parsed.map((p, i) => [p.model.name, i]));

@@ -43,6 +43,7 @@ export interface FakeSheet {
     columnWidths: Map<string, number>;
     bold: Set<string>;
     links: Map<string, string>;
+    hiddenColumns: Set<string>;
   };
 }
 
@@ -96,7 +97,7 @@ export class FakeWorkbookState {
   addSheet(name: string): FakeSheet {
     const s: FakeSheet = {
       id: this.id('{sheet-'), name, cells: new Map(), formulas: new Map(), numberFormats: new Map(), fills: new Map(), merges: [], cfs: [], notes: new Map(),
-      layout: { columnWidths: new Map(), bold: new Set(), links: new Map() },
+      layout: { columnWidths: new Map(), bold: new Set(), links: new Map(), hiddenColumns: new Set() },
     };
     this.sheets.push(s);
     return s;
@@ -534,6 +535,35 @@ class FakeWorksheet extends Proxy {
   }
 }
 
+/**
+ * A string written through `values` or `formulas` is read as Excel reads typing: a leading apostrophe makes the
+ * rest text; a cell formatted as text ("@") keeps it as text; otherwise "=…" is a formula, "+…"/"-…" followed by
+ * more is a formula too (Lotus entry), and a number-like string becomes a number.
+ */
+function typed(s: FakeSheet, k: string, x: unknown): void {
+  s.formulas.delete(k);
+  if (x === '') {
+    s.cells.delete(k);
+    return;
+  }
+  if (typeof x !== 'string') {
+    s.cells.set(k, x as CellValue);
+    return;
+  }
+  if (x.startsWith("'")) {
+    s.cells.set(k, x.slice(1));
+    return;
+  }
+  if (s.numberFormats.get(k) === '@') {
+    s.cells.set(k, x);
+    return;
+  }
+  if (x.startsWith('=')) s.formulas.set(k, x);
+  else if (/^[+-]?\d[\d,]*(\.\d+)?$/.test(x)) s.cells.set(k, Number(x.replace(/,/g, '')));
+  else if (/^[+-]./.test(x)) s.formulas.set(k, `=${x}`);
+  else s.cells.set(k, x);
+}
+
 function usedArea(s: FakeSheet): Area | null {
   let area: Area | null = null;
   for (const k of s.cells.keys()) {
@@ -621,6 +651,13 @@ class FakeRange extends Proxy {
     };
   }
 
+  set columnHidden(v: boolean) {
+    this.ctx.queue(32, () => {
+      const a = this.area();
+      if (a && v) for (let c = a.left; c <= a.right; c++) this.ws.sheet().layout.hiddenColumns.add(areaAddress({ top: 1, left: c, bottom: 1, right: c }).replace(/\d+$/, ''));
+    });
+  }
+
   merge(): void {
     this.ctx.queue(48, () => {
       this.ctx.writable(this.ws.sheet());
@@ -678,9 +715,7 @@ class FakeRange extends Proxy {
   set values(v: unknown[][]) {
     this.write(v, (s, k, x) => {
       if (x === null) return;
-      s.formulas.delete(k);
-      if (x === '') s.cells.delete(k);
-      else s.cells.set(k, x as CellValue);
+      typed(s, k, x);
     });
   }
   get formulas(): unknown[][] {
@@ -689,12 +724,7 @@ class FakeRange extends Proxy {
   set formulas(v: unknown[][]) {
     this.write(v, (s, k, x) => {
       if (x === null) return;
-      if (typeof x === 'string' && x.startsWith('=')) s.formulas.set(k, x);
-      else {
-        s.formulas.delete(k);
-        if (x === '') s.cells.delete(k);
-        else s.cells.set(k, x as CellValue);
-      }
+      typed(s, k, x);
     });
   }
   get numberFormat(): unknown[][] {
