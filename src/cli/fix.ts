@@ -84,18 +84,19 @@ export function fix(args: Args, io: Io, catalogs?: readonly Catalog[]): Promise<
   return run(args, io, async (file) => {
     const analysis = analyze(await readXlsx(file, basename(file)), catalogs ? { catalogs } : {});
     const lines: string[] = [];
-    const actions: Action[] = [];
+    let actions: Action[] = [];
     if (both || args.flags.has('--totals')) {
       const totals = planTotals(analysis, { overwriteConflicts: overwrite });
       if (totals.conflicts.length > 0) {
         lines.push(t.conflicts(totals.conflicts.length, !overwrite));
         for (const c of totals.conflicts) lines.push(t.conflict(at(c.sheet, c.cell), shown(c.stated), money(c.computed)));
       }
-      actions.push(...totals.actions);
+      for (const a of totals.actions) actions.push(a);
     }
     if (both || args.flags.has('--numbers')) {
       const done = new Set(actions.map((a) => (a.kind === 'set-number' || a.kind === 'set-formula' ? `${a.sheet}!${a.cell}` : '')));
-      actions.unshift(...planNumbers(analysis).filter((n) => !done.has(`${n.sheet}!${n.cell}`)));
+      // Numbers first; a loop, not a spread (200k actions would overflow the call stack).
+      actions = (planNumbers(analysis).filter((n) => !done.has(`${n.sheet}!${n.cell}`)) as Action[]).concat(actions);
     }
     const numbers = actions.filter((a): a is Extract<Action, { kind: 'set-number' }> => a.kind === 'set-number');
     const formulas = actions.filter((a): a is Extract<Action, { kind: 'set-formula' }> => a.kind === 'set-formula');

@@ -1,9 +1,9 @@
 import { CATALOGS, choosePeriod, type Catalog, type PeriodChoice } from './catalog';
-import type { Family, SheetModel } from './model';
+import type { Family, SheetModel, SheetReading } from './model';
 import { isGeneratedSheet } from './actions/generated';
 import { parseAddress } from './base/cells';
 import { parseSheet, type ParsedSheet } from './parse/sheet';
-import { runRules, type Finding } from './rules';
+import { runRules, settleFindings, type Finding } from './rules';
 import type { WorkbookSnapshot } from './snapshot';
 import { fiscalYear } from './title';
 import { totalsModel, type TotalsModel } from './totals';
@@ -12,6 +12,8 @@ export interface SheetSummary {
   name: string;
   family: Family;
   projects: number;
+  /** How a plan sheet's layout was read (absent on summary and unrecognised sheets). */
+  reading?: SheetReading;
 }
 
 export interface Stats {
@@ -61,7 +63,7 @@ export function analyze(snapshot: WorkbookSnapshot, options: AnalyzeOptions = {}
     return true;
   });
   const sortKey = new Map(unique.map((f) => [f, parseAddress(f.cell)?.col ?? 0]));
-  const findings = unique.sort(
+  const sorted = unique.sort(
     (a, b) =>
       (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0) ||
       a.row - b.row ||
@@ -69,12 +71,13 @@ export function analyze(snapshot: WorkbookSnapshot, options: AnalyzeOptions = {}
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
       (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
   );
+  const findings = settleFindings(sorted, parsed);
   const counted = totals.items.filter((d) => d.counted);
-  const sheets = parsed.map((p) => ({
-    name: p.model.name,
-    family: p.model.family,
-    projects: counted.filter((d) => d.sheet === p.model.name).length,
-  }));
+  const sheets = parsed.map((p): SheetSummary => {
+    const sheet: SheetSummary = { name: p.model.name, family: p.model.family, projects: counted.filter((d) => d.sheet === p.model.name).length };
+    if (p.model.plan?.reading) sheet.reading = p.model.plan.reading;
+    return sheet;
+  });
   const budget = Math.round(totals.items.reduce((s, d) => s + d.budget, 0) * 100) / 100;
   const count = (severity: Finding['severity']): number => findings.filter((f) => f.severity === severity).length;
   return {

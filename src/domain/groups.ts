@@ -43,7 +43,8 @@ export function groupFindings(analysis: Analysis, findings: Finding[] = analysis
     if (mine.length === 0) continue;
     const groups = new Map<string, FindingGroup>();
     for (const f of mine) {
-      const ctx = contexts.get(sheet.name)?.get(f.row) ?? { goal: null, indicator: null };
+      // A group of findings (rules/settle.ts) spans the sheet: it goes with the sheet-wide ones, not its first row's indicator.
+      const ctx = (f.count ? undefined : contexts.get(sheet.name)?.get(f.row)) ?? { goal: null, indicator: null };
       const key = ctx.indicator ?? (ctx.goal ? `goal ${ctx.goal}` : '');
       const g = groups.get(key) ?? { key, goal: ctx.goal, indicator: ctx.indicator, findings: [] };
       g.findings.push(f);

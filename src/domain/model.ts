@@ -48,6 +48,50 @@ export interface Project {
   shifted: boolean;
   /** All cells of the row that carry content, for duplicate detection. */
   contentKey: string;
+  /** How the row was read (parse/reading.ts); absent on rows read the ordinary way (numbered, or unnumbered sheets). */
+  reading?: ProjectReading;
+  /** One of several projects listed in one row ("๔.กิจกรรม… ๕.โครงการ…"): its line and how many the cell lists. */
+  item?: { line: number; of: number };
+  /** The agency was read from a merged agency cell that starts above this row. */
+  agencyCarried?: boolean;
+}
+
+/**
+ * How an unusual row was read, and on what evidence: 'itemisation' rows break their project's amount down (their
+ * sum equals it), 'itemisation-unconfirmed' rows look like a breakdown that does not add up, 'separate' rows sit
+ * under a project but are projects of their own (a status row or another agency between them, or amounts that
+ * only partly add up), 'orphan' rows carry money with no project above them, 'multi-project' rows are one of several projects
+ * listed in one row, 'in-cell-breakdown' rows add several amounts written in one budget cell.
+ */
+export type ProjectReading = 'itemisation' | 'itemisation-unconfirmed' | 'separate' | 'orphan' | 'multi-project' | 'in-cell-breakdown';
+
+/** How a numbered sheet numbers its projects: per agency, per indicator, per goal, or one sequence. */
+export type NumberingScheme = 'agency' | 'indicator' | 'goal' | 'plan';
+
+/** How a plan sheet's layout was read, with the evidence and how sure the reading is. */
+export interface SheetReading {
+  /** The numbering the sequence fits best, and where the numbers are written; null on an unnumbered sheet. */
+  numbering: NumberingScheme | null;
+  numberSource: 'column' | 'name' | 'mixed' | null;
+  /** Share of numbered projects that continue their sequence under that scheme (1 = every one). */
+  numberingFit: number;
+  /** Projects whose amount is broken down in the rows under them, confirmed by arithmetic. */
+  itemisations: number;
+  /** Rows under a project that look like a breakdown but do not add up to it. */
+  unconfirmedItemisations: number;
+  /** Rows listing several numbered projects, split into one item each. */
+  multiProjectCells: number;
+  /** Budget cells holding several amounts for one project, added up. */
+  inCellBreakdowns: number;
+  statusRows: number;
+  /** Headers repeated below the first (page breaks). */
+  repeatedHeaders: number;
+  /** Agencies taken from a merged agency cell above the row. */
+  carriedAgencies: number;
+  /** Rows that fit no reading (money without a project above it, a project list whose amounts do not match). */
+  notUnderstood: number[];
+  /** 'unsure' when the sequence fits no scheme well or too many rows fit nothing. */
+  certainty: 'certain' | 'unsure';
 }
 
 export type TotalScopeHint = 'indicator' | 'goal' | 'plan' | null;
@@ -112,6 +156,8 @@ export interface PlanTable {
   headings: Heading[];
   /** Whether the sheet numbers its projects at all. */
   numbered: boolean;
+  /** How the layout was read (set once the table is complete). */
+  reading?: SheetReading;
 }
 
 export interface AgencySummaryRow {

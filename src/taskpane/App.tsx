@@ -134,7 +134,7 @@ export function App({ host, initialLang = 'th', now, bar }: AppProps) {
           </MessageBar>
         ) : (
           <>
-            <SummaryCounts t={t} counts={summary.counts} projects={summary.projects} />
+            <SummaryCounts t={t} counts={summary.counts} projects={summary.projects} sheets={summary.sheets} />
             <SheetSummary t={t} sheets={perSheet} selected={state.filters.sheet} dispatch={dispatch} />
             <div className={s.work}>
               {preview && <aside className={s.side}>{preview}</aside>}

@@ -772,6 +772,55 @@ class FakeRange extends Proxy {
     return this.prop('columnCount');
   }
 
+  /** One row of this range (ExcelApi 1.1). */
+  getRow(index: number): FakeRange {
+    return new FakeRange(this.ctx, this.ws, () => {
+      const a = this.area();
+      return a ? { top: a.top + index, left: a.left, bottom: a.top + index, right: a.right } : null;
+    });
+  }
+
+  /** This range grown or shrunk at its bottom-right corner (ExcelApi 1.2). */
+  getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
+    return new FakeRange(this.ctx, this.ws, () => {
+      const a = this.area();
+      return a ? { ...a, bottom: a.bottom + deltaRows, right: a.right + deltaColumns } : null;
+    });
+  }
+
+  /** The formula cells of this range as column runs (ExcelApi 1.9); a null object when there are none. */
+  getSpecialCellsOrNullObject(type: 'Formulas'): FakeRangeAreas {
+    if (type !== 'Formulas') throw new FakeError('InvalidArgument', `the fake knows only Formulas special cells, not ${String(type)}`);
+    return new FakeRangeAreas(
+      this.ctx,
+      this.ws,
+      () => {
+        const a = this.area();
+        if (!a) return [];
+        const byCol = new Map<number, number[]>();
+        for (const k of this.ws.sheet().formulas.keys()) {
+          const [r, c] = k.split(',').map(Number) as [number, number];
+          if (r < a.top || r > a.bottom || c < a.left || c > a.right) continue;
+          const list = byCol.get(c) ?? [];
+          list.push(r);
+          byCol.set(c, list);
+        }
+        const out: Area[] = [];
+        for (const [c, rows] of [...byCol].sort((x, y) => x[0] - y[0])) {
+          rows.sort((x, y) => x - y);
+          let top = rows[0] as number;
+          for (let i = 1; i <= rows.length; i++) {
+            if (i < rows.length && rows[i] === (rows[i - 1] as number) + 1) continue;
+            out.push({ top, left: c, bottom: rows[i - 1] as number, right: c });
+            if (i < rows.length) top = rows[i] as number;
+          }
+        }
+        return out;
+      },
+      true,
+    );
+  }
+
   getMergedAreasOrNullObject(): FakeRangeAreas {
     if (!this.ctx.host.isSetSupported('ExcelApi', '1.13')) throw new FakeError('ApiNotFound', 'getMergedAreasOrNullObject needs ExcelApi 1.13');
     return new FakeRangeAreas(

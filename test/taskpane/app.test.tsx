@@ -88,7 +88,7 @@ describe('the task pane', () => {
     await user.type(control('เหตุผล', o27), 'แจ้งหน่วยงานแล้ว');
     await user.click(button('บันทึก', o27));
     await waitFor(() => expect(screen.getByTestId('count-error')).toHaveTextContent('ผิดพลาด 5'));
-    expect(findingAt('O27')).toHaveTextContent('รับทราบ 2026-11-21: แจ้งหน่วยงานแล้ว');
+    expect(findingAt('O27')).toHaveTextContent('รับทราบ 21 พ.ย. 2569: แจ้งหน่วยงานแล้ว');
     await waitFor(() => expect(fake.markedCells()[PLAN]).not.toContain('O27'));
     await user.click(control('แสดงรายการที่รับทราบแล้ว (1)'));
     expect(findingAt('O27')).toBeUndefined();

@@ -78,13 +78,13 @@ describe('reading: limits and oversized responses', () => {
 
   it('a used range over 5,000,000 cells is left out with a th/en message; the other sheets are checked', async () => {
     const { host, fake } = await setup();
-    fake.state.sheet(SUMMARY)!.cells.set('400,16384', 'x'); // a stray value in XFD400
+    fake.state.sheet(SUMMARY)!.cells.set('1048576,15', 'x'); // a stray value in the last row
     const { snapshot, notices } = await host.read();
     expect(snapshot.sheets.map((s) => s.name)).toEqual([PLAN]);
     expect(notices).toEqual([
       {
-        th: expect.stringContaining('ไม่ได้ตรวจแผ่นงาน "สรุปงบประมาณ": ช่วงที่ใช้ (A1:XFD400) มี 6,553,600 เซลล์'),
-        en: expect.stringContaining('Sheet "สรุปงบประมาณ" was not checked: its used range (A1:XFD400) has 6,553,600 cells'),
+        th: expect.stringContaining('ไม่ได้ตรวจแผ่นงาน "สรุปงบประมาณ": ช่วงที่ใช้ (A1:O1048576) มี 15,728,640 เซลล์'),
+        en: expect.stringContaining('Sheet "สรุปงบประมาณ" was not checked: its used range (A1:O1048576) has 15,728,640 cells'),
       },
     ]);
   });

@@ -42,13 +42,12 @@ describe('reading the open workbook', () => {
   it('reads a sheet too large for one response in row chunks, each under the limit', async () => {
     const big = syntheticPlan(6000);
     const fake = FakeExcel.fromSnapshot(big, { responseLimit: 400_000 });
-    const host = new OfficeHost(fake.run, fake.isSetSupported);
+    const host = new OfficeHost(fake.run, fake.isSetSupported, 360_000);
     const progress: number[] = [];
     const { snapshot } = await host.read((done, total) => progress.push(done / total));
     expect(fake.syncs).toBeGreaterThan(3);
-    const answered = fake.payloads.filter((p) => p.ok);
-    expect(Math.max(...answered.map((p) => p.response))).toBeLessThanOrEqual(400_000);
-    expect(answered.length).toBeGreaterThan(fake.payloads.length / 2);
+    // Cut from the sizes and the first rows' weight: no response is rejected.
+    expect(fake.payloads.every((p) => p.ok)).toBe(true);
     expect(progress.at(-1)).toBe(1);
     expect(analyze(snapshot).stats).toEqual(analyze(big).stats);
   });

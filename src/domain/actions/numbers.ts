@@ -1,6 +1,6 @@
 import type { Analysis } from '../analyze';
 import type { Figure, SheetModel } from '../model';
-import { hasThaiDigit, type Amount, type Target } from '../thai';
+import { hasThaiDigit, parseAmount, type Amount, type Target } from '../thai';
 import type { Action } from './types';
 
 /**
@@ -53,7 +53,8 @@ function numericFigures(model: SheetModel): Figure<Amount | Target>[] {
 function textNumber(f: Figure<Amount | Target>): number | null {
   if (typeof f.raw !== 'string') return null;
   const v = f.value;
-  if (v.kind === 'amount' && v.asText) return v.value;
+  // A cell listing several amounts ("๒๘,๒๐๐\n๑๑,๕๕๐") is read as their sum but is no one number to write.
+  if (v.kind === 'amount' && v.asText) return parseAmount(f.raw).kind === 'amount' ? v.value : null;
   if (v.kind === 'none' && 'form' in v && v.form === 'zero' && v.asText) return 0;
   // A bare count target ("๑๒๐") is a number; targets with units ("๑๒๐ คน") stay text.
   if (v.kind === 'count' && v.unit === null && v.bound === null && /^[\s0-9๐-๙,]+$/.test(f.raw)) return v.value;

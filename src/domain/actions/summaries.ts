@@ -2,7 +2,8 @@ import type { Analysis } from '../analyze';
 import { columnLetters } from '../base/cells';
 import { money, type Finding } from '../rules/finding';
 import {
-  agencyGroups, budgetClassOf, indicatorGroups, itemCells, quarterBreakdown, type PlanItem, type QuarterSource, type Reading, type SourceCell,
+  agencyGroups, budgetClassOf, columnReading, indicatorGroups, itemCells, projectCount, quarterBreakdown, SCOPE, type AgencyGroup, type PlanItem,
+  type QuarterSource, type Reading, type SourceCell,
 } from '../totals';
 import { call, references } from './formulas';
 import { GENERATED } from './generated';
@@ -89,9 +90,13 @@ function criteriaFormulas(list: PlanItem[]): { integrated: string; own: string; 
   if (types.size > 1 || (intType !== undefined && SPECIAL.test(intType))) return null;
   if (list.some((i) => i.budgetClass === 'integrated' && i.project.budgetType?.value !== intType)) return null;
   if (hasTextNumber(list.flatMap((i) => itemCells(i, 'budget')))) return null;
-  const rows = plan.projects.map((p) => p.row);
-  const from = Math.min(...rows);
-  const to = Math.max(...rows);
+  // Projects are in row order; no spread of every row into Math.min (200k rows overflow the call stack).
+  let from = Infinity;
+  let to = -Infinity;
+  for (const p of plan.projects) {
+    from = Math.min(from, p.row);
+    to = Math.max(to, p.row);
+  }
   const sheet = first.sheet;
   const budget = absolute(sheet, m.budget, from, to);
   const agency = absolute(sheet, m.agency, from, to);
@@ -101,6 +106,28 @@ function criteriaFormulas(list: PlanItem[]): { integrated: string; own: string; 
   return { integrated: `=${int}`, own: `=${all}-${int}`, total: `=${all}`, count: `=COUNTIFS(${agency},${criterion(name)})` };
 }
 
+/**
+ * Projects whose agency could not be read: one line each, named by its sheet and row, so the clerk can fix the
+ * plan; no agency is made up for them.
+ */
+function unreadAgencyLines(g: AgencyGroup): { name: string; group: AgencyGroup }[] {
+  return g.items.map((i) => {
+    const what = i.project.name ? ` ${i.project.name.value.split(/\r?\n/)[0]?.trim() ?? ''}` : '';
+    const scope = SCOPE.plan;
+    const one = [i];
+    return {
+      name: `ไม่พบชื่อหน่วยงาน: ชีต ${i.sheet} แถว ${i.project.row}${what}`,
+      group: {
+        key: '', name: '', items: one,
+        integrated: columnReading(one.filter((x) => x.budgetClass === 'integrated'), 'budget', scope),
+        own: columnReading(one.filter((x) => x.budgetClass !== 'integrated'), 'budget', scope),
+        total: columnReading(one, 'budget', scope),
+        count: projectCount(one, scope),
+      },
+    };
+  });
+}
+
 /** (a) Budget per agency, split into งบบูรณาการ and the agency's own and other sources, with ภาพรวม. */
 function byAgency(analysis: Analysis, title: string): GeneratedSheet {
   const all = analysis.totals.items;
@@ -108,8 +135,8 @@ function byAgency(analysis: Analysis, title: string): GeneratedSheet {
   let anyStatic = false;
   const rows: GeneratedCell[][] = [];
   let n = 0;
-  for (const g of agencyGroups(all)) {
-    const name = g.key === '' ? '(ไม่ระบุหน่วยงาน)' : g.name;
+  const lines = agencyGroups(all).flatMap((g) => (g.key === '' ? unreadAgencyLines(g) : [{ name: g.name, group: g }]));
+  for (const { name, group: g } of lines) {
     const cells = typed ? [moneyCell(g.integrated, SUMMARY_SHEETS.agency), moneyCell(g.own, SUMMARY_SHEETS.agency)] : [];
     const total = moneyCell(g.total, SUMMARY_SHEETS.agency);
     const count = countCell(g.count, SUMMARY_SHEETS.agency);
@@ -122,7 +149,12 @@ function byAgency(analysis: Analysis, title: string): GeneratedSheet {
     anyStatic ||= [...cells, total].some((c) => !c.live);
     rows.push([{ value: ++n, format: COUNT }, label(name), ...cells.map(({ live: _live, ...c }) => c), (({ live: _l, ...c }) => c)(total), count]);
   }
-  const subtitle = [`ที่มา: ${analysis.sheets.filter((s) => s.projects > 0).map((s) => s.name).join(', ')}`, ...staticNote(anyStatic)];
+  const unread = lines.filter((l) => l.group.key === '').length;
+  const subtitle = [
+    `ที่มา: ${analysis.sheets.filter((s) => s.projects > 0).map((s) => s.name).join(', ')}`,
+    ...(unread > 0 ? [`โครงการ ${unread} รายการที่อ่านชื่อหน่วยงานไม่ได้ แสดงทีละแถวตามชีตและแถวในแผน เพื่อให้เติมชื่อหน่วยงาน`] : []),
+    ...staticNote(anyStatic),
+  ];
   const first = firstRow(subtitle);
   const dataRows = rows.map((_, i) => first + i);
   const moneyCols = typed ? ['C', 'D', 'E'] : ['C'];

@@ -1,5 +1,5 @@
 import type { CellValue, SheetSnapshot } from '../snapshot';
-import { cellText, compareKey } from '../thai';
+import { cellText, compareKey, keyMayBeLabel } from '../thai';
 import { parseAddress } from './cells';
 
 export interface MergeArea {
@@ -9,7 +9,7 @@ export interface MergeArea {
   right: number;
 }
 
-/** Read access to a sheet snapshot in sheet coordinates, with cached comparison keys. */
+/** Read access to a sheet snapshot in sheet coordinates (comparison keys come from compareKey's memo by text). */
 export class Grid {
   readonly name: string;
   readonly firstRow: number;
@@ -20,8 +20,6 @@ export class Grid {
   /** Merged areas by each row they cover, so finding one is not a scan of all merges. */
   private readonly mergesByRow = new Map<number, MergeArea[]>();
   private readonly snapshot: SheetSnapshot;
-  /** Comparison keys computed so far, by row offset then column offset. */
-  private readonly keys: (string | undefined)[][] = [];
 
   constructor(snapshot: SheetSnapshot) {
     this.snapshot = snapshot;
@@ -51,6 +49,10 @@ export class Grid {
     return this.snapshot.values[row - this.firstRow]?.[col - this.firstCol] ?? null;
   }
 
+  numberFormat(row: number, col: number): string | null {
+    return this.snapshot.numberFormats?.[row - this.firstRow]?.[col - this.firstCol] ?? null;
+  }
+
   formula(row: number, col: number): string | null {
     return this.snapshot.formulas?.[row - this.firstRow]?.[col - this.firstCol] ?? null;
   }
@@ -61,14 +63,21 @@ export class Grid {
 
   /** Whitespace-free comparison key of a cell. */
   key(row: number, col: number): string {
-    const r = row - this.firstRow;
-    const c = col - this.firstCol;
-    const cached = (this.keys[r] ??= [])[c];
-    if (cached !== undefined) return cached;
+    // No cache per cell: keys are memoised by text, which repeats down a sheet, and a cache per cell held a
+    // string for every cell of the workbook for the whole analysis.
     const v = this.value(row, col);
-    const k = v === null ? '' : compareKey(cellText(v));
-    (this.keys[r] as (string | undefined)[])[c] = k;
-    return k;
+    if (v === null) return '';
+    return compareKey(typeof v === 'string' ? v : cellText(v));
+  }
+
+  /**
+   * The key of a cell that may be a header label (a key of at most `max` characters, or one opening with
+   * `first`), else null: other cells' keys are not built.
+   */
+  labelKey(row: number, col: number, max: number, first: string): string | null {
+    const v = this.value(row, col);
+    if (typeof v === 'string' && !keyMayBeLabel(v, max, first)) return null;
+    return this.key(row, col);
   }
 
   isEmpty(row: number, col: number): boolean {

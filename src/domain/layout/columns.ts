@@ -1,6 +1,6 @@
 import type { ColumnMap, Quad } from '../model';
 import type { Grid } from '../base/grid';
-import { headerRole, quarterOfLabel, subLabel, type HeaderRole } from '../vocabulary';
+import { MAX_LABEL_LENGTH, headerRole, quarterOfLabel, subLabel, type HeaderRole } from '../vocabulary';
 
 const MIN_HEADER_ROLES = 3;
 
@@ -10,7 +10,8 @@ function rolesOf(grid: Grid, row: number): Map<number, HeaderRole | 'quarter'> |
   const distinct = new Set<string>();
   let others = 0;
   for (const col of grid.filledColumns(row)) {
-    const key = grid.key(row, col);
+    // Long data texts can be neither a header synonym (≤ 40 characters) nor a quarter label (opens with ไตรมาส).
+    const key = grid.labelKey(row, col, MAX_LABEL_LENGTH, 'ไ') ?? '';
     const role = headerRole(key) ?? (quarterOfLabel(key) !== null ? 'quarter' : null);
     if (role) {
       roles.set(col, role);

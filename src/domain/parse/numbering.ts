@@ -1,13 +1,14 @@
-import type { PlanTable, Project } from '../model';
+import type { NumberingScheme, PlanTable, Project } from '../model';
+import { compareKey } from '../thai';
 
-type Scheme = 'indicator' | 'goal' | 'plan';
+type Scheme = NumberingScheme;
 
 /**
- * Which numbering a table uses, from what happens where the indicator changes: restarting at 1 votes for
- * per-indicator numbering, carrying on votes for per-goal numbering; carrying on across goals means one
- * sequence for the whole plan.
+ * The old guess, from what happens where the indicator changes: restarting at 1 votes for per-indicator
+ * numbering, carrying on votes for per-goal numbering; carrying on across goals means one sequence for the whole
+ * plan. It breaks ties between schemes that fit equally well.
  */
-export function numberingScheme(numbered: Project[]): Scheme {
+function restartVote(numbered: Project[]): Scheme {
   let restart = 0;
   let carry = 0;
   let acrossGoals = 0;
@@ -28,23 +29,61 @@ export function numberingScheme(numbered: Project[]): Scheme {
   return carry > restart ? 'goal' : 'indicator';
 }
 
-/** Numbering anomalies of a table: each out-of-sequence project with what was expected. */
-export function numberingAnomalies(plan: PlanTable): { project: Project; expected: number; firstRow: number | null }[] {
-  const numbered = plan.projects.filter((p) => p.number !== null);
-  if (numbered.length === 0) return [];
-  const scheme = numberingScheme(numbered);
-  const groupOf = (p: Project): string => (scheme === 'plan' ? '' : scheme === 'goal' ? `${p.goal}` : `${p.goal}|${p.indicator}`);
+const agencyOf = (p: Project): string => (p.agency ? compareKey(p.agency.value) : '');
+
+function groupOf(scheme: Scheme, p: Project): string {
+  if (scheme === 'plan') return '';
+  if (scheme === 'goal') return `${p.goal}`;
+  if (scheme === 'indicator') return `${p.goal}|${p.indicator}`;
+  return `${p.goal}|${p.indicator}|${agencyOf(p)}`;
+}
+
+export interface NumberingAnomaly {
+  project: Project;
+  expected: number;
+  /** Where the number was first used, for a number used twice; null for a gap. */
+  firstRow: number | null;
+}
+
+/** The projects out of sequence when the numbers run per group of the scheme. */
+export function anomaliesUnder(numbered: Project[], scheme: Scheme): NumberingAnomaly[] {
   const state = new Map<string, { last: number; seen: Map<number, number> }>();
-  const out: { project: Project; expected: number; firstRow: number | null }[] = [];
+  const out: NumberingAnomaly[] = [];
   for (const p of numbered) {
-    const key = groupOf(p);
+    const key = groupOf(scheme, p);
     const s = state.get(key) ?? { last: 0, seen: new Map<number, number>() };
     state.set(key, s);
-    const n = p.number!.value;
+    const n = (p.number as NonNullable<Project['number']>).value;
     const first = s.seen.get(n);
     if (first !== undefined || n !== s.last + 1) out.push({ project: p, expected: s.last + 1, firstRow: first ?? null });
     if (first === undefined) s.seen.set(n, p.row);
     s.last = n;
   }
   return out;
+}
+
+/**
+ * The numbering scheme under which the sequence is most consistent (fewest projects out of sequence), and the
+ * share of numbered projects that fit it. Per agency is a candidate only where most projects name their agency.
+ */
+export function bestNumbering(numbered: Project[]): { scheme: Scheme; fit: number } {
+  const vote = restartVote(numbered);
+  const withAgency = numbered.filter((p) => agencyOf(p) !== '').length;
+  const candidates: Scheme[] = [vote, ...(['indicator', 'goal', 'plan'] as const).filter((s) => s !== vote)];
+  if (withAgency >= 0.8 * numbered.length) candidates.push('agency');
+  let best: { scheme: Scheme; misses: number } | null = null;
+  for (const scheme of candidates) {
+    const misses = anomaliesUnder(numbered, scheme).length;
+    if (!best || misses < best.misses) best = { scheme, misses };
+  }
+  const b = best as { scheme: Scheme; misses: number };
+  return { scheme: b.scheme, fit: numbered.length === 0 ? 1 : 1 - b.misses / numbered.length };
+}
+
+/** Numbering anomalies of a table under the scheme its reading settled on. */
+export function numberingAnomalies(plan: PlanTable): NumberingAnomaly[] {
+  const numbered = plan.projects.filter((p) => p.number !== null);
+  if (numbered.length === 0) return [];
+  const scheme = plan.reading?.numbering ?? bestNumbering(numbered).scheme;
+  return anomaliesUnder(numbered, scheme);
 }

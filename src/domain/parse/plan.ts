@@ -1,8 +1,12 @@
 import type { ColumnMap, Figure, Heading, PlanTable, Project, Quad, TotalRow } from '../model';
 import { TOTAL } from '../vocabulary';
 import { parseAmount, parseTarget, type Amount } from '../thai';
+import { cellRef } from '../base/cells';
 import type { Grid } from '../base/grid';
 import { RowReader, columnsOf, isTotalLabel, leadingNumber, numberCell, statedCountIn } from './rows';
+import { isStatusRow, listedAmounts, listedProjects, type ListedProject } from './multi';
+import { settleItemisations } from './itemisation';
+import { readingOf, type ReadingEvidence } from './reading';
 
 /** Heading context a row inherits. */
 export interface Context {
@@ -35,6 +39,8 @@ export class PlanBuilder {
   private lastProject: number | null = null;
   private warnedAmbiguity = false;
   private warnedNoIndicator = false;
+  /** What the reading of the layout rests on, gathered row by row (see parse/reading.ts). */
+  private readonly evidence: ReadingEvidence = { statusRows: 0, repeatedHeaders: 0, numbersFromColumn: 0, numbersFromName: 0, listMismatch: [] };
 
   constructor(
     private readonly grid: Grid,
@@ -42,6 +48,18 @@ export class PlanBuilder {
   ) {
     this.setColumns(columns);
     this.table = { family: columns.family, columns, projects: [], totals: [], headings: [], numbered: false };
+  }
+
+  /** A header repeated below the first (a page break): the rows below it are read through it. */
+  repeatHeader(columns: ColumnMap): void {
+    this.evidence.repeatedHeaders++;
+    this.setColumns(columns);
+  }
+
+  /** The table is complete: settle which rows itemise a project (by arithmetic) and record how it was read. */
+  finish(): void {
+    settleItemisations(this.table);
+    this.table.reading = readingOf(this.table, this.evidence);
   }
 
   setColumns(columns: ColumnMap): void {
@@ -64,16 +82,22 @@ export class PlanBuilder {
 
   addRow(row: number, ctx: Context): void {
     const m = this.columns;
+    if (isStatusRow(this.grid, row)) {
+      // A status row ("อยู่ระหว่างดำเนินการ") ends a project: the rows after it are the next projects, not its items.
+      this.evidence.statusRows++;
+      this.lastNumbered = null;
+      this.lastProject = null;
+      return;
+    }
     const plain = new RowReader(this.grid, row, 0);
     if (this.tryTotal(plain, ctx)) return;
     const r = this.isShifted(plain) ? new RowReader(this.grid, row, -1) : plain;
-    const shifted = r !== plain;
 
     const nameFig = r.text(m.name) ?? (m.name === undefined ? r.text(m.feature) : null);
     const number = this.readNumber(r, nameFig);
-    const budget = r.amount(m.budget);
+    const budget = this.budgetOf(r);
     const quarterBudgets = quad((i) => r.amount(m.quarterBudget[i]));
-    const hasMoneyCell = budget !== null || quarterBudgets.some((b) => b !== null);
+    const hasMoneyCell = budget.figure !== null || quarterBudgets.some((b) => b !== null);
     const project = this.lastProject === null ? null : this.table.projects[this.lastProject];
 
     if (!number && !hasMoneyCell) {
@@ -82,7 +106,6 @@ export class PlanBuilder {
       return;
     }
     const codes = ctx.indicators;
-    const indicator = codes.length === 1 ? (codes[0] as string) : null;
     if (codes.length > 1 && !this.warnedAmbiguity) {
       this.extras.ambiguous.push({ row: this.table.headings.at(-1)?.row ?? row, codes: [...codes] });
       this.warnedAmbiguity = true;
@@ -91,6 +114,76 @@ export class PlanBuilder {
       this.extras.noIndicator.push({ row });
       this.warnedNoIndicator = true;
     }
+    const p = this.project(r, ctx, nameFig, number, budget.figure, quarterBudgets);
+    // Several numbered projects in the name cell (the number cell, if any, holds the first of them).
+    const listed = nameFig && number && m.family !== 'quarterly' ? listedProjects(nameFig.value) : null;
+    if (listed && nameFig && (number?.cell.address === nameFig.cell.address || number?.value === listed[0]?.number)) {
+      this.addListed(p, nameFig, listed, budget.listed);
+      return;
+    }
+    if (budget.listed) p.reading = 'in-cell-breakdown';
+    this.push(p);
+  }
+
+  /** Records a project row and links an unnumbered row to the numbered project above it (settled in finish()). */
+  private push(p: Project): void {
+    const index = this.table.projects.length;
+    if (!p.number) p.parent = this.lastNumbered;
+    this.table.projects.push(p);
+    this.lastProject = index;
+    if (p.number) {
+      this.table.numbered = true;
+      this.lastNumbered = index;
+    } else if (p.parent !== null) {
+      this.table.projects[p.parent]?.children.push(index);
+    }
+  }
+
+  /**
+   * A row whose name cell lists several numbered projects, one per line: one item each, with the amount on its
+   * line of the budget cell. When the budget cell does not list one amount per project, the row's amount stays
+   * with the first item and the row is noted as not understood.
+   */
+  private addListed(p: Project, name: Figure<string>, listed: ListedProject[], amounts: number[] | null): void {
+    const matched = amounts !== null && amounts.length === listed.length;
+    if (!matched) this.evidence.listMismatch.push(p.row);
+    listed.forEach((l, line) => {
+      const budget = matched && p.budget ? { ...p.budget, value: { kind: 'amount', value: amounts[line] as number, asText: true } as Amount } : line === 0 ? p.budget : null;
+      this.push({
+        ...p,
+        number: { ...name, value: l.number },
+        name: { ...name, value: l.text },
+        budget,
+        children: [],
+        continuationRows: [],
+        reading: 'multi-project',
+        item: { line: line + 1, of: listed.length },
+        contentKey: `${p.contentKey}#${line}`,
+      });
+    });
+  }
+
+  /** The row's budget: one amount, or several listed in the cell (for listed projects, or added up for one). */
+  private budgetOf(r: RowReader): { figure: Figure<Amount> | null; listed: number[] | null } {
+    const figure = r.amount(this.columns.budget);
+    // Listed amounts first: "๐\n๒,๓๐๐" would otherwise read as one amount once its whitespace is gone.
+    const listed = figure ? listedAmounts(figure.raw) : null;
+    if (!figure || !listed) return { figure, listed: null };
+    // One project with its amount broken down in the cell: the total first and two or more parts, or only the parts.
+    const rest = listed.slice(1).reduce((a, b) => a + b, 0);
+    const total = listed.length >= 3 && Math.abs((listed[0] as number) - rest) < 0.005 ? (listed[0] as number) : listed.reduce((a, b) => a + b, 0);
+    return { figure: { ...figure, value: { kind: 'amount', value: total, asText: true } }, listed };
+  }
+
+  private project(
+    r: RowReader, ctx: Context, nameFig: Figure<string> | null, number: Figure<number> | null,
+    budget: Figure<Amount> | null, quarterBudgets: Quad<Figure<Amount> | null>,
+  ): Project {
+    const m = this.columns;
+    const row = r.row;
+    const codes = ctx.indicators;
+    const own = r.text(m.agency);
+    const carried = own ? null : this.mergedAgency(row);
     const p: Project = {
       sheet: this.grid.name,
       row,
@@ -98,12 +191,12 @@ export class PlanBuilder {
       number,
       name: nameFig,
       goal: ctx.goal,
-      indicator,
-      parent: number ? null : this.lastNumbered,
+      indicator: codes.length === 1 ? (codes[0] as string) : null,
+      parent: null,
       children: [],
       budgetType: r.text(m.budgetType),
       kpi: r.text(m.kpi),
-      agency: r.text(m.agency),
+      agency: own ?? carried,
       quarterTargets: quad((i) => r.figure(m.quarterTarget[i], parseTarget)),
       quarterBudgets,
       totalTarget: r.figure(m.totalTarget, parseTarget),
@@ -111,21 +204,22 @@ export class PlanBuilder {
       timeline: quad((i) => r.text(m.timeline[i])),
       timelineReach: quad((i) => this.reach(row, i)),
       period: r.text(m.period),
-      shifted,
+      shifted: r.offset !== 0,
       contentKey: this.cols
         .filter((c) => c !== m.number)
         .map((c) => (c === m.name ? r.key(c).replace(/^\d+\./, '') : r.key(c)))
         .join('|'),
     };
-    const index = this.table.projects.length;
-    this.table.projects.push(p);
-    this.lastProject = index;
-    if (number) {
-      this.table.numbered = true;
-      this.lastNumbered = index;
-    } else if (p.parent !== null) {
-      this.table.projects[p.parent]?.children.push(index);
-    }
+    if (carried) p.agencyCarried = true;
+    return p;
+  }
+
+  /** The agency of a merged agency cell that starts above this row (one agency written once for its projects). */
+  private mergedAgency(row: number): Figure<string> | null {
+    const col = this.columns.agency;
+    const merge = col === undefined ? undefined : this.grid.mergeAt(row, col);
+    if (!merge || merge.top >= row || this.grid.isEmpty(merge.top, merge.left)) return null;
+    return { cell: cellRef(merge.top, merge.left), raw: this.grid.value(merge.top, merge.left), value: this.grid.text(merge.top, merge.left) };
   }
 
   /** The last quarter a timeline cell's merged area covers (its own quarter when not merged). */
@@ -143,10 +237,16 @@ export class PlanBuilder {
   private readNumber(r: RowReader, name: Figure<string> | null): Figure<number> | null {
     const col = r.offset === 0 ? this.columns.number : undefined;
     const cell = r.figure(col, numberCell);
-    if (cell && cell.value !== null) return { ...cell, value: cell.value };
+    if (cell && cell.value !== null) {
+      this.evidence.numbersFromColumn++;
+      return { ...cell, value: cell.value };
+    }
     if (name) {
       const n = leadingNumber(name.value);
-      if (n !== null) return { ...name, value: n };
+      if (n !== null) {
+        this.evidence.numbersFromName++;
+        return { ...name, value: n };
+      }
     }
     return null;
   }
@@ -160,6 +260,8 @@ export class PlanBuilder {
     if (m.budget === undefined || m.family === 'quarterly') return false;
     const here = r.amount(m.budget);
     if (here && here.value.kind !== 'unreadable') return false;
+    // A project number just left of an empty budget cell is the number, not a budget pushed left.
+    if (m.budget - 1 === m.number) return false;
     const left = this.grid.isEmpty(r.row, m.budget - 1) ? null : parseAmount(this.grid.value(r.row, m.budget - 1));
     if (!left || left.kind === 'unreadable' || (left.kind === 'none' && left.form !== 'no-budget')) return false;
     const last = this.cols[this.cols.length - 1] as number;

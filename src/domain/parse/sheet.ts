@@ -48,7 +48,7 @@ export function parseSheet(snapshot: SheetSnapshot, catalog: Catalog): ParsedShe
         summary = null;
         // One plan per sheet: a later header (a page break, or a table laid out differently) only changes how
         // the rows below it are read.
-        if (plan) plan.setColumns(header);
+        if (plan) plan.repeatHeader(header);
         else {
           plan = new PlanBuilder(grid, header);
           model.plan = plan.table;
@@ -91,6 +91,7 @@ export function parseSheet(snapshot: SheetSnapshot, catalog: Catalog): ParsedShe
     if (summary && summaryReader) summaryReader.addRow(grid, summary as never, row, summaryState);
     else if (plan) plan.addRow(row, ctx);
   }
+  plan?.finish();
   const extras: PlanExtras = plan ? plan.extras : { ambiguous: [], goalInferred: [], noIndicator: [] };
   extras.goalInferred.unshift(...pendingGoalInferred);
   model.family = model.plan?.family ?? model.summaries[0]?.columns.family ?? 'unrecognized';

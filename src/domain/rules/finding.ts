@@ -14,6 +14,8 @@ export const findingSchema = z.object({
   related: z.array(z.string()).optional(),
   expected: z.union([z.number(), z.string()]).optional(),
   actual: z.union([z.number(), z.string()]).optional(),
+  /** A group: this many findings of the code on the sheet, the others' cells in `related`. */
+  count: z.number().int().min(2).optional(),
   message: z.object({ th: z.string().min(1), en: z.string().min(1) }),
 });
 /** A finding; its code is always a registered rule's. */

@@ -18,6 +18,7 @@ import numberingDuplicate from './numbering-duplicate';
 import numberingGap from './numbering-gap';
 import planPeriodAssumed from './plan-period-assumed';
 import provinceMismatch from './province-mismatch';
+import readingUnsure from './reading-unsure';
 import rowBudgetSum from './row-budget-sum';
 import rowShifted from './row-shifted';
 import rowTargetPercent from './row-target-percent';
@@ -31,6 +32,7 @@ import timelineConflict from './timeline-conflict';
 
 export type { RuleContext, RuleMeta, Text } from './define';
 export { findingSchema, severitySchema, money, type Finding, type Severity } from './finding';
+export { settleFindings, GROUP_AFTER } from './settle';
 
 /**
  * The registry: every rule, one line each. Codes, the pane's labels and filter, the CLI's rule list and the README's
@@ -41,7 +43,7 @@ export const RULES = [
   subtotalMismatch, countMismatch, itemisationMismatch, summaryTotalMismatch, summaryVsDetail, agencyNotInSummary,
   numberingDuplicate, numberingGap, duplicateRow, indicatorUnknown, indicatorTextDrift, indicatorAmbiguous,
   missingIndicatorHeading, missingGoalHeading, rowShifted, sheetUnrecognized, timelineConflict, numberAsText,
-  noBudgetSpelling, amountUnreadable, provinceMismatch, planPeriodAssumed,
+  noBudgetSpelling, amountUnreadable, provinceMismatch, planPeriodAssumed, readingUnsure,
 ] as const;
 
 export type RuleCode = (typeof RULES)[number]['meta']['code'];

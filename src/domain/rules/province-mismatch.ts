@@ -13,7 +13,7 @@ export default defineRule({
   // Only where the plan's own province is clear: a page copied from another province's plan.
   check(ctx, report) {
     const counts = new Map<string, number>();
-    const cells: { sheet: string; row: number; col: number; names: string[] }[] = [];
+    const cells: { sheet: string; row: number; col: number; names: readonly string[] }[] = [];
     for (const s of ctx.sheets) {
       const g = s.grid;
       for (let row = g.firstRow; row <= g.lastRow; row++) {

@@ -3,7 +3,11 @@ const THAI_ZERO = 0x0e50;
 
 const THAI_DIGIT = /[๐-๙]/g;
 
+const HAS_THAI_DIGIT = /[๐-๙]/;
+
 export function toArabicDigits(text: string): string {
+  // Most texts hold no Thai digit: answer them without the replace's callback machinery.
+  if (!HAS_THAI_DIGIT.test(text)) return text;
   return text.replace(THAI_DIGIT, (d) => String(d.charCodeAt(0) - THAI_ZERO));
 }
 

@@ -1,3 +1,4 @@
+import { memoize } from './memo';
 import { compareKey } from './text';
 
 /** The 77 provinces (Bangkok included), whitespace-free, longest first so "นครราชสีมา" wins over shorter names. */
@@ -14,7 +15,9 @@ export const PROVINCES = [
 
 const PROVINCE_RE = new RegExp(`จังหวัด(${PROVINCES.join('|')})`, 'g');
 
-/** Provinces named as "จังหวัด<name>" in a text, in order. */
-export function provincesIn(text: string): string[] {
-  return [...compareKey(text).matchAll(PROVINCE_RE)].map((m) => m[1] as string);
-}
+/** Provinces named as "จังหวัด<name>" in a text, in order (memoised: agency texts repeat; do not modify the result). */
+export const provincesIn: (text: string) => readonly string[] = memoize((text) => {
+  const out: string[] = [];
+  for (const m of compareKey(text).matchAll(PROVINCE_RE)) out.push(m[1] as string);
+  return out;
+}, 50_000);

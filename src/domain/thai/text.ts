@@ -10,24 +10,73 @@ const NEEDS_KEYING = /\s|[\u00a0\u200b-\u200d\ufeff\u3000\u0e50-\u0e59\u2013\u20
 /** Real HTML tags left by text extraction ("<p>"); never "<----->" or "< 5". */
 const TAG = /<\/?[A-Za-z][^>]*>/g;
 
+/**
+ * Cell texts repeat down a sheet (agency names, "-", "ไม่ใช้งบประมาณ") and every rule asks for the same keys again:
+ * one bounded memo for all of them, so a key is built once per distinct text, not once per cell and caller.
+ */
+const KEY_MEMO_LIMIT = 50_000;
+const keyMemo = new Map<string, string>();
+
 export function compareKey(input: string): string {
+  const known = keyMemo.get(input);
+  if (known !== undefined) return known;
+  const key = buildKey(input);
+  if (keyMemo.size >= KEY_MEMO_LIMIT) keyMemo.clear();
+  keyMemo.set(input, key);
+  return key;
+}
+
+/** Copies the runs between characters that change as slices: one concatenation per change, not per character. */
+function buildKey(input: string): string {
   const text = input.includes('<') ? input.replace(TAG, '') : input;
   if (!NEEDS_KEYING.test(text)) return text;
   let out = '';
+  let from = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c <= 0x20 || c === 0xa0 || c === 0x200b || c === 0x200c || c === 0x200d || c === 0xfeff || c === 0x3000) continue;
-    if (c >= 0x0e50 && c <= 0x0e59) out += String.fromCharCode(c - 0x0e50 + 48);
-    else if (c === 0x0e4d && text.charCodeAt(i + 1) === 0x0e32) {
-      out += '\u0e33';
-      i++;
-    } else if (c === 0x2013 || c === 0x2014 || c === 0x2212) out += '-';
-    else if (c === 0x22 || c === 0x27 || c === 0x60 || (c >= 0x2018 && c <= 0x201e)) continue;
-    else if (c === 0x2028 || c === 0x2029 || c === 0x85) continue;
-    else out += text[i];
+    let put: string | null;
+    if (c <= 0x20 || c === 0xa0 || c === 0x200b || c === 0x200c || c === 0x200d || c === 0xfeff || c === 0x3000) put = '';
+    else if (c >= 0x0e50 && c <= 0x0e59) put = String.fromCharCode(c - 0x0e50 + 48);
+    else if (c === 0x0e4d && text.charCodeAt(i + 1) === 0x0e32) put = '\u0e33';
+    else if (c === 0x2013 || c === 0x2014 || c === 0x2212) put = '-';
+    else if (c === 0x22 || c === 0x27 || c === 0x60 || (c >= 0x2018 && c <= 0x201e)) put = '';
+    else if (c === 0x2028 || c === 0x2029 || c === 0x85) put = '';
+    else continue;
+    if (i > from) out += text.slice(from, i);
+    out += put;
+    if (put === '\u0e33') i++;
+    from = i + 1;
   }
-  return out;
+  if (from === 0) return text;
+  if (from < n) out += text.slice(from);
+  // Flatten once here (a rope of slices would be flattened again by every regex and Map that reads it).
+  return out.length > 0 ? flat(out) : out;
+}
+
+/** A flat copy of a concatenated string (V8 flattens on the first character access). */
+function flat(s: string): string {
+  s.charCodeAt(0);
+  return s;
+}
+
+/**
+ * Whether compareKey(input) could be at most `max` long or start with `first`, found without building the key:
+ * header detection looks at every cell of every row, and most of them are long data texts that can be no label.
+ */
+export function keyMayBeLabel(input: string, max: number, first: string): boolean {
+  if (input.length <= max || input.includes('<')) return true;
+  const want = first.charCodeAt(0);
+  let kept = 0;
+  for (let i = 0; i < input.length; i++) {
+    const c = input.charCodeAt(i);
+    if (c <= 0x20 || c === 0xa0 || c === 0x200b || c === 0x200c || c === 0x200d || c === 0xfeff || c === 0x3000) continue;
+    if (c === 0x22 || c === 0x27 || c === 0x60 || (c >= 0x2018 && c <= 0x201e) || c === 0x2028 || c === 0x2029 || c === 0x85) continue;
+    if (kept === 0 && c === want) return true;
+    if (c === 0x0e4d && input.charCodeAt(i + 1) === 0x0e32) i++;
+    if (++kept > max) return false;
+  }
+  return true;
 }
 
 /** Collapses runs of whitespace to one space, for display. */

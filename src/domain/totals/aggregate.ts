@@ -19,9 +19,12 @@ export function itemAmount(plan: PlanTable, index: number, col: AmountColumn): n
   return p.children.reduce((s, c) => s + (plan.projects[c] ? ownAmount(plan.projects[c] as Project, col) ?? 0 : 0), 0);
 }
 
-/** Whether a row counts as one project: numbered rows where the table numbers them, else top-level rows. */
+/**
+ * Whether a row counts as one project: numbered rows where the table numbers them (and unnumbered rows that the
+ * evidence shows are projects of their own, not a breakdown), else top-level rows.
+ */
 export function isCounted(plan: PlanTable, p: Project): boolean {
-  return plan.numbered ? p.number !== null : p.parent === null;
+  return plan.numbered ? p.number !== null || p.reading === 'separate' : p.parent === null;
 }
 
 /** Indices of the top-level items (projects that are not itemisation rows) among the given indices. */

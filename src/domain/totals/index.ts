@@ -30,8 +30,9 @@ export function totalsModel(models: SheetModel[], catalog: Catalog): TotalsModel
   const items = planItems(models);
   const figures: ExpectedFigure[] = [];
   const missingAgencies: AgencyMissingFigure[] = [];
-  for (const m of models) if (m.plan) figures.push(...planFigures(m.name, m.plan));
-  for (const m of models) figures.push(...summaryFigures(m, items, catalog, models, missingAgencies));
+  // Loops, not push(...list): a 200k-row plan has more figures than the call stack holds arguments.
+  for (const m of models) if (m.plan) for (const f of planFigures(m.name, m.plan)) figures.push(f);
+  for (const m of models) for (const f of summaryFigures(m, items, catalog, models, missingAgencies)) figures.push(f);
   return { items, figures, missingAgencies };
 }
 

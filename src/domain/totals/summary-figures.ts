@@ -86,8 +86,14 @@ function agencyFigures(sheet: string, table: AgencySummary, items: PlanItem[], m
 
   const keys = agencies.map((r) => ({ row: r.row, key: agencyKey(r.label.value) }));
   const matched = new Map<number, { item: PlanItem; match: AgencyMatch }[]>();
+  // Agency texts repeat down a plan: match each distinct text once.
+  const byKey = new Map<string, AgencyMatch | null>();
   for (const item of items) {
-    const match = matchAgency(item.agencyKey, keys);
+    let match = byKey.get(item.agencyKey);
+    if (match === undefined) {
+      match = matchAgency(item.agencyKey, keys);
+      byKey.set(item.agencyKey, match);
+    }
     if (!match) {
       if (item.budget > 0 && item.project.agency) missing.push({ kind: 'agency-missing', sheet: item.sheet, agency: item.project.agency, budget: item.budget });
       continue;

@@ -58,14 +58,19 @@ export function FindingItem({ t, item, onSelect, onAcknowledge, onWithdraw }: Fi
             <Text weight="semibold">{f.cell}</Text>
           </span>
           <Text block>{item.message}</Text>
-          {item.group && (
+          {item.where && (
             <Text block size={200} className={s.where}>
-              {item.group}
+              {item.where}
             </Text>
           )}
           {item.detail && (
             <Text block size={200}>
               {item.detail}
+            </Text>
+          )}
+          {item.group && (
+            <Text block size={200} data-testid="finding-group">
+              {item.group}
             </Text>
           )}
         </span>

@@ -9,8 +9,11 @@ const useStyles = makeStyles({
 
 const COLOR = { error: 'danger', warning: 'important', info: 'informative' } as const;
 
-/** Open findings by severity (acknowledged ones no longer count), projects and budget: texts from `summaryView`. */
-export function SummaryCounts(props: { t: Strings; counts: { severity: Severity; count: number; text: string }[]; projects: string }) {
+/**
+ * Open findings by severity (acknowledged ones no longer count), projects and budget, and one line per plan sheet
+ * saying how its layout was read: texts from `summaryView`.
+ */
+export function SummaryCounts(props: { t: Strings; counts: { severity: Severity; count: number; text: string }[]; projects: string; sheets?: string[] }) {
   const s = useStyles();
   return (
     <section aria-label={props.t.counts}>
@@ -23,6 +26,11 @@ export function SummaryCounts(props: { t: Strings; counts: { severity: Severity;
         ))}
       </div>
       <Text size={200}>{props.projects}</Text>
+      {props.sheets?.map((line) => (
+        <Text key={line} block size={200} data-testid="sheet-reading">
+          {line}
+        </Text>
+      ))}
     </section>
   );
 }

@@ -1,5 +1,21 @@
 import type { Severity } from '../../domain';
 
+/** How a plan sheet was read, as the pane says it in one line (from the report's sheet entry). */
+export interface ReadingText {
+  sheet: string;
+  family: string;
+  numbering: 'agency' | 'indicator' | 'goal' | 'plan' | null;
+  numberSource: 'column' | 'name' | 'mixed' | null;
+  itemisations: number;
+  multiProjectCells: number;
+  notUnderstood: number;
+  unsure: boolean;
+}
+
+const FAMILY_TH: Record<string, string> = { quarterly: 'แบบรายไตรมาส', timeline: 'แบบระยะเวลา (ลูกศร)', features: 'แบบลักษณะสำคัญของงาน', list: 'แบบรายการ' };
+const SCHEME_TH = { agency: 'นับต่อหน่วยงาน', indicator: 'นับต่อตัวชี้วัด', goal: 'นับต่อเป้าหมาย', plan: 'ต่อเนื่องทั้งแผน' } as const;
+const SCHEME_EN = { agency: 'per agency', indicator: 'per indicator', goal: 'per goal', plan: 'continuously' } as const;
+
 /** Everything the pane says, Thai first. */
 export const th = {
   appTitle: 'ตรวจแผน',
@@ -31,6 +47,16 @@ export const th = {
   group: (goal: string | null, indicator: string | null) =>
     indicator ? `ตัวชี้วัดที่ ${indicator}` : goal ? `เป้าหมายที่ ${goal}` : 'ตารางสรุปและอื่น ๆ',
   expectedActual: (expected: string, actual: string) => `ควรเป็น ${expected} · ระบุ ${actual}`,
+  groupOf: (n: number, cells: string) => `รวม ${n} แห่ง: ${cells}`,
+  reading: (r: ReadingText) =>
+    [
+      `ชีต ${r.sheet}: ${FAMILY_TH[r.family] ?? r.family}`,
+      r.numbering ? `ลำดับที่${SCHEME_TH[r.numbering]}${r.numberSource === 'name' ? ' (ในชื่อโครงการ)' : ''}` : 'ไม่มีลำดับที่',
+      r.itemisations > 0 ? `แจกแจงงบใต้โครงการ ${r.itemisations}` : '',
+      r.multiProjectCells > 0 ? `หลายโครงการในช่องเดียว ${r.multiProjectCells} แถว` : '',
+      r.notUnderstood > 0 ? `อ่านไม่ออก ${r.notUnderstood} แถว` : '',
+      r.unsure ? 'อ่านได้ไม่แน่ใจ' : '',
+    ].filter((x) => x !== '').join(' · '),
   goTo: (cell: string) => `ไปที่เซลล์ ${cell}`,
   acknowledge: 'รับทราบ',
   acknowledged: 'รับทราบแล้ว',
@@ -112,6 +138,16 @@ export const en: Strings = {
   group: (goal: string | null, indicator: string | null) =>
     indicator ? `Indicator ${indicator}` : goal ? `Goal ${goal}` : 'Summary tables and other',
   expectedActual: (expected: string, actual: string) => `expected ${expected} · found ${actual}`,
+  groupOf: (n: number, cells: string) => `${n} places: ${cells}`,
+  reading: (r: ReadingText) =>
+    [
+      `Sheet ${r.sheet}: ${r.family}`,
+      r.numbering ? `numbered ${SCHEME_EN[r.numbering]}${r.numberSource === 'name' ? ' (in the name)' : ''}` : 'not numbered',
+      r.itemisations > 0 ? `${r.itemisations} budgets itemised below their project` : '',
+      r.multiProjectCells > 0 ? `${r.multiProjectCells} rows listing several projects` : '',
+      r.notUnderstood > 0 ? `${r.notUnderstood} rows not understood` : '',
+      r.unsure ? 'read with doubt' : '',
+    ].filter((x) => x !== '').join(' · '),
   goTo: (cell: string) => `Go to cell ${cell}`,
   acknowledge: 'Acknowledge',
   acknowledged: 'Acknowledged',

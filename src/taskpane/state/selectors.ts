@@ -90,10 +90,12 @@ export interface FindingView {
   message: string;
   /** "expected … · found …" when the finding carries both figures. */
   detail: string | null;
+  /** For a group of findings (one code, many cells on the sheet): how many, and where. */
+  group: string | null;
   ack: Ack | undefined;
   ackText: string | null;
   /** Its goal or indicator ("ตัวชี้วัดที่ 1.2"), shown under the message. */
-  group: string;
+  where: string;
 }
 
 /** One severity's findings (errors first), by sheet in workbook order. */
@@ -117,10 +119,17 @@ export function thaiOrIsoDate(iso: string, lang: Lang): string {
   return lang === 'th' ? `${d} ${THAI_MONTHS[mo - 1] ?? ''} ${y + 543}` : `${d} ${EN_MONTHS[mo - 1] ?? ''} ${y}`;
 }
 
+const GROUP_CELLS_SHOWN = 12;
+/** A group's cells: its own and the others', the first dozen, then "…". */
+function groupCells(f: Finding): string {
+  const cells = [f.cell, ...(f.related ?? [])];
+  return cells.slice(0, GROUP_CELLS_SHOWN).join(', ') + (cells.length > GROUP_CELLS_SHOWN ? ', …' : '');
+}
+
 const view = memo((analysis: Analysis | null, shown: Finding[], acks: Acknowledgements, lang: Lang): SheetView[] => {
   if (!analysis) return [];
   const t = STRINGS[lang];
-  const item = (f: Finding, group: string): FindingView => {
+  const item = (f: Finding, where: string): FindingView => {
     const ack = acks.items[fingerprint(f)];
     return {
       finding: f,
@@ -129,9 +138,10 @@ const view = memo((analysis: Analysis | null, shown: Finding[], acks: Acknowledg
       severity: t.severity[f.severity],
       message: f.message[lang],
       detail: f.expected !== undefined && f.actual !== undefined ? t.expectedActual(show(f.expected), show(f.actual)) : null,
+      group: f.count ? t.groupOf(f.count, groupCells(f)) : null,
       ack,
       ackText: ack ? t.ackBy(ack.reason, thaiOrIsoDate(ack.at, lang)) : null,
-      group,
+      where,
     };
   };
   // Reviewers look for errors first: a section per severity, and in each the sheets in workbook order (the
@@ -161,7 +171,7 @@ export const sheetCounts = memo((analysis: Analysis | null, acks: Acknowledgemen
 });
 export const sheetSummary = (s: PaneState) => sheetCounts(s.analysis, s.acks, s.lang);
 
-/** The visible findings grouped by sheet, then goal/indicator (src/domain/groups.ts), with every text they show. */
+/** The visible findings by severity, then sheet (goal/indicator order kept, src/domain/groups.ts), with every text they show. */
 export const findingsView = (s: PaneState): SheetView[] => view(s.analysis, visibleFindings(s), s.acks, s.lang);
 
 /** What the list area shows. */
@@ -183,14 +193,27 @@ export function statusText(s: PaneState): string {
 /** The progress bar's value while busy: the share read, or undefined for an indeterminate bar. */
 export const progressValue = (s: PaneState): number | undefined => (s.phase === 'reading' && s.progress ? s.progress : undefined);
 
-/** The counts line: open findings by severity, then projects and budget; null before the first check. */
-export function summaryView(s: PaneState): { counts: { severity: Severity; count: number; text: string }[]; projects: string } | null {
+/** One line per plan sheet: how its layout was read (family, numbering, itemisations, listed projects, doubt). */
+export function readingLines(analysis: Analysis, t: Strings): string[] {
+  return analysis.sheets.flatMap((sh) => {
+    const r = sh.reading;
+    if (!r) return [];
+    return [t.reading({
+      sheet: sh.name, family: sh.family, numbering: r.numbering, numberSource: r.numberSource, itemisations: r.itemisations,
+      multiProjectCells: r.multiProjectCells, notUnderstood: r.notUnderstood.length, unsure: r.certainty === 'unsure',
+    })];
+  });
+}
+
+/** The counts line: open findings by severity, then projects and budget, then how each plan sheet was read. */
+export function summaryView(s: PaneState): { counts: { severity: Severity; count: number; text: string }[]; projects: string; sheets: string[] } | null {
   if (!s.analysis) return null;
   const t = strings(s);
   const open = openCounts(s);
   return {
     counts: SEVERITIES.map((sev) => ({ severity: sev, count: open[sev], text: `${t.severity[sev]} ${open[sev]}` })),
     projects: t.projects(s.analysis.stats.projects, money(s.analysis.stats.budget)),
+    sheets: readingLines(s.analysis, t),
   };
 }
 
@@ -282,7 +305,10 @@ export function nextRecheck(s: PaneState): string[] | null {
 /** Why a file did not open, in Thai and English (the pane's language is not chosen yet). */
 export function openFailedText(fileName: string, error: unknown): string {
   const msg = error instanceof Error ? error.message : String(error);
+  // The reader's WorkbookReadError says what the file is (an old .xls, a password, a CSV, too large…) in both
+  // languages; read by shape, so its messages stay in the lazy chunk, not in the Excel pane's bundle.
+  const known = (error as { text?: Partial<Record<Lang, string>> } | null)?.text;
   const notXlsx = /zip|central directory|signature|end of data|corrupt/i.test(msg);
-  const say = (l: Lang): string => STRINGS[l].openFailed(fileName, notXlsx ? STRINGS[l].notXlsx : msg);
+  const say = (l: Lang): string => STRINGS[l].openFailed(fileName, known?.[l] ?? (notXlsx ? STRINGS[l].notXlsx : msg));
   return `${say('th')} / ${say('en')}`;
 }

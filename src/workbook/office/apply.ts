@@ -104,7 +104,8 @@ const HANDLERS: Handlers = {
       cf.load('id');
       batch.added.push({ sheet: a.sheet, cf });
     }
-    record(batch, a.sheet).cells.push(...a.cells);
+    const recorded = record(batch, a.sheet).cells;
+    for (const c of a.cells) recorded.push(c); // a loop: a spread of a huge mark would overflow the call stack
     batch.marked += a.cells.length;
   },
   note: async (a, batch) => {

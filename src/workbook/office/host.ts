@@ -3,6 +3,7 @@ import { RECORD_SHEET, type Acknowledgements, type ApplyReport, type PlanHost } 
 import { applyActions, type HostCaps } from './apply';
 import { explainWriteError } from './errors';
 import { readWorkbook } from './read';
+import type { ReadMemory } from './read-plan';
 import { SETTINGS, acknowledgementsSchema, emptyAcks, mergeAcks, parseSetting } from './registry';
 
 type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -15,10 +16,14 @@ export class OfficeHost implements PlanHost {
   private names: string[] = [];
   /** The acknowledgements as last read or saved: what this pane changed is measured against them. */
   private acksBase: Acknowledgements = emptyAcks();
+  /** Each sheet's rows and weight from the last read, so the next read is cut right from its first request. */
+  private readonly memory: ReadMemory = new Map();
 
   constructor(
     private readonly run: Run,
     isSetSupported: IsSetSupported,
+    /** Bytes a response may carry; tests scale Excel's limit down. */
+    private readonly responseBudget?: number,
   ) {
     this.caps = {
       notes: isSetSupported('ExcelApi', '1.18'),
@@ -45,7 +50,7 @@ export class OfficeHost implements PlanHost {
   async read(onProgress?: (done: number, total: number) => void): Promise<{ snapshot: WorkbookSnapshot; acks: Acknowledgements; notices: Text[] }> {
     if (this.names.length === 0) await this.listSheets();
     const result = await this.run((context) =>
-      readWorkbook(context, { sheets: this.names, merges: this.caps.merges, settings: [SETTINGS.acks], ...(onProgress ? { onProgress } : {}) }),
+      readWorkbook(context, { sheets: this.names, merges: this.caps.merges, memory: this.memory, ...(this.responseBudget ? { responseBudget: this.responseBudget } : {}), settings: [SETTINGS.acks], ...(onProgress ? { onProgress } : {}) }),
     );
     let snapshot = result.snapshot;
     const all = result.allSheets.filter((n) => n !== RECORD_SHEET);
@@ -62,7 +67,7 @@ export class OfficeHost implements PlanHost {
   }
 
   async readSheets(names: string[]): Promise<WorkbookSnapshot> {
-    const r = await this.run((context) => readWorkbook(context, { sheets: names, merges: this.caps.merges }));
+    const r = await this.run((context) => readWorkbook(context, { sheets: names, merges: this.caps.merges, memory: this.memory, ...(this.responseBudget ? { responseBudget: this.responseBudget } : {}) }));
     return r.snapshot;
   }
 

@@ -135,7 +135,7 @@ describe('the findings list', () => {
     const o27 = item(checked(), 'O27')!;
     expect(o27.sheetTitle).toBe(`ชีต ${PLAN} (${analysis.findings.filter((f) => f.sheet === PLAN && f.severity === 'error').length})`);
     expect(o27).toMatchObject({
-      group: 'ตัวชี้วัดที่ 1.2',
+      where: 'ตัวชี้วัดที่ 1.2',
       goTo: 'ไปที่เซลล์ O27',
       severity: 'ผิดพลาด',
       detail: 'ควรเป็น 3,302,400 · ระบุ 1,651,200',
@@ -148,7 +148,7 @@ describe('the findings list', () => {
   it('in English', () => {
     const o27 = item(checked(noAcks, 'en'), 'O27')!;
     expect(o27.message).toContain('Quarterly budgets add up to 3,302,400 baht but the total budget says 1,651,200 baht');
-    expect(o27).toMatchObject({ group: 'Indicator 1.2', goTo: 'Go to cell O27', detail: 'expected 3,302,400 · found 1,651,200' });
+    expect(o27).toMatchObject({ where: 'Indicator 1.2', goTo: 'Go to cell O27', detail: 'expected 3,302,400 · found 1,651,200' });
   });
 
   it('an acknowledged finding says who acknowledged it, when and why', () => {
@@ -319,5 +319,22 @@ describe('the summary per sheet, no plan, English counts', () => {
     expect(summaryPlan(s)).toBeNull();
     expect(noPlan(checked())).toBe(false);
     expect(summaryPlan(checked())).not.toBeNull();
+  });
+});
+
+describe('how each plan sheet was read, and groups of findings', () => {
+  it('says in one line per plan sheet how its layout was read', () => {
+    expect(summaryView(checked())?.sheets).toEqual(['ชีต แผนปฏิบัติการ: แบบรายไตรมาส · ลำดับที่นับต่อตัวชี้วัด']);
+    expect(summaryView(checked(noAcks, 'en'))?.sheets).toEqual(['Sheet แผนปฏิบัติการ: quarterly · numbered per indicator']);
+  });
+
+  it('shows a group of findings with its count and cells, with the sheet-wide findings', () => {
+    const base = analysis.findings.find((f) => f.cell === 'B29')!;
+    const group = { ...base, count: 14, related: Array.from({ length: 13 }, (_, i) => `B${30 + i}`) };
+    const a: Analysis = { ...analysis, findings: analysis.findings.map((f) => (f === base ? group : f)) };
+    const shown = findingsView(checked(noAcks, 'th', a)).flatMap((sec) => sec.groups.flatMap((g) => g.items));
+    const listed = shown.find((i) => i.finding === group);
+    expect(listed?.where).toBe('ตารางสรุปและอื่น ๆ');
+    expect(listed?.group).toBe(`รวม 14 แห่ง: B29, ${Array.from({ length: 11 }, (_, i) => `B${30 + i}`).join(', ')}, …`);
   });
 });

@@ -60,9 +60,15 @@ function reassignShared(xml: string, index: SheetIndex, master: CellEl, written:
   }
   const next = members[0];
   if (!next) return;
-  const rows = members.map((m) => m.cell.row);
-  const cols = members.map((m) => m.cell.col);
-  const area = `${colLetters(Math.min(...cols))}${Math.min(...rows)}:${colLetters(Math.max(...cols))}${Math.max(...rows)}`;
+  // Bounds by a loop: a spread of a whole column's cells into Math.min would overflow the call stack.
+  let top = next.cell.row, bottom = next.cell.row, left = next.cell.col, right = next.cell.col;
+  for (const m of members) {
+    top = Math.min(top, m.cell.row);
+    bottom = Math.max(bottom, m.cell.row);
+    left = Math.min(left, m.cell.col);
+    right = Math.max(right, m.cell.col);
+  }
+  const area = `${colLetters(left)}${top}:${colLetters(right)}${bottom}`;
   let open = withAttr(xml.slice(next.f.el.open.start, next.f.el.open.end), 'ref', area);
   const name = next.f.el.open.name;
   if (open.endsWith('/>')) open = `${open.slice(0, -2).trimEnd()}>`;
@@ -208,8 +214,14 @@ function extendDimension(xml: string, index: SheetIndex, rows: number[], minCol:
   if (!dim || rows.length === 0) return;
   const ref = attrs(xml, dim.open).get('ref') ?? '';
   const area = parseRange(ref);
-  const lo = { row: Math.min(...rows), col: minCol };
-  const hi = { row: Math.max(...rows), col: maxCol };
+  let minRow = Infinity;
+  let maxRow = -Infinity;
+  for (const r of rows) {
+    minRow = Math.min(minRow, r);
+    maxRow = Math.max(maxRow, r);
+  }
+  const lo = { row: minRow, col: minCol };
+  const hi = { row: maxRow, col: maxCol };
   const from = area ? { row: Math.min(area.from.row, lo.row), col: Math.min(area.from.col, lo.col) } : lo;
   const to = area ? { row: Math.max(area.to.row, hi.row), col: Math.max(area.to.col, hi.col) } : hi;
   // A sheet with no cells says "A1"; any area read back the same is left alone.
