@@ -1,5 +1,6 @@
 import { CATALOGS, choosePeriod, type Catalog, type PeriodChoice } from './catalog';
 import type { Family, SheetModel, SheetReading } from './model';
+import { isGeneratedSheet } from './actions/generated';
 import { parseAddress } from './base/cells';
 import { formulasOf, uncachedOf, withEvaluatedFormulas, type Formulas } from './formula';
 import { parseSheet, type ParsedSheet } from './parse/sheet';
@@ -52,8 +53,9 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 export function analyze(snapshot: WorkbookSnapshot, options: AnalyzeOptions = {}): Analysis {
   const period = choosePeriod(fiscalYear(snapshot), options.catalogs ?? CATALOGS);
   const catalog = period.catalog;
-  // Formula cells without cached values are read as their evaluated results.
-  const parsed: ParsedSheet[] = withEvaluatedFormulas(snapshot).sheets.map((s) => parseSheet(s, catalog));
+  // Formula cells without cached values are read as their evaluated results; our own summary sheets are not
+  // plans: a re-check leaves them out rather than flag them.
+  const parsed: ParsedSheet[] = withEvaluatedFormulas(snapshot).sheets.filter((s) => !isGeneratedSheet(s)).map((s) => parseSheet(s, catalog));
   const models = parsed.map((p) => p.model);
   const totals = totalsModel(models, catalog);
   const formulas = formulasOf(parsed.map((p) => p.grid), uncachedOf(snapshot), totals.figures);

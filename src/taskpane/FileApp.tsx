@@ -1,13 +1,13 @@
-import { Button, FluentProvider, MessageBar, MessageBarBody, Spinner, Text, makeStyles, shorthands, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, FluentProvider, MessageBar, MessageBarBody, Spinner, Text, makeStyles, shorthands, tokens } from '@fluentui/react-components';
 import { useRef, useState, type DragEvent } from 'react';
 import type { FileHost } from '../workbook/xlsx/file-host';
 import { App } from './App';
-import { STRINGS, type Lang } from './i18n/strings';
+import { STRINGS, type Lang, type Strings } from './i18n/strings';
 import { openFailedText } from './state/selectors';
 import { theme } from './theme';
 
 const useStyles = makeStyles({
-  root: { display: 'grid', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },
+  root: { display: 'grid', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: 0, overflowWrap: 'anywhere' },
   drop: {
     display: 'grid',
     gap: tokens.spacingVerticalS,
@@ -17,7 +17,7 @@ const useStyles = makeStyles({
     ...shorthands.borderRadius(tokens.borderRadiusLarge),
   },
   dragging: { ...shorthands.borderColor(tokens.colorBrandStroke1), backgroundColor: tokens.colorBrandBackground2 },
-  bar: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap', padding: `0 ${tokens.spacingHorizontalM}` },
+  bar: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap', flexBasis: '100%', minWidth: 0 },
 });
 
 /** Loads the package reader and patcher only when a file is opened, so the Excel pane's bundle carries neither. */
@@ -46,6 +46,7 @@ export function FileApp({ initialLang = 'th' }: { initialLang?: Lang }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [withMarks, setWithMarks] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
   const open = async (file: File): Promise<void> => {
@@ -67,22 +68,27 @@ export function FileApp({ initialLang = 'th' }: { initialLang?: Lang }) {
   };
 
   if (host) {
-    return (
-      <>
-        <FluentProvider theme={theme}>
-          <div className={s.bar}>
-            <Button appearance="primary" onClick={() => void host.download().then((b) => save(b, host.copyName))} title={t.downloadHint(host.copyName)}>
-              {t.download}
-            </Button>
-            <Text size={200}>{host.fileName}</Text>
-            <Button appearance="subtle" onClick={() => setHost(null)}>
-              {t.openAnother}
-            </Button>
-          </div>
-        </FluentProvider>
-        <App host={host} initialLang={initialLang} />
-      </>
+    // In the pane's own header, so it speaks the pane's language (the language button switches it too).
+    const bar = (pt: Strings) => (
+      <div className={s.bar}>
+        <Button appearance="primary" onClick={() => void host.download({ marks: withMarks }).then((b) => save(b, host.copyName))} title={pt.downloadHint(host.copyName)}>
+          {pt.download}
+        </Button>
+        <Checkbox label={pt.withMarks} checked={withMarks} onChange={(_, d) => setWithMarks(d.checked === true)} />
+        <Text size={200}>{host.fileName}</Text>
+        <Button
+          appearance="subtle"
+          onClick={() => {
+            // Fixes, summaries and acknowledgements live only in this tab until downloaded.
+            if (host.dirty && !window.confirm(pt.discardConfirm)) return;
+            setHost(null);
+          }}
+        >
+          {pt.openAnother}
+        </Button>
+      </div>
     );
+    return <App host={host} initialLang={initialLang} bar={bar} />;
   }
   return (
     <FluentProvider theme={theme}>
@@ -121,7 +127,7 @@ export function FileApp({ initialLang = 'th' }: { initialLang?: Lang }) {
         </div>
         {error && (
           <MessageBar intent="error">
-            <MessageBarBody>{error}</MessageBarBody>
+            <MessageBarBody style={{ whiteSpace: 'normal', overflowWrap: 'anywhere', minWidth: 0 }}>{error}</MessageBarBody>
           </MessageBar>
         )}
       </main>

@@ -14,6 +14,8 @@ export interface FakeCf {
   formula: string;
   fill: string | null;
   font: string | null;
+  /** Deleting it throws, as open office-js bugs make some deletes do. */
+  deleteFails?: boolean;
 }
 
 export interface FakeSheet {
@@ -26,6 +28,10 @@ export interface FakeSheet {
   fills: Map<string, string>;
   merges: string[];
   cfs: FakeCf[];
+  /** Loading this sheet's conditional formats throws (office-js #6827, #6835: some rules cannot be read). */
+  cfReadFails?: boolean;
+  /** Protected (Review › Protect Sheet): every write to it is AccessDenied. */
+  protected?: boolean;
   notes: Map<string, string>;
   /** Layout of generated sheets: page setup, print titles, frozen rows, column widths, bold cells, links. */
   layout: {
@@ -37,6 +43,7 @@ export interface FakeSheet {
     columnWidths: Map<string, number>;
     bold: Set<string>;
     links: Map<string, string>;
+    hiddenColumns: Set<string>;
   };
 }
 
@@ -45,6 +52,8 @@ export interface FakeComment {
   sheet: string;
   cell: string;
   content: string;
+  /** Replies in the thread; deleting the comment deletes them with it. */
+  replies?: string[];
 }
 
 export interface FakeChangedEvent {
@@ -71,6 +80,9 @@ export class FakeWorkbookState {
   selection: { sheet: string; address: string } | null = null;
   activeSheet: string | null = null;
   eventsEnabled = true;
+  /** Opened read-only (view mode): every write is AccessDenied. */
+  readOnly = false;
+  calculationMode: 'Automatic' | 'Manual' = 'Automatic';
   handlers: ((e: FakeChangedEvent) => Promise<void> | void)[] = [];
   private nextId = 1;
 
@@ -85,7 +97,7 @@ export class FakeWorkbookState {
   addSheet(name: string): FakeSheet {
     const s: FakeSheet = {
       id: this.id('{sheet-'), name, cells: new Map(), formulas: new Map(), numberFormats: new Map(), fills: new Map(), merges: [], cfs: [], notes: new Map(),
-      layout: { columnWidths: new Map(), bold: new Set(), links: new Map() },
+      layout: { columnWidths: new Map(), bold: new Set(), links: new Map(), hiddenColumns: new Set() },
     };
     this.sheets.push(s);
     return s;
@@ -97,7 +109,16 @@ export interface FakeExcelOptions {
   apiVersion?: string;
   requestLimit?: number;
   responseLimit?: number;
+  /** How an oversized response fails: a payload error, or (as Excel on the web sometimes does) an internal error. */
+  oversizedAs?: 'payload' | 'internal';
+  /** Merged areas a range may hold before reading them fails (Excel: 512). */
+  mergedAreasLimit?: number;
 }
+
+/** Excel documents that reading merged areas fails when a range holds more than this many. */
+export const MERGED_AREAS_LIMIT = 512;
+/** Excel on the web returns no values for a range of more cells than this. */
+export const RANGE_CELLS_LIMIT = 5_000_000;
 
 /** The fake host: state, counters, and `run` with the shape of Excel.run. */
 export class FakeExcel {
@@ -109,8 +130,14 @@ export class FakeExcel {
   readonly apiVersion: string;
   readonly requestLimit: number;
   readonly responseLimit: number;
+  readonly oversizedAs: 'payload' | 'internal';
+  readonly mergedAreasLimit: number;
+  /** The next cell write to a sheet of this name fails, once (a request Excel refuses halfway: what stays?). */
+  failWritesTo: string | null = null;
 
   constructor(options: FakeExcelOptions = {}) {
+    this.mergedAreasLimit = options.mergedAreasLimit ?? MERGED_AREAS_LIMIT;
+    this.oversizedAs = options.oversizedAs ?? 'payload';
     this.apiVersion = options.apiVersion ?? '1.18';
     this.requestLimit = options.requestLimit ?? LIMIT;
     this.responseLimit = options.responseLimit ?? LIMIT;
@@ -216,6 +243,12 @@ export class FakeContext {
     this.steps.push({ bytes, run });
   }
 
+  /** Throws as Excel does when writing to a protected sheet or a read-only workbook. */
+  writable(sheet?: FakeSheet): void {
+    if (this.host.state.readOnly) throw new FakeError('AccessDenied', 'the workbook is read-only');
+    if (sheet?.protected) throw new FakeError('AccessDenied', `the sheet ${sheet.name} is protected`);
+  }
+
   /** Registers an *OrNullObject proxy, whose isNullObject is known after the next sync. */
   nullable(resolve: () => void): void {
     this.nullables.push({ resolve });
@@ -237,6 +270,7 @@ export class FakeContext {
     for (const n of nullables) n.resolve();
     const ok = response <= this.host.responseLimit;
     this.host.payloads.push({ request, response, ok });
+    if (!ok && this.host.oversizedAs === 'internal') throw new FakeError('GeneralException', 'An internal error has occurred.');
     if (!ok) throw new FakeError('ResponsePayloadSizeLimitExceeded', `response of ${response} bytes`);
   }
 }
@@ -283,19 +317,38 @@ class FakeWorkbookProxy extends Proxy {
   readonly worksheets: FakeWorksheetCollection;
   readonly settings: FakeSettings;
   readonly comments: FakeComments;
-  readonly application: { suspendScreenUpdatingUntilNextSync(): void };
+  readonly application: FakeApplication;
 
   constructor(ctx: FakeContext) {
     super(ctx);
     this.worksheets = new FakeWorksheetCollection(ctx);
     this.settings = new FakeSettings(ctx);
     this.comments = new FakeComments(ctx);
-    this.application = {
-      suspendScreenUpdatingUntilNextSync: () =>
-        ctx.queue(16, () => {
-          ctx.host.suspendedScreenUpdates++;
-        }),
-    };
+    this.application = new FakeApplication(ctx);
+  }
+
+  get readOnly(): boolean {
+    return this.prop('readOnly');
+  }
+
+  load(props?: string | string[]): this {
+    return this.queueLoad(() => (propsOf(props).includes('readOnly') ? { readOnly: this.ctx.host.state.readOnly } : {}));
+  }
+}
+
+class FakeApplication extends Proxy {
+  suspendScreenUpdatingUntilNextSync(): void {
+    this.ctx.queue(16, () => {
+      this.ctx.host.suspendedScreenUpdates++;
+    });
+  }
+
+  get calculationMode(): string {
+    return this.prop('calculationMode');
+  }
+
+  load(props?: string | string[]): this {
+    return this.queueLoad(() => (propsOf(props).includes('calculationMode') ? { calculationMode: this.ctx.host.state.calculationMode } : {}));
   }
 }
 
@@ -335,6 +388,7 @@ class FakeWorksheetCollection extends Proxy {
   add(name: string): FakeWorksheet {
     let created: FakeSheet | null = null;
     this.ctx.queue(64, () => {
+      this.ctx.writable();
       if (this.ctx.host.state.sheet(name)) throw new FakeError('ItemAlreadyExists', `worksheet ${name}`);
       if (name.length > 31 || /[\\/?*[\]:]/.test(name)) throw new FakeError('InvalidArgument', `worksheet name ${name}`);
       created = this.ctx.host.state.addSheet(name);
@@ -408,8 +462,35 @@ class FakeWorksheet extends Proxy {
   delete(): void {
     this.ctx.queue(32, () => {
       const s = this.sheet();
+      this.ctx.writable();
       this.ctx.host.state.sheets = this.ctx.host.state.sheets.filter((x) => x !== s);
     });
+  }
+
+  set name(v: string) {
+    this.ctx.queue(64, () => {
+      const s = this.sheet();
+      this.ctx.writable(s);
+      if (this.ctx.host.state.sheets.some((x) => x !== s && x.name === v)) throw new FakeError('ItemAlreadyExists', `worksheet ${v}`);
+      s.name = v;
+    });
+  }
+
+  get protection(): { protected: boolean; load(p: string): void } {
+    const ws = this;
+    const p = new (class extends Proxy {
+      get protected(): boolean {
+        return this.prop('protected');
+      }
+      load(props: string): this {
+        void props;
+        return this.queueLoad(() => {
+          const s = ws.target();
+          return s ? { protected: s.protected === true } : null;
+        });
+      }
+    })(this.ctx);
+    return p;
   }
 
   get pageLayout(): { orientation: string; paperSize: string; zoom: unknown; setPrintTitleRows(rows: string): void } {
@@ -454,6 +535,35 @@ class FakeWorksheet extends Proxy {
   }
 }
 
+/**
+ * A string written through `values` or `formulas` is read as Excel reads typing: a leading apostrophe makes the
+ * rest text; a cell formatted as text ("@") keeps it as text; otherwise "=…" is a formula, "+…"/"-…" followed by
+ * more is a formula too (Lotus entry), and a number-like string becomes a number.
+ */
+function typed(s: FakeSheet, k: string, x: unknown): void {
+  s.formulas.delete(k);
+  if (x === '') {
+    s.cells.delete(k);
+    return;
+  }
+  if (typeof x !== 'string') {
+    s.cells.set(k, x as CellValue);
+    return;
+  }
+  if (x.startsWith("'")) {
+    s.cells.set(k, x.slice(1));
+    return;
+  }
+  if (s.numberFormats.get(k) === '@') {
+    s.cells.set(k, x);
+    return;
+  }
+  if (x.startsWith('=')) s.formulas.set(k, x);
+  else if (/^[+-]?\d[\d,]*(\.\d+)?$/.test(x)) s.cells.set(k, Number(x.replace(/,/g, '')));
+  else if (/^[+-]./.test(x)) s.formulas.set(k, `=${x}`);
+  else s.cells.set(k, x);
+}
+
 function usedArea(s: FakeSheet): Area | null {
   let area: Area | null = null;
   for (const k of s.cells.keys()) {
@@ -487,7 +597,10 @@ class FakeRange extends Proxy {
     this.format = {
       fill: {
         set color(v: string) {
-          ctx.queue(64, () => range.eachCell((s, k) => s.fills.set(k, v)));
+          ctx.queue(64, () => {
+            ctx.writable(range.ws.sheet());
+            range.eachCell((s, k) => s.fills.set(k, v));
+          });
         },
         get color(): string {
           return unloaded('format.fill.color')();
@@ -538,8 +651,16 @@ class FakeRange extends Proxy {
     };
   }
 
+  set columnHidden(v: boolean) {
+    this.ctx.queue(32, () => {
+      const a = this.area();
+      if (a && v) for (let c = a.left; c <= a.right; c++) this.ws.sheet().layout.hiddenColumns.add(areaAddress({ top: 1, left: c, bottom: 1, right: c }).replace(/\d+$/, ''));
+    });
+  }
+
   merge(): void {
     this.ctx.queue(48, () => {
+      this.ctx.writable(this.ws.sheet());
       const a = this.area();
       if (a) this.ws.sheet().merges.push(areaAddress(a));
     });
@@ -570,15 +691,18 @@ class FakeRange extends Proxy {
       const grid = <T>(f: (r: number, c: number) => T): T[][] =>
         Array.from({ length: a.bottom - a.top + 1 }, (_, i) => Array.from({ length: a.right - a.left + 1 }, (_, j) => f(a.top + i, a.left + j)));
       const out: Record<string, unknown> = {};
+      // Excel answers a range over its cell limit without values, and the caller must notice.
+      const tooLarge = (a.bottom - a.top + 1) * (a.right - a.left + 1) > RANGE_CELLS_LIMIT;
+      const cells = <T>(f: (r: number, c: number) => T): T[][] => (tooLarge ? [] : grid(f));
       for (const p of propsOf(props)) {
         if (p === 'address') out.address = `${quoteSheet(s.name)}!${areaAddress(a)}`;
         else if (p === 'rowIndex') out.rowIndex = a.top - 1;
         else if (p === 'columnIndex') out.columnIndex = a.left - 1;
         else if (p === 'rowCount') out.rowCount = a.bottom - a.top + 1;
         else if (p === 'columnCount') out.columnCount = a.right - a.left + 1;
-        else if (p === 'values') out.values = grid((r, c) => s.cells.get(key(r, c)) ?? '');
-        else if (p === 'formulas') out.formulas = grid((r, c) => s.formulas.get(key(r, c)) ?? s.cells.get(key(r, c)) ?? '');
-        else if (p === 'numberFormat') out.numberFormat = grid((r, c) => s.numberFormats.get(key(r, c)) ?? 'General');
+        else if (p === 'values') out.values = cells((r, c) => s.cells.get(key(r, c)) ?? '');
+        else if (p === 'formulas') out.formulas = cells((r, c) => s.formulas.get(key(r, c)) ?? s.cells.get(key(r, c)) ?? '');
+        else if (p === 'numberFormat') out.numberFormat = cells((r, c) => s.numberFormats.get(key(r, c)) ?? 'General');
         else throw new FakeError('InvalidArgument', `the fake does not load Range.${p}`);
       }
       return out;
@@ -591,9 +715,7 @@ class FakeRange extends Proxy {
   set values(v: unknown[][]) {
     this.write(v, (s, k, x) => {
       if (x === null) return;
-      s.formulas.delete(k);
-      if (x === '') s.cells.delete(k);
-      else s.cells.set(k, x as CellValue);
+      typed(s, k, x);
     });
   }
   get formulas(): unknown[][] {
@@ -602,12 +724,7 @@ class FakeRange extends Proxy {
   set formulas(v: unknown[][]) {
     this.write(v, (s, k, x) => {
       if (x === null) return;
-      if (typeof x === 'string' && x.startsWith('=')) s.formulas.set(k, x);
-      else {
-        s.formulas.delete(k);
-        if (x === '') s.cells.delete(k);
-        else s.cells.set(k, x as CellValue);
-      }
+      typed(s, k, x);
     });
   }
   get numberFormat(): unknown[][] {
@@ -625,6 +742,11 @@ class FakeRange extends Proxy {
     this.ctx.queue(payloadBytes(v), () => {
       const a = this.area();
       if (!a) throw new FakeError('InvalidObjectPath', 'range is a null object');
+      this.ctx.writable(this.ws.sheet());
+      if (this.ws.sheet().name === this.ctx.host.failWritesTo) {
+        this.ctx.host.failWritesTo = null;
+        throw new FakeError('GeneralException', 'An internal error has occurred.');
+      }
       if (v.length !== a.bottom - a.top + 1 || v.some((r) => r.length !== a.right - a.left + 1)) {
         throw new FakeError('InvalidArgument', 'the array does not match the range size');
       }
@@ -710,6 +832,7 @@ class FakeRange extends Proxy {
         return this.ws.sheet().merges.map(parseArea).filter((m) => intersects(m, a));
       },
       true,
+      this.ctx.host.mergedAreasLimit,
     );
   }
 
@@ -729,7 +852,13 @@ class FakeRange extends Proxy {
 }
 
 class FakeRangeAreas extends Proxy {
-  constructor(ctx: FakeContext, private readonly ws: FakeWorksheet, private readonly areas: () => Area[], nullable = false) {
+  constructor(
+    ctx: FakeContext,
+    private readonly ws: FakeWorksheet,
+    private readonly areas: () => Area[],
+    nullable = false,
+    private readonly limit = Infinity,
+  ) {
     super(ctx);
     if (nullable) this.trackNull(() => areas().length > 0);
   }
@@ -741,6 +870,7 @@ class FakeRangeAreas extends Proxy {
   load(props?: string | string[]): this {
     return this.queueLoad(() => {
       const areas = this.areas();
+      if (areas.length > this.limit) throw new FakeError('GeneralException', `more than ${this.limit} merged areas`);
       if (areas.length === 0) return null;
       const name = quoteSheet(this.ws.sheet().name);
       return propsOf(props).includes('address') ? { address: areas.map((a) => `${name}!${areaAddress(a)}`).join(',') } : {};
@@ -768,6 +898,7 @@ class FakeConditionalFormats extends Proxy {
     let created: FakeCf | null = null;
     this.ctx.queue(128, () => {
       const areas = this.areas();
+      this.ctx.writable(this.ws.sheet());
       if (areas.length === 0) throw new FakeError('InvalidArgument', 'conditional format on an empty range');
       created = { id: this.ctx.host.state.id('{cf-'), type, areas, formula: '', fill: null, font: null };
       this.ws.sheet().cfs.push(created);
@@ -775,9 +906,27 @@ class FakeConditionalFormats extends Proxy {
     return new FakeConditionalFormat(this.ctx, this.ws, () => created);
   }
 
+  /** By id (ExcelApi 1.6): throws ItemNotFound at sync when there is none. */
+  getItem(id: string): FakeConditionalFormat {
+    return new FakeConditionalFormat(this.ctx, this.ws, () => {
+      const cf = this.ws.sheet().cfs.find((c) => c.id === id);
+      if (!cf) throw new FakeError('ItemNotFound', `conditional format ${id}`);
+      return cf;
+    });
+  }
+
+  /** By id, or a null object (ExcelApi 1.14). */
+  getItemOrNullObject(id: string): FakeConditionalFormat {
+    if (!this.ctx.host.isSetSupported('ExcelApi', '1.14')) throw new FakeError('ApiNotFound', 'getItemOrNullObject needs ExcelApi 1.14');
+    const p = new FakeConditionalFormat(this.ctx, this.ws, () => this.ws.sheet().cfs.find((c) => c.id === id) ?? null);
+    p.nullable();
+    return p;
+  }
+
   load(props?: string | string[]): this {
     return this.queueLoad(() => {
       const areas = this.areas();
+      if (this.ws.sheet().cfReadFails) throw new FakeError('GeneralException', 'An internal error has occurred.');
       const cfs = this.ws.sheet().cfs.filter((cf) => cf.areas.some((a) => areas.some((b) => intersects(a, b))));
       this.itemProxies = cfs.map((cf) => {
         const p = new FakeConditionalFormat(this.ctx, this.ws, () => cf);
@@ -847,6 +996,18 @@ class FakeConditionalFormat extends Proxy {
     Object.assign(this.loaded, { id: cf.id, type: cf.type, formula: cf.formula });
   }
 
+  nullable(): void {
+    this.trackNull(() => this.target() !== null);
+  }
+
+  load(props?: string | string[]): this {
+    void props;
+    return this.queueLoad(() => {
+      const cf = this.target();
+      return cf ? { id: cf.id, type: cf.type, formula: cf.formula } : null;
+    });
+  }
+
   get id(): string {
     return this.prop('id');
   }
@@ -858,19 +1019,65 @@ class FakeConditionalFormat extends Proxy {
     this.ctx.queue(32, () => {
       const cf = this.target();
       const s = this.ws.sheet();
+      this.ctx.writable(s);
+      if (!cf) throw new FakeError('InvalidObjectPath', 'conditional format is a null object');
+      if (cf.deleteFails) throw new FakeError('GeneralException', 'An internal error has occurred.');
       s.cfs = s.cfs.filter((x) => x !== cf);
     });
   }
 }
 
+/** A note (ExcelApi 1.18), by cell; `content` readable once loaded. */
+class FakeNote extends Proxy {
+  constructor(ctx: FakeContext, private readonly ws: FakeWorksheet, private readonly cell: () => string | null) {
+    super(ctx);
+  }
+
+  nullable(): this {
+    this.trackNull(() => {
+      const c = this.cell();
+      return c !== null && this.ws.sheet().notes.has(c);
+    });
+    return this;
+  }
+
+  fill(content: string): this {
+    Object.assign(this.loaded, { content });
+    return this;
+  }
+
+  get content(): string {
+    return this.prop('content');
+  }
+
+  load(props?: string | string[]): this {
+    void props;
+    return this.queueLoad(() => {
+      const c = this.cell();
+      const content = c === null ? undefined : this.ws.sheet().notes.get(c);
+      return content === undefined ? null : { content };
+    });
+  }
+
+  delete(): void {
+    this.ctx.queue(32, () => {
+      const s = this.ws.sheet();
+      this.ctx.writable(s);
+      const c = this.cell();
+      if (c === null || !s.notes.has(c)) throw new FakeError('ItemNotFound', `note at ${c ?? '?'}`);
+      s.notes.delete(c);
+    });
+  }
+}
+
 class FakeNotes extends Proxy {
-  private itemProxies: { content: string; delete(): void }[] = [];
+  private itemProxies: FakeNote[] = [];
 
   constructor(ctx: FakeContext, private readonly ws: FakeWorksheet) {
     super(ctx);
   }
 
-  get items(): { content: string; delete(): void }[] {
+  get items(): FakeNote[] {
     this.prop('items');
     return this.itemProxies;
   }
@@ -878,29 +1085,81 @@ class FakeNotes extends Proxy {
   add(cell: string, content: string): void {
     this.ctx.queue(payloadBytes(content) + 32, () => {
       const s = this.ws.sheet();
+      this.ctx.writable(s);
       const a = areaAddress(parseArea(cell));
       if (s.notes.has(a)) throw new FakeError('InvalidArgument', `a note already exists at ${a}`);
+      if (this.ctx.host.state.comments.some((c) => c.sheet === s.name && c.cell === a)) throw new FakeError('InvalidOperation', `a comment already exists at ${a}`);
       s.notes.set(a, content);
     });
+  }
+
+  getItemOrNullObject(cell: string): FakeNote {
+    const a = areaAddress(parseArea(cell));
+    return new FakeNote(this.ctx, this.ws, () => a).nullable();
   }
 
   load(props?: string | string[]): this {
     void props;
     return this.queueLoad(() => {
       const s = this.ws.sheet();
-      this.itemProxies = [...s.notes.entries()].map(([cell, content]) => ({
-        content,
-        delete: () => this.ctx.queue(32, () => void s.notes.delete(cell)),
-      }));
+      this.itemProxies = [...s.notes.entries()].map(([cell, content]) => new FakeNote(this.ctx, this.ws, () => cell).fill(content));
       return { items: [...s.notes.values()] };
     });
   }
 }
 
-class FakeComments extends Proxy {
-  private itemProxies: { content: string; delete(): void }[] = [];
+/** A threaded comment: content, where it is, its replies; deleting it deletes the thread. */
+class FakeCommentProxy extends Proxy {
+  readonly replies: { getCount(): { value: number } };
 
-  get items(): { content: string; delete(): void }[] {
+  constructor(ctx: FakeContext, private readonly comment: FakeComment) {
+    super(ctx);
+    Object.assign(this.loaded, { id: comment.id, content: comment.content });
+    this.replies = {
+      getCount: () => {
+        const result = { value: -1 };
+        let known = false;
+        ctx.queue(32, () => {
+          result.value = comment.replies?.length ?? 0;
+          known = true;
+          return 8;
+        });
+        return {
+          get value(): number {
+            if (!known) throw new FakeError('PropertyNotLoaded', 'replies.getCount() before sync');
+            return result.value;
+          },
+        };
+      },
+    };
+  }
+
+  get id(): string {
+    return this.prop('id');
+  }
+
+  get content(): string {
+    return this.prop('content');
+  }
+
+  getLocation(): FakeRange {
+    const ws = new FakeWorksheet(this.ctx, () => this.ctx.host.state.sheet(this.comment.sheet) ?? null);
+    return new FakeRange(this.ctx, ws, () => parseArea(this.comment.cell));
+  }
+
+  delete(): void {
+    this.ctx.queue(32, () => {
+      const state = this.ctx.host.state;
+      this.ctx.writable(state.sheet(this.comment.sheet));
+      state.comments = state.comments.filter((x) => x !== this.comment);
+    });
+  }
+}
+
+class FakeComments extends Proxy {
+  private itemProxies: FakeCommentProxy[] = [];
+
+  get items(): FakeCommentProxy[] {
     this.prop('items');
     return this.itemProxies;
   }
@@ -909,8 +1168,13 @@ class FakeComments extends Proxy {
     if (!this.ctx.host.isSetSupported('ExcelApi', '1.10')) throw new FakeError('ApiNotFound', 'comments need ExcelApi 1.10');
     this.ctx.queue(payloadBytes(content) + 32, () => {
       const sheetName = cellAddress.slice(0, cellAddress.lastIndexOf('!')).replace(/^'|'$/g, '').replace(/''/g, "'");
-      if (!this.ctx.host.state.sheet(sheetName)) throw new FakeError('ItemNotFound', `worksheet ${sheetName}`);
+      const sheet = this.ctx.host.state.sheet(sheetName);
+      if (!sheet) throw new FakeError('ItemNotFound', `worksheet ${sheetName}`);
+      this.ctx.writable(sheet);
       const cell = areaAddress(parseArea(cellAddress));
+      // Excel keeps one thread per cell, and a cell with a note takes no threaded comment.
+      if (this.ctx.host.state.comments.some((c) => c.sheet === sheetName && c.cell === cell)) throw new FakeError('InvalidOperation', `a comment already exists at ${cell}`);
+      if (sheet.notes.has(cell)) throw new FakeError('InvalidOperation', `a note already exists at ${cell}`);
       this.ctx.host.state.comments.push({ id: this.ctx.host.state.id('{comment-'), sheet: sheetName, cell, content });
     });
   }
@@ -919,10 +1183,7 @@ class FakeComments extends Proxy {
     void props;
     return this.queueLoad(() => {
       const state = this.ctx.host.state;
-      this.itemProxies = state.comments.map((c) => ({
-        content: c.content,
-        delete: () => this.ctx.queue(32, () => void (state.comments = state.comments.filter((x) => x !== c))),
-      }));
+      this.itemProxies = state.comments.map((c) => new FakeCommentProxy(this.ctx, c));
       return { items: state.comments.map((c) => c.content) };
     });
   }

@@ -1,7 +1,7 @@
 import type { Action } from '../../src/domain/actions/types';
 import { parseAddress } from '../../src/domain/base/cells';
 import type { CellValue, WorkbookSnapshot } from '../../src/domain/snapshot';
-import type { Acknowledgements, PlanHost } from '../../src/workbook/host';
+import { emptyApplyReport, type Acknowledgements, type ApplyReport, type PlanHost } from '../../src/workbook/host';
 
 /** A door that stays shut until opened: holds a host call in flight while a test acts. */
 export class Gate {
@@ -65,9 +65,13 @@ export class FakePlanHost implements PlanHost {
     return { sheets: now.sheets.filter((s) => names.includes(s.name)) };
   }
 
-  async apply(actions: Action[]): Promise<void> {
+  /** What the next applies report (a cell with the user's note, a protected sheet…). */
+  report: ApplyReport = emptyApplyReport();
+
+  async apply(actions: Action[]): Promise<ApplyReport> {
     await this.enter('apply');
     this.applied.push(actions);
+    return this.report;
   }
 
   async select(sheet: string, cell: string): Promise<void> {
@@ -75,10 +79,11 @@ export class FakePlanHost implements PlanHost {
     this.selected.push(`${sheet}!${cell}`);
   }
 
-  async saveAcks(acks: Acknowledgements): Promise<void> {
+  async saveAcks(acks: Acknowledgements): Promise<Acknowledgements> {
     await this.enter('saveAcks');
     this.saved.push(acks);
     this.acks = acks;
+    return acks;
   }
 
   async watch(onEdit: (sheets: string[]) => void): Promise<() => Promise<void>> {

@@ -61,7 +61,8 @@ async function browser(input: string): Promise<Written> {
     const numbers = planNumbers(analyze((await host.read()).snapshot));
     actions.push(...numbers);
     await host.apply(numbers);
-    return { actions, bytes: new Uint8Array(await host.download()) };
+    // Marks asked for: this writer's copy is judged on them too (the default download leaves them out).
+    return { actions, bytes: new Uint8Array(await host.download({ marks: true })) };
   } catch (e) {
     return { actions, failure: `the browser's download threw ${(e as Error).stack?.split('\n').slice(0, 3).join(' ') ?? String(e)}` };
   }

@@ -64,11 +64,21 @@ describe('the task pane', () => {
     await checkNow(user);
     expect(screen.getByTestId('count-warning')).toHaveTextContent('คำเตือน 10');
     expect(screen.getByText(/38 โครงการ · งบประมาณรวม 3,119,920 บาท/)).toBeTruthy();
-    expect(screen.getByText(/^ชีต แผนปฏิบัติการ \(\d+\)$/)).toBeTruthy();
+    // Errors lead: every error is listed before the first warning, and the list comes before the fix tools.
+    const severities = screen.getAllByTestId('finding').map((li) => (li.textContent ?? '').match(/ผิดพลาด|คำเตือน|ข้อสังเกต/)?.[0]);
+    expect(severities.indexOf('คำเตือน')).toBeGreaterThan(severities.lastIndexOf('ผิดพลาด'));
+    expect(screen.getAllByTestId('finding')[0]!.compareDocumentPosition(button('แปลงตัวเลข')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    // The per-sheet summary filters the list when clicked, and clears it when clicked again.
+    const perSheet = screen.getAllByTestId('sheet-count');
+    const plan = perSheet.find((b) => b.getAttribute('data-sheet') === PLAN)!;
+    expect(plan).toHaveTextContent(/^แผนปฏิบัติการ: ผิดพลาด \d+ · คำเตือน \d+/);
+    await user.click(plan);
+    expect(screen.getAllByTestId('finding').every((li) => li.closest('section')?.getAttribute('aria-label')?.startsWith(`ชีต ${PLAN}`))).toBe(true);
+    await user.click(plan);
     const o27 = findingAt('O27')!;
     expect(o27).toHaveTextContent('งบประมาณรายไตรมาสรวมกันได้ 3,302,400 บาท แต่งบประมาณรวมระบุ 1,651,200 บาท');
     expect(o27).toHaveTextContent('ควรเป็น 3,302,400 · ระบุ 1,651,200');
-    expect(within(o27.closest('section')!).getByText('ตัวชี้วัดที่ 1.2')).toBeTruthy();
+    expect(within(o27).getByText('ตัวชี้วัดที่ 1.2')).toBeTruthy();
     await waitFor(() => expect(fake.markedCells()[PLAN]).toContain('O27'));
 
     await user.click(button(/ไปที่เซลล์ O27/, o27));
@@ -78,7 +88,7 @@ describe('the task pane', () => {
     await user.type(control('เหตุผล', o27), 'แจ้งหน่วยงานแล้ว');
     await user.click(button('บันทึก', o27));
     await waitFor(() => expect(screen.getByTestId('count-error')).toHaveTextContent('ผิดพลาด 5'));
-    expect(findingAt('O27')).toHaveTextContent('รับทราบ 2026-11-21: แจ้งหน่วยงานแล้ว');
+    expect(findingAt('O27')).toHaveTextContent('รับทราบ 21 พ.ย. 2569: แจ้งหน่วยงานแล้ว');
     await waitFor(() => expect(fake.markedCells()[PLAN]).not.toContain('O27'));
     await user.click(control('แสดงรายการที่รับทราบแล้ว (1)'));
     expect(findingAt('O27')).toBeUndefined();

@@ -43,6 +43,38 @@ describe('the file host (the pane in a browser, without Excel)', () => {
   });
 });
 
+describe('downloads and unsaved work', () => {
+  it('leaves our marks and explanations out unless asked, and keeps fixes either way', async () => {
+    const host = await FileHost.open(bytes(), 'chiangmai.xlsx');
+    const analysis = analyze((await host.read()).snapshot);
+    await host.apply(planMarks(analysis, { notes: true }));
+    await host.apply(planNumbers(analysis));
+    const { unzipSync, strFromU8 } = await import('fflate');
+    const text = (b: ArrayBuffer) => Object.entries(unzipSync(new Uint8Array(b))).filter(([k]) => k.endsWith('.xml')).map(([, v]) => strFromU8(v)).join('');
+    const plain = text(await host.download());
+    const marked = text(await host.download({ marks: true }));
+    expect(plain).not.toContain('plancheck:error');
+    expect(plain).not.toContain('ตรวจแผน: ');
+    expect(marked).toContain('plancheck:error');
+    expect(marked).toContain('ตรวจแผน: ');
+    const again = analyze(await readXlsx(Buffer.from(await host.download())));
+    expect(again.findings.filter((f) => f.code === 'number-as-text')).toEqual([]);
+  });
+
+  it('knows when there is work not yet downloaded (fixes, summaries, acknowledgements; not marks)', async () => {
+    const host = await FileHost.open(bytes(), 'chiangmai.xlsx');
+    const analysis = analyze((await host.read()).snapshot);
+    await host.apply(planMarks(analysis));
+    expect(host.dirty).toBe(false);
+    await host.apply(planNumbers(analysis));
+    expect(host.dirty).toBe(true);
+    await host.download();
+    expect(host.dirty).toBe(false);
+    await host.saveAcks({ v: 1, items: { k: { reason: 'ตรวจแล้ว', at: '2026-11-21' } } });
+    expect(host.dirty).toBe(true);
+  });
+});
+
 describe('the copy’s name', () => {
   it('keeps a macro workbook’s or template’s extension', async () => {
     const { FileHost } = await import('../../src/workbook/xlsx/file-host');

@@ -21,9 +21,10 @@ describe('reading a large plan from Excel (FakeExcel, 5 MB responses)', () => {
       expect(analyze(snapshot).stats).toEqual(analyze(plan.snapshot).stats);
     }
     for (const r of rounds) expect(r.bytes).toBeLessThanOrEqual(1.5 * values);
-    // 12 MB of values need three 5 MB responses; the first read also probes the rows' weight.
-    expect(rounds[0]?.syncs).toBeLessThanOrEqual(4);
-    expect(rounds[1]?.syncs).toBe(3);
+    // 12 MB of values need three 5 MB responses; the first read also probes the rows' weight; merged areas come in
+    // a request of their own (in bands: more than 512 in one range fail the whole request).
+    expect(rounds[0]?.syncs).toBeLessThanOrEqual(5);
+    expect(rounds[1]?.syncs).toBe(4);
   }, 60_000);
 
   it('loads formulas only of the cells that hold one', async () => {

@@ -148,11 +148,11 @@ describe('acknowledgements in the browser: the record sheet', () => {
     const more = { v: 1 as const, items: { ...acks.items, 'x|แผน|A1': { reason: 'ok', at: '2026-11-22' } } };
     await host.saveAcks(more);
     await host.apply([{ kind: 'clear-marks' }, { kind: 'mark', sheet: 'แผน', severity: 'warning', cells: ['A1'], style: MARK_STYLES.warning }]);
-    const again = await FileHost.open(await host.download(), 'copy.xlsx');
+    const again = await FileHost.open(await host.download({ marks: true }), 'copy.xlsx');
     const read = await again.read();
     expect(read.acks).toEqual(more);
     expect(read.snapshot.sheets.map((s) => s.name)).toEqual(['แผน']);
-    expect(readRecordOf(new Uint8Array(await again.download())).owned.marks).toEqual([1]);
+    expect(readRecordOf(new Uint8Array(await again.download({ marks: true }))).owned.marks).toEqual([1]);
   });
 
   it('reports the cells where an explanation was skipped', async () => {

@@ -6,14 +6,16 @@ import {
   type QuarterSource, type Reading, type SourceCell,
 } from '../totals';
 import { call, references } from './formulas';
+import { GENERATED } from './generated';
+import { callParts, withHelperColumns, type LongCell } from './long-formulas';
 import { THAI_DIGITS } from './numbers';
 import { MARK_STYLES, type Action, type GeneratedCell, type GeneratedSheet } from './types';
 
 export const SUMMARY_SHEETS = {
-  agency: 'สรุปตามหน่วยงาน',
-  indicator: 'สรุปตามตัวชี้วัด',
-  quarter: 'สรุปรายไตรมาส',
-  findings: 'ผลการตรวจ',
+  agency: GENERATED.agency.name,
+  indicator: GENERATED.indicator.name,
+  quarter: GENERATED.quarter.name,
+  findings: GENERATED.findings.name,
 } as const;
 
 const MONEY = `${THAI_DIGITS}#,##0;-#,##0;"-"`;
@@ -28,20 +30,27 @@ const hasTextNumber = (cells: readonly SourceCell[]): boolean =>
  * "ไม่ใช้งบประมาณ", which SUM rightly skips); the engine's value where a number is typed as text (SUM would skip
  * it and show a wrong total as right).
  */
-function moneyCell(r: Reading, onSheet: string): GeneratedCell & { live: boolean } {
-  if (hasTextNumber(r.cells)) return { value: r.value, format: MONEY, live: false };
-  return { value: r.value, formula: call('SUM', references(r.cells, onSheet)), format: MONEY, live: true };
+/** FN over the references, with the partial formulas when one would be too long (see long-formulas.ts). */
+function over(fn: 'SUM' | 'COUNTA', refs: string[]): Pick<LongCell, 'formula' | 'parts'> {
+  const whole = call(fn, refs);
+  const parts = callParts(fn, refs, whole);
+  return parts.length > 1 ? { formula: whole, parts } : { formula: whole };
 }
 
-function countCell(r: Reading, onSheet: string): GeneratedCell {
-  return { value: r.value, formula: call('COUNTA', references(r.cells, onSheet)), format: COUNT };
+function moneyCell(r: Reading, onSheet: string): LongCell & { live: boolean } {
+  if (hasTextNumber(r.cells)) return { value: r.value, format: MONEY, live: false };
+  return { value: r.value, ...over('SUM', references(r.cells, onSheet)), format: MONEY, live: true };
+}
+
+function countCell(r: Reading, onSheet: string): LongCell {
+  return { value: r.value, ...over('COUNTA', references(r.cells, onSheet)), format: COUNT };
 }
 
 const head = (header: string, width: number) => ({ header, width });
 const label = (value: string, bold = false): GeneratedCell => ({ value, ...(bold ? { bold } : {}) });
-const sumOfRows = (rows: number[], column: string, value: number, format: string): GeneratedCell => ({
+const sumOfRows = (rows: number[], column: string, value: number, format: string): LongCell => ({
   value,
-  formula: call('SUM', references(rows.map((r) => ({ sheet: '', cell: `${column}${r}` })), '')),
+  ...over('SUM', references(rows.map((r) => ({ sheet: '', cell: `${column}${r}` })), '')),
   format,
   bold: true,
 });
@@ -159,7 +168,7 @@ function byAgency(analysis: Analysis, title: string): GeneratedSheet {
   ]);
   return {
     name: SUMMARY_SHEETS.agency,
-    marker: 'สรุปงบประมาณตามหน่วยงาน',
+    marker: GENERATED.agency.marker,
     title: `สรุปงบประมาณตามหน่วยงาน ${title}`,
     subtitle,
     columns: [head('ที่', 6), head('หน่วยงาน', 48), ...(typed ? [head('งบบูรณาการ (บาท)', 18), head('งบของส่วนราชการและอื่น ๆ (บาท)', 22)] : []), head('รวม (บาท)', 18), head('จำนวนโครงการ', 14)],
@@ -210,7 +219,7 @@ function byIndicator(analysis: Analysis, title: string): GeneratedSheet {
   rows.push([label('ภาพรวม', true), label(''), sumOfRows(goalRows, 'C', totalCount, COUNT), sumOfRows(goalRows, 'D', totalBudget, MONEY)]);
   return {
     name: SUMMARY_SHEETS.indicator,
-    marker: 'สรุปโครงการและงบประมาณตามเป้าหมายและตัวชี้วัด',
+    marker: GENERATED.indicator.marker,
     title: `สรุปโครงการและงบประมาณตามเป้าหมายและตัวชี้วัด ${title}`,
     subtitle,
     columns: [head('เป้าหมาย', 36), head('ตัวชี้วัด', 60), head('จำนวนโครงการ', 14), head('งบประมาณ (บาท)', 18)],
@@ -257,7 +266,7 @@ function byQuarter(analysis: Analysis, title: string): GeneratedSheet {
   }
   return {
     name: SUMMARY_SHEETS.quarter,
-    marker: 'สรุปรายไตรมาส',
+    marker: GENERATED.quarter.marker,
     title: `สรุปรายไตรมาส ${title}`,
     subtitle,
     columns: [head('ไตรมาส', 28), head(split ? 'งบประมาณ (บาท)' : 'งบประมาณของโครงการที่ดำเนินการ (บาท)', 30), head('จำนวนโครงการที่ดำเนินการ', 24)],
@@ -272,7 +281,7 @@ const show = (v: number | string | undefined): string => (v === undefined ? '' :
 function findingsSheet(findings: Finding[], title: string): GeneratedSheet {
   return {
     name: SUMMARY_SHEETS.findings,
-    marker: 'ผลการตรวจแผน',
+    marker: GENERATED.findings.marker,
     title: `ผลการตรวจแผน ${title}`,
     subtitle: [`ผิดพลาด ${findings.filter((f) => f.severity === 'error').length} · คำเตือน ${findings.filter((f) => f.severity === 'warning').length} · ข้อสังเกต ${findings.filter((f) => f.severity === 'info').length}`],
     columns: [head('ระดับ', 12), head('ชีต', 22), head('เซลล์', 10), head('ข้อความ', 80), head('ควรเป็น', 16), head('ระบุ', 16), head('รหัส', 22)],
@@ -296,6 +305,6 @@ export function planSummaries(analysis: Analysis, options: { title?: string } = 
   const title = options.title ?? '';
   return [byAgency(analysis, title), byIndicator(analysis, title), byQuarter(analysis, title), findingsSheet(analysis.findings, title)].map((sheet) => ({
     kind: 'add-sheet' as const,
-    sheet,
+    sheet: withHelperColumns(sheet, firstRow(sheet.subtitle)),
   }));
 }

@@ -46,7 +46,8 @@ export interface GeneratedSheet {
   title: string;
   /** Notes under the title (what the figures are and where they come from). */
   subtitle: string[];
-  columns: { header: string; width: number }[];
+  /** `hidden`: a helper column (partial sums of a formula too long for one cell), neither shown nor printed. */
+  columns: { header: string; width: number; hidden?: boolean }[];
   rows: GeneratedCell[][];
 }
 

@@ -13,6 +13,9 @@ const useStyles = makeStyles({
   },
   go: {
     justifyContent: 'flex-start',
+    minWidth: 0,
+    maxWidth: '100%',
+    overflowWrap: 'anywhere',
     textAlign: 'left',
     height: 'auto',
     paddingTop: tokens.spacingVerticalXS,
@@ -21,7 +24,9 @@ const useStyles = makeStyles({
   },
   head: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
   acked: { opacity: 0.7 },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalXS },
+  // Wraps (the acknowledge form too) rather than widen a 320 px pane.
+  actions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap', alignItems: 'end', minWidth: 0 },
+  where: { color: tokens.colorNeutralForeground3 },
 });
 
 const COLOR = { error: 'danger', warning: 'warning', info: 'informative' } as const;
@@ -53,6 +58,11 @@ export function FindingItem({ t, item, onSelect, onAcknowledge, onWithdraw }: Fi
             <Text weight="semibold">{f.cell}</Text>
           </span>
           <Text block>{item.message}</Text>
+          {item.where && (
+            <Text block size={200} className={s.where}>
+              {item.where}
+            </Text>
+          )}
           {item.detail && (
             <Text block size={200}>
               {item.detail}
@@ -81,8 +91,8 @@ export function FindingItem({ t, item, onSelect, onAcknowledge, onWithdraw }: Fi
             setAsking(false);
           }}
         >
-          <Field label={t.reason}>
-            <Input value={reason} placeholder={t.reasonPlaceholder} onChange={(_, d) => setReason(d.value)} autoFocus />
+          <Field label={t.reason} style={{ flex: '1 1 12em', minWidth: 0 }}>
+            <Input style={{ minWidth: 0, width: '100%' }} value={reason} placeholder={t.reasonPlaceholder} onChange={(_, d) => setReason(d.value)} autoFocus />
           </Field>
           <Button type="submit" size="small" appearance="primary" disabled={!reason.trim()}>
             {t.save}

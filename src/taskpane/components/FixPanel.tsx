@@ -1,7 +1,7 @@
 import { Button, Checkbox, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Strings } from '../i18n/strings';
 import type { PaneEvent, PaneState } from '../state/reducer';
-import { fixPreview, isBusy } from '../state/selectors';
+import { fixPreview, isBusy, noPlan } from '../state/selectors';
 
 const useStyles = makeStyles({
   root: { display: 'grid', gap: tokens.spacingVerticalS },
@@ -37,7 +37,7 @@ export function FixPanel({ t, state, dispatch, confirm, summarize }: FixPanelPro
         <Button onClick={() => dispatch({ type: 'fix-previewed', fix: 'totals' })} disabled={busy} aria-expanded={open === 'totals'}>
           {t.totals}
         </Button>
-        <Button onClick={() => void summarize()} disabled={busy}>
+        <Button onClick={() => void summarize()} disabled={busy || noPlan(state)} title={noPlan(state) ? t.noPlan : undefined}>
           {t.summarize}
         </Button>
       </div>

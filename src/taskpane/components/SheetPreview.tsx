@@ -4,9 +4,20 @@ import { MARK_STYLES, columnLetters, parseAddress, type Severity, type WorkbookS
 import type { Strings } from '../i18n/strings';
 
 const useStyles = makeStyles({
-  wrap: { overflowX: 'auto', border: `1px solid ${tokens.colorNeutralStroke1}`, maxWidth: '100%' },
-  table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200 },
-  th: { backgroundColor: tokens.colorNeutralBackground3, padding: '2px 4px', fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground3 },
+  // The grid scrolls inside its own box (never the page), both ways, with row numbers and letters kept in view.
+  wrap: { overflow: 'auto', border: `1px solid ${tokens.colorNeutralStroke1}`, maxWidth: '100%', maxHeight: '40vh', position: 'relative' },
+  table: { borderCollapse: 'separate', borderSpacing: 0, fontSize: tokens.fontSizeBase200 },
+  th: {
+    backgroundColor: tokens.colorNeutralBackground3,
+    padding: '2px 4px',
+    fontWeight: tokens.fontWeightRegular,
+    color: tokens.colorNeutralForeground3,
+    position: 'sticky',
+    zIndex: 1,
+  },
+  colHead: { top: 0 },
+  rowHead: { left: 0 },
+  corner: { top: 0, left: 0, zIndex: 2 },
   td: {
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     padding: '2px 4px',
@@ -24,7 +35,15 @@ const AROUND_COLS = 3;
 export function SheetPreview(props: { t: Strings; snapshot: WorkbookSnapshot; sheet: string; cell: string; severity: Severity }) {
   const s = useStyles();
   const ref = useRef<HTMLTableCellElement>(null);
-  useEffect(() => ref.current?.scrollIntoView?.({ block: 'nearest', inline: 'center' }), [props.sheet, props.cell]);
+  const box = useRef<HTMLDivElement>(null);
+  // Scrolls the grid's own box to the cell (scrollIntoView would scroll the page too, away from the list).
+  useEffect(() => {
+    const cell = ref.current;
+    const wrap = box.current;
+    if (!cell || !wrap) return;
+    wrap.scrollTop = Math.max(0, cell.offsetTop - (wrap.clientHeight - cell.offsetHeight) / 2);
+    wrap.scrollLeft = Math.max(0, cell.offsetLeft - (wrap.clientWidth - cell.offsetWidth) / 2);
+  }, [props.sheet, props.cell]);
   const sheet = props.snapshot.sheets.find((x) => x.name === props.sheet);
   const at = parseAddress(props.cell);
   if (!sheet || !at) return null;
@@ -45,13 +64,13 @@ export function SheetPreview(props: { t: Strings; snapshot: WorkbookSnapshot; sh
         {label}
       </Text>
       {/* Focusable so the grid can be scrolled from the keyboard. */}
-      <div className={s.wrap} tabIndex={0} role="group" aria-label={label}>
+      <div className={s.wrap} ref={box} tabIndex={0} role="group" aria-label={label}>
         <table className={s.table}>
           <thead>
             <tr>
-              <th className={s.th} scope="col" />
+              <th className={`${s.th} ${s.corner}`} scope="col" />
               {cols.map((c) => (
-                <th key={c} className={s.th} scope="col">
+                <th key={c} className={`${s.th} ${s.colHead}`} scope="col">
                   {columnLetters(c)}
                 </th>
               ))}
@@ -60,7 +79,7 @@ export function SheetPreview(props: { t: Strings; snapshot: WorkbookSnapshot; sh
           <tbody>
             {Array.from({ length: last - first + 1 }, (_, i) => first + i).map((r) => (
               <tr key={r}>
-                <th className={s.th} scope="row">
+                <th className={`${s.th} ${s.rowHead}`} scope="row">
                   {r}
                 </th>
                 {cols.map((c) => {

@@ -31,6 +31,9 @@ export const th = {
   live: 'ตรวจทุกครั้งที่แก้ไข',
   language: 'English',
   severity: { error: 'ผิดพลาด', warning: 'คำเตือน', info: 'ข้อสังเกต' } as Record<Severity, string>,
+  count: (severity: Severity, n: number) => `${th.severity[severity]} ${n}`,
+  section: (severity: Severity, n: number) => `${th.severity[severity]} (${n})`,
+  bySheet: 'แยกตามชีต',
   counts: 'สรุปผลการตรวจ',
   projects: (n: number, budget: string) => `${n} โครงการ · งบประมาณรวม ${budget} บาท`,
   nothingYet: 'กด "ตรวจ" เพื่อตรวจแผนในสมุดงานนี้',
@@ -94,6 +97,15 @@ export const th = {
   downloadHint: (name: string) => `บันทึกสำเนาที่ทำเครื่องหมาย/แก้ไขแล้วเป็น ${name}`,
   openAnother: 'เปิดไฟล์อื่น',
   preview: (sheet: string, cell: string) => `ชีต ${sheet} รอบเซลล์ ${cell}`,
+  cellIn: (sheet: string, cells: string) => `ชีต ${sheet} เซลล์ ${cells}`,
+  skippedByUser: (where: string) => `ไม่ได้ใส่คำอธิบายที่ ${where} เพราะมีบันทึกหรือข้อคิดเห็นของผู้ใช้อยู่แล้ว`,
+  keptForReplies: (where: string) => `คงข้อคิดเห็นเดิมของตรวจแผนไว้ที่ ${where} เพราะมีผู้ตอบกลับแล้ว`,
+  protectedNotMarked: (sheets: string) => `ไม่ได้ทำเครื่องหมายในชีตที่ป้องกันไว้: ${sheets}`,
+  uncleared: (sheets: string) => `ลบเครื่องหมายเดิมในชีต ${sheets} ไม่หมด จะลองอีกครั้งเมื่อล้างเครื่องหมายครั้งต่อไป`,
+  warningsTitle: 'โปรดทราบ',
+  noPlan: 'ไม่พบแผนปฏิบัติการในสมุดงานนี้ (ไม่มีแถวโครงการในชีตใดเลย) จึงไม่มีอะไรให้ตรวจหรือสรุป',
+  withMarks: 'รวมเครื่องหมายและคำอธิบาย',
+  discardConfirm: 'การแก้ไข เครื่องหมาย และการรับทราบในไฟล์นี้ยังไม่ได้ดาวน์โหลด เปิดไฟล์อื่นและทิ้งสิ่งเหล่านี้หรือไม่?',
 };
 
 export type Strings = typeof th;
@@ -111,7 +123,10 @@ export const en: Strings = {
   clearMarks: 'Clear marks',
   live: 'Re-check on every edit',
   language: 'ไทย',
-  severity: { error: 'Errors', warning: 'Warnings', info: 'Infos' },
+  severity: { error: 'Errors', warning: 'Warnings', info: 'Notes' },
+  count: (severity: Severity, n: number) => `${n} ${({ error: ['error', 'errors'], warning: ['warning', 'warnings'], info: ['note', 'notes'] } as const)[severity][n === 1 ? 0 : 1]}`,
+  section: (severity: Severity, n: number) => `${en.severity[severity]} (${n})`,
+  bySheet: 'By sheet',
   counts: 'Result',
   projects: (n: number, budget: string) => `${n} projects · total budget ${budget} baht`,
   nothingYet: 'Press "Check" to check the plan in this workbook',
@@ -175,6 +190,15 @@ export const en: Strings = {
   downloadHint: (name: string) => `Save the marked / fixed copy as ${name}`,
   openAnother: 'Open another file',
   preview: (sheet: string, cell: string) => `Sheet ${sheet} around cell ${cell}`,
+  cellIn: (sheet: string, cells: string) => `sheet ${sheet} cell ${cells}`,
+  skippedByUser: (where: string) => `No explanation written at ${where}: the user's note or comment is there`,
+  keptForReplies: (where: string) => `PlanCheck's earlier comment kept at ${where}: someone replied to it`,
+  protectedNotMarked: (sheets: string) => `Protected sheets not marked: ${sheets}`,
+  uncleared: (sheets: string) => `Old marks on sheet ${sheets} could not all be removed; clearing again will retry`,
+  warningsTitle: 'Please note',
+  noPlan: 'No action plan was found in this workbook (no sheet has project rows), so there is nothing to check or summarise',
+  withMarks: 'Include marks and explanations',
+  discardConfirm: 'The fixes, marks and acknowledgements in this file have not been downloaded. Open another file and discard them?',
 };
 
 export type Lang = 'th' | 'en';

@@ -1,4 +1,4 @@
-import { fingerprint, type Action, analyze, type Finding, type WorkbookSnapshot } from '../../domain';
+import { fingerprint, type Action, analyze, type Finding, type Text, type WorkbookSnapshot } from '../../domain';
 import type { PlanHost } from '../../workbook/host';
 import type { PaneEvent, PaneState } from './reducer';
 import { fixPreview, markActions, nextRecheck, summaryPlan } from './selectors';
@@ -18,7 +18,13 @@ export interface EffectsOptions {
 
 export type Effects = ReturnType<typeof createEffects>;
 
-const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+/** The host explains what it can in both languages (HostProblem.text); anything else is shown as its message. */
+export function errorText(e: unknown): Text {
+  const text = (e as { text?: Partial<Text> } | null)?.text;
+  if (text && typeof text.th === 'string' && typeof text.en === 'string') return { th: text.th, en: text.en };
+  const msg = e instanceof Error ? e.message : String(e);
+  return { th: msg, en: msg };
+}
 
 /** The workbook with the re-read sheets in place of their old versions (workbook order kept). */
 export function mergeSheets(base: WorkbookSnapshot, fresh: WorkbookSnapshot): WorkbookSnapshot {
@@ -36,14 +42,14 @@ export function createEffects(host: PlanHost, store: Store, options: EffectsOpti
   const now = options.now ?? (() => new Date());
   const debounceMs = options.debounceMs ?? 500;
   const fail = (e: unknown): void => dispatch({ type: 'failed', error: errorText(e) });
-  const writeMarks = (): Promise<void> => host.apply(markActions(getState(), host.canExplain));
+  const writeMarks = async (): Promise<void> => dispatch({ type: 'host-reported', report: await host.apply(markActions(getState(), host.canExplain)) });
 
   /** Read → analyse → mark. Resolves once done (failures are reported, not thrown). */
   async function check(): Promise<void> {
     dispatch({ type: 'check-started' });
     try {
-      const { snapshot, acks } = await host.read((done, total) => dispatch({ type: 'read-progress', done, total }));
-      dispatch({ type: 'analysed', snapshot, analysis: analyze(snapshot), acks });
+      const { snapshot, acks, notices } = await host.read((done, total) => dispatch({ type: 'read-progress', done, total }));
+      dispatch({ type: 'analysed', snapshot, analysis: analyze(snapshot), acks, ...(notices ? { notices } : {}) });
       await writeMarks();
       dispatch({ type: 'marks-written' });
     } catch (e) {
@@ -67,7 +73,7 @@ export function createEffects(host: PlanHost, store: Store, options: EffectsOpti
   /** Stores acknowledgements in the workbook; acknowledged findings lose their marks. */
   async function saveAcks(): Promise<void> {
     try {
-      await host.saveAcks(getState().acks);
+      dispatch({ type: 'acks-stored', acks: await host.saveAcks(getState().acks) });
       const s = getState();
       if (s.analysis && s.marks) await writeMarks();
     } catch (e) {
@@ -94,7 +100,7 @@ export function createEffects(host: PlanHost, store: Store, options: EffectsOpti
   async function applyAndRecheck(actions: Action[], done: string): Promise<void> {
     dispatch({ type: 'fix-started' });
     try {
-      await host.apply(actions);
+      dispatch({ type: 'host-reported', report: await host.apply(actions) });
       await check();
       dispatch({ type: 'fix-applied', notice: done });
     } catch (e) {

@@ -1,5 +1,5 @@
-import type { Analysis, Finding, Severity, WorkbookSnapshot } from '../../domain';
-import type { Acknowledgements } from '../../workbook/host';
+import type { Analysis, Finding, Severity, Text, WorkbookSnapshot } from '../../domain';
+import type { Acknowledgements, ApplyReport } from '../../workbook/host';
 import type { Lang } from '../i18n/strings';
 
 /**
@@ -41,7 +41,12 @@ export interface PaneState {
   marks: boolean;
   notes: boolean;
   live: LiveState;
-  error: string | null;
+  /** In both languages: the host's problems are told in Thai and English; an unexplained error is its message. */
+  error: Text | null;
+  /** What limits the last read (manual calculation, a sheet too large), from the host. */
+  notices: Text[];
+  /** What the last write could not do (explanations skipped, protected sheets, marks not removed). */
+  report: ApplyReport | null;
   /** What the last fix or summary did. */
   notice: string | null;
   filters: Filters;
@@ -57,7 +62,11 @@ export type PaneEvent =
   | { type: 'check-started' }
   | { type: 'read-progress'; done: number; total: number }
   /** A full read was analysed; its marks are being written next. */
-  | { type: 'analysed'; snapshot: WorkbookSnapshot; analysis: Analysis; acks: Acknowledgements }
+  | { type: 'analysed'; snapshot: WorkbookSnapshot; analysis: Analysis; acks: Acknowledgements; notices?: Text[] }
+  /** The host wrote (marks, fixes, summaries) and said what it could not do. */
+  | { type: 'host-reported'; report: ApplyReport }
+  /** Acknowledgements as stored after saving (merged with a co-author's). */
+  | { type: 'acks-stored'; acks: Acknowledgements }
   | { type: 'marks-written' }
   | { type: 'marks-toggled'; marks: boolean; notes: boolean }
   /** `key` is the finding's fingerprint; `at` the day (YYYY-MM-DD). */
@@ -68,8 +77,8 @@ export type PaneEvent =
   | { type: 'recheck-started'; sheets: string[] }
   /** `base` is the snapshot the re-read sheets were merged into; if another read replaced it meanwhile, this is stale. */
   | { type: 'rechecked'; base: WorkbookSnapshot; sheets: string[]; snapshot: WorkbookSnapshot; analysis: Analysis; at: string }
-  | { type: 'recheck-finished'; error?: string }
-  | { type: 'failed'; error: string }
+  | { type: 'recheck-finished'; error?: Text }
+  | { type: 'failed'; error: Text }
   | { type: 'fix-previewed'; fix: FixKind }
   | { type: 'overwrite-toggled'; overwrite: boolean }
   | { type: 'conflict-toggled'; cell: string; overwrite: boolean }
@@ -97,6 +106,8 @@ export function initialState(lang: Lang = 'th'): PaneState {
     notes: false,
     live: { on: false, pending: [], running: false, at: null },
     error: null,
+    notices: [],
+    report: null,
     notice: null,
     filters: { severities: new Set(SEVERITIES), hiddenCodes: new Set(), sheet: null, showAcknowledged: true },
     selected: null,
@@ -119,7 +130,9 @@ const ON: Handlers = {
   'lang-changed': (s, e) => ({ ...s, lang: e.lang }),
   'check-started': (s) => ({ ...s, phase: 'reading', progress: 0, error: null, notice: null }),
   'read-progress': (s, e) => ({ ...s, progress: e.total > 0 ? e.done / e.total : null }),
-  analysed: (s, e) => ({ ...s, phase: 'applying', progress: null, snapshot: e.snapshot, analysis: e.analysis, acks: e.acks }),
+  analysed: (s, e) => ({ ...s, phase: 'applying', progress: null, snapshot: e.snapshot, analysis: e.analysis, acks: e.acks, notices: e.notices ?? [] }),
+  'host-reported': (s, e) => ({ ...s, report: e.report }),
+  'acks-stored': (s, e) => ({ ...s, acks: e.acks }),
   'marks-written': (s) => ({ ...s, phase: 'done' }),
   'marks-toggled': (s, e) => ({ ...s, marks: e.marks, notes: e.notes }),
   acknowledged: (s, e) => ({ ...s, acks: { v: 1, items: { ...s.acks.items, [e.key]: { reason: e.reason, at: e.at } } } }),

@@ -94,15 +94,30 @@ export interface FindingView {
   group: string | null;
   ack: Ack | undefined;
   ackText: string | null;
+  /** Its goal or indicator ("ตัวชี้วัดที่ 1.2"), shown under the message. */
+  where: string;
 }
 
+/** One severity's findings (errors first), by sheet in workbook order. */
 export interface SheetView {
-  sheet: string;
+  /** The section's key: its severity. */
+  sheet: Severity;
   title: string;
   groups: { key: string; title: string; items: FindingView[] }[];
 }
 
 const show = (v: number | string): string => (typeof v === 'number' ? money(v) : v);
+
+const THAI_MONTHS = ['ม.ค.', 'ก.พ.', 'มี.ค.', 'เม.ย.', 'พ.ค.', 'มิ.ย.', 'ก.ค.', 'ส.ค.', 'ก.ย.', 'ต.ค.', 'พ.ย.', 'ธ.ค.'];
+const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A stored day (YYYY-MM-DD, Gregorian) as the reader expects it: "21 พ.ย. 2569" (พ.ศ.) in Thai, "21 Nov 2026" in English. */
+export function thaiOrIsoDate(iso: string, lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return lang === 'th' ? `${d} ${THAI_MONTHS[mo - 1] ?? ''} ${y + 543}` : `${d} ${EN_MONTHS[mo - 1] ?? ''} ${y}`;
+}
 
 const GROUP_CELLS_SHOWN = 12;
 /** A group's cells: its own and the others', the first dozen, then "…". */
@@ -114,7 +129,7 @@ function groupCells(f: Finding): string {
 const view = memo((analysis: Analysis | null, shown: Finding[], acks: Acknowledgements, lang: Lang): SheetView[] => {
   if (!analysis) return [];
   const t = STRINGS[lang];
-  const item = (f: Finding): FindingView => {
+  const item = (f: Finding, where: string): FindingView => {
     const ack = acks.items[fingerprint(f)];
     return {
       finding: f,
@@ -125,17 +140,38 @@ const view = memo((analysis: Analysis | null, shown: Finding[], acks: Acknowledg
       detail: f.expected !== undefined && f.actual !== undefined ? t.expectedActual(show(f.expected), show(f.actual)) : null,
       group: f.count ? t.groupOf(f.count, groupCells(f)) : null,
       ack,
-      ackText: ack ? t.ackBy(ack.reason, ack.at) : null,
+      ackText: ack ? t.ackBy(ack.reason, thaiOrIsoDate(ack.at, lang)) : null,
+      where,
     };
   };
-  return groupFindings(analysis, shown).map((sheet) => ({
-    sheet: sheet.sheet,
-    title: t.sheet(sheet.sheet, sheet.groups.reduce((n, g) => n + g.findings.length, 0)),
-    groups: sheet.groups.map((g) => ({ key: g.key, title: t.group(g.goal, g.indicator), items: g.findings.map(item) })),
-  }));
+  // Reviewers look for errors first: a section per severity, and in each the sheets in workbook order (the
+  // goal/indicator order within a sheet is kept from groupFindings).
+  const bySheet = groupFindings(analysis, shown);
+  return SEVERITIES.flatMap((severity) => {
+    const groups = bySheet.flatMap((sheet) => {
+      const items = sheet.groups.flatMap((g) => g.findings.filter((f) => f.severity === severity).map((f) => item(f, t.group(g.goal, g.indicator))));
+      return items.length > 0 ? [{ key: sheet.sheet, title: t.sheet(sheet.sheet, items.length), items }] : [];
+    });
+    const n = groups.reduce((k, g) => k + g.items.length, 0);
+    return n > 0 ? [{ sheet: severity, title: t.section(severity, n), groups }] : [];
+  });
 });
 
-/** The visible findings grouped by sheet, then goal/indicator (src/domain/groups.ts), with every text they show. */
+/** Open findings per sheet (workbook order), for the summary at the top; clicking one shows that sheet only. */
+export const sheetCounts = memo((analysis: Analysis | null, acks: Acknowledgements, lang: Lang): { sheet: string; counts: Record<Severity, number>; text: string }[] => {
+  if (!analysis) return [];
+  const t = STRINGS[lang];
+  return analysis.sheets.flatMap((sh) => {
+    const open = analysis.findings.filter((f) => f.sheet === sh.name && !acks.items[fingerprint(f)]);
+    if (open.length === 0) return [];
+    const counts = Object.fromEntries(SEVERITIES.map((sev) => [sev, open.filter((f) => f.severity === sev).length])) as Record<Severity, number>;
+    const parts = SEVERITIES.filter((sev) => counts[sev] > 0).map((sev) => t.count(sev, counts[sev]));
+    return [{ sheet: sh.name, counts, text: `${sh.name}: ${parts.join(' · ')}` }];
+  });
+});
+export const sheetSummary = (s: PaneState) => sheetCounts(s.analysis, s.acks, s.lang);
+
+/** The visible findings by severity, then sheet (goal/indicator order kept, src/domain/groups.ts), with every text they show. */
 export const findingsView = (s: PaneState): SheetView[] => view(s.analysis, visibleFindings(s), s.acks, s.lang);
 
 /** What the list area shows. */
@@ -265,10 +301,14 @@ export const fixPreview = (s: PaneState): FixPreview | null => preview(s.analysi
 
 /** สร้างสรุป: the summary sheets for this analysis, titled from the workbook, and what to say once they are added. */
 export function summaryPlan(s: PaneState): { actions: Action[]; done: string } | null {
-  if (!s.analysis) return null;
+  // A workbook with no plan would be summarised into empty sheets: refused (the pane says why, `noPlan`).
+  if (!s.analysis || noPlan(s)) return null;
   const actions = planSummaries(s.analysis, { title: s.snapshot ? workbookTitle(s.snapshot) : '' });
   return { actions, done: strings(s).sheetsAdded(actions.map((a) => a.sheet.name).join(', ')) };
 }
+
+/** Checked, and not one project row found in any sheet. */
+export const noPlan = (s: PaneState): boolean => s.analysis !== null && s.analysis.stats.projects === 0;
 
 /** The sheets to re-check now: edits wait, nothing else reads or writes, and there is a workbook to merge into. */
 export function nextRecheck(s: PaneState): string[] | null {

@@ -1,17 +1,15 @@
-import { isOurNote, generatedName, isOurMarkFormula, markFormula, type Action, type GeneratedSheet } from '../../domain';
+import { generatedName, markFormula, type Action, type GeneratedSheet } from '../../domain';
+import type { ApplyReport, SkippedExplanation } from '../host';
+import { explainWriteError, problems } from './errors';
+import { findOurs, generatedSheets, occupied, removeOurExplanations, removeOurMarks, type Found, type HostCaps } from './ours';
 import { SETTINGS, emptyRegistry, type MarkRegistry } from './registry';
 import { writeGeneratedSheet } from './sheets';
 
-export interface HostCaps {
-  /** Notes (ExcelApi 1.18). */
-  notes: boolean;
-  /** Threaded comments (ExcelApi 1.10), used for explanations where notes are missing. */
-  comments: boolean;
-}
+export type { HostCaps } from './ours';
 
 export interface ApplyOptions {
   caps: HostCaps;
-  /** Every sheet in the workbook: clearing looks for our marks on each. */
+  /** Every sheet in the workbook: clearing may touch each. */
   sheetNames: string[];
   /** RangeAreas addresses are cut at 8,192 characters by Excel; stay below. */
   maxAddressLength?: number;
@@ -19,7 +17,7 @@ export interface ApplyOptions {
   maxRequestBytes?: number;
 }
 
-export interface ApplyResult {
+export interface ApplyResult extends ApplyReport {
   syncs: number;
   marked: number;
   notes: number;
@@ -47,13 +45,18 @@ interface Batch {
   readonly context: Excel.RequestContext;
   readonly caps: HostCaps;
   readonly maxAddress: number;
+  readonly found: Found;
+  readonly clearing: boolean;
   /** Counts `bytes` against the request budget, syncing first when they would not fit. */
   reserve(bytes: number): Promise<void>;
   /** The name each generated sheet is written under (its own, or "(2)"… beside a sheet of the user's). */
   readonly names: Map<GeneratedSheet, string>;
   readonly registry: MarkRegistry;
-  /** A clear-marks action ran: the registry is rewritten even if nothing is marked again. */
-  cleared: boolean;
+  /** Conditional formats added by this apply: their ids are read after the sync and recorded. */
+  readonly added: { sheet: string; cf: Excel.ConditionalFormat }[];
+  /** Explanations to write once everything else is written (each may fail on a legacy note the API cannot see). */
+  readonly explanations: Extract<Action, { kind: 'note' }>[];
+  readonly report: ApplyReport;
   marked: number;
   notes: number;
 }
@@ -62,7 +65,7 @@ type Handler<A extends Action> = (action: A, batch: Batch) => Promise<void>;
 /** Exhaustive by type: an action kind without a handler does not compile. */
 type Handlers = { [K in Action['kind']]: Handler<Extract<Action, { kind: K }>> };
 
-const record = (batch: Batch, sheet: string) => (batch.registry.sheets[sheet] ??= { cells: [], notes: 0 });
+const record = (batch: Batch, sheet: string) => (batch.registry.sheets[sheet] ??= { cells: [], cfs: [], notes: [] });
 
 /**
  * What each action writes. Reading what exists (our old marks, sheets already carrying a generated sheet's
@@ -70,9 +73,7 @@ const record = (batch: Batch, sheet: string) => (batch.registry.sheets[sheet] ??
  */
 const HANDLERS: Handlers = {
   // Our marks, notes and comments were removed before any write, wherever this action stands in the list.
-  'clear-marks': async (_a, batch) => {
-    batch.cleared = true;
-  },
+  'clear-marks': async () => undefined,
   'set-number': async (a, batch) => {
     await batch.reserve(a.format.length + 80);
     const cell = batch.context.workbook.worksheets.getItem(a.sheet).getRange(a.cell);
@@ -89,6 +90,10 @@ const HANDLERS: Handlers = {
     await writeGeneratedSheet(batch.context, { ...a.sheet, name: batch.names.get(a.sheet) ?? a.sheet.name }, batch.reserve);
   },
   mark: async (a, batch) => {
+    if (batch.found.protectedSheets.has(a.sheet)) {
+      if (!batch.report.protectedSheets.includes(a.sheet)) batch.report.protectedSheets.push(a.sheet);
+      return;
+    }
     const ws = batch.context.workbook.worksheets.getItem(a.sheet);
     for (const address of chunkAddresses(a.cells, batch.maxAddress)) {
       await batch.reserve(address.length + 200);
@@ -96,165 +101,214 @@ const HANDLERS: Handlers = {
       cf.custom.rule.formula = markFormula(a.severity);
       cf.custom.format.fill.color = a.style.fill;
       cf.custom.format.font.color = a.style.font;
+      cf.load('id');
+      batch.added.push({ sheet: a.sheet, cf });
     }
     const recorded = record(batch, a.sheet).cells;
     for (const c of a.cells) recorded.push(c); // a loop: a spread of a huge mark would overflow the call stack
     batch.marked += a.cells.length;
   },
   note: async (a, batch) => {
-    const { caps, context } = batch;
-    if (!caps.notes && !caps.comments) return;
-    await batch.reserve(a.text.length * 3 + 100);
-    if (caps.notes) context.workbook.worksheets.getItem(a.sheet).notes.add(a.cell, a.text);
-    else context.workbook.comments.add(`${quoted(a.sheet)}!${a.cell}`, a.text);
-    record(batch, a.sheet).notes++;
-    batch.notes++;
+    if (!batch.caps.notes && !batch.caps.comments) return;
+    if (batch.found.protectedSheets.has(a.sheet)) return;
+    const why = occupied(batch.found, a.sheet, a.cell, batch.clearing);
+    if (why === 'ours') return;
+    if (why) batch.report.skipped.push({ sheet: a.sheet, cell: a.cell, reason: why });
+    else batch.explanations.push(a);
   },
 };
+
+/** Queues one explanation: a note where notes exist, otherwise a threaded comment. */
+function queueExplanation(batch: Batch, a: Extract<Action, { kind: 'note' }>): void {
+  if (batch.caps.notes) batch.context.workbook.worksheets.getItem(a.sheet).notes.add(a.cell, a.text);
+  else batch.context.workbook.comments.add(`${quoted(a.sheet)}!${a.cell}`, a.text);
+}
+
+/**
+ * Writes the explanations in one request; if Excel refuses it (on ExcelApi below 1.18 a legacy note cannot be seen
+ * beforehand, and a threaded comment on its cell fails), one at a time, and the refused ones are reported.
+ */
+async function writeExplanations(batch: Batch, count: () => void): Promise<void> {
+  const written = (a: Extract<Action, { kind: 'note' }>) => {
+    record(batch, a.sheet).notes.push(a.cell);
+    batch.notes++;
+  };
+  if (batch.explanations.length === 0) return;
+  for (const a of batch.explanations) {
+    await batch.reserve(a.text.length * 3 + 100);
+    queueExplanation(batch, a);
+  }
+  try {
+    await batch.context.sync();
+    count();
+    batch.explanations.forEach(written);
+    return;
+  } catch {
+    count();
+  }
+  // A failed request may have written the explanations before the refused one: find ours again.
+  const again = await findOurs(batch.context, batch.explanations, { caps: batch.caps, sheetNames: [] }, count);
+  for (const a of batch.explanations) {
+    if (occupied(again, a.sheet, a.cell, false) === 'ours') {
+      written(a);
+      continue;
+    }
+    try {
+      queueExplanation(batch, a);
+      await batch.context.sync();
+      count();
+      written(a);
+    } catch {
+      count();
+      const skip: SkippedExplanation = { sheet: a.sheet, cell: a.cell, reason: batch.caps.notes ? 'user-comment' : 'user-note' };
+      batch.report.skipped.push(skip);
+    }
+  }
+}
 
 function handle(action: Action, batch: Batch): Promise<void> {
   // The table is keyed by kind, so the handler found is the one for this action's own type.
   return (HANDLERS[action.kind] as Handler<Action>)(action, batch);
 }
 
-/** What an earlier apply added and this one removes or replaces. */
-interface Ours {
-  sheets: { ws: Excel.Worksheet; cfs: Excel.ConditionalFormatCollection; notes: Excel.NoteCollection | null }[];
-  comments: Excel.CommentCollection | null;
-  /** A1 of every existing sheet under one of the generated sheets' names (ours if it starts with the marker). */
-  a1: Map<string, Excel.Range>;
+/** Cells, fixes and sheets this list writes that a protected sheet or a read-only workbook would refuse. */
+function refuse(found: Found, actions: Action[]): void {
+  if (found.readOnly) throw problems.readOnly();
+  const blocked = [...new Set(actions.flatMap((a) => ((a.kind === 'set-number' || a.kind === 'set-formula') && found.protectedSheets.has(a.sheet) ? [a.sheet] : [])))];
+  if (blocked.length > 0) throw problems.protectedSheets(blocked);
 }
 
-/** Queues loads of every conditional format, note and comment: ours are told apart by tag and prefix after the sync. */
-function findOurMarks(context: Excel.RequestContext, options: ApplyOptions): Pick<Ours, 'sheets' | 'comments'> {
-  const { caps } = options;
-  const sheets = options.sheetNames.map((name) => {
-    const ws = context.workbook.worksheets.getItemOrNullObject(name);
-    const cfs = ws.getRange().conditionalFormats;
-    cfs.load('items/type,items/customOrNullObject/rule/formula');
-    const notes = caps.notes ? ws.notes : null;
-    notes?.load('items/content');
-    return { ws, cfs, notes };
-  });
-  const comments = caps.comments ? context.workbook.comments : null;
-  comments?.load('items/content');
-  return { sheets, comments };
-}
-
-/** Queues a load of A1 on every existing sheet under a generated sheet's name or its "(2)"–"(5)" variants. */
-function findGeneratedA1(context: Excel.RequestContext, generated: GeneratedSheet[], present: Set<string>): Map<string, Excel.Range> {
-  const a1 = new Map<string, Excel.Range>();
-  for (const g of generated) {
-    for (const name of [g.name, ...[2, 3, 4, 5].map((n) => `${g.name} (${n})`)]) {
-      if (!present.has(name)) continue;
-      const r = context.workbook.worksheets.getItem(name).getRange('A1');
-      r.load('values');
-      a1.set(name, r);
-    }
-  }
-  return a1;
-}
+/** A temporary name for a generated sheet being replaced: kept until its successor is written. */
+const retiredName = (i: number): string => `~plancheck-old-${i + 1}`;
 
 /**
- * Sync 1 finds what we added before: conditional formats whose formula carries our tag, notes and comments
- * (checked against our prefix later), and which generated sheets' names exist; sync 2 reads those sheets' A1.
+ * Names each generated sheet (beside a sheet of the user's if need be) and moves aside the generated sheet it
+ * replaces; the old one is deleted only after the new one is written (see `applyActions`).
  */
-async function findOurs(context: Excel.RequestContext, actions: Action[], options: ApplyOptions, batch: { syncs: number }): Promise<Ours> {
-  const clearing = actions.some((a) => a.kind === 'clear-marks');
-  const marks = clearing ? findOurMarks(context, options) : { sheets: [], comments: null };
-  // Generated sheets are replaced whole, but only ours: learn which of their names exist (and what their A1 says).
-  const generated = generatedSheets(actions);
-  const allSheets = generated.length > 0 ? context.workbook.worksheets : null;
-  allSheets?.load('items/name');
-  if (clearing || allSheets) {
-    await context.sync();
-    batch.syncs++;
-  }
-  const a1 = allSheets ? findGeneratedA1(context, generated, new Set(allSheets.items.map((w) => w.name))) : new Map<string, Excel.Range>();
-  if (a1.size > 0) {
-    await context.sync();
-    batch.syncs++;
-  }
-  return { ...marks, a1 };
-}
-
-const generatedSheets = (actions: Action[]): GeneratedSheet[] => actions.flatMap((a) => (a.kind === 'add-sheet' ? [a.sheet] : []));
-
-const isOurCf = (cf: Excel.ConditionalFormat): boolean =>
-  cf.type === 'Custom' && !cf.customOrNullObject.isNullObject && isOurMarkFormula(cf.customOrNullObject.rule.formula);
-
-/** Deletes our old marks, notes and comments; never the user's. */
-async function removeOurMarks(ours: Ours, batch: Batch): Promise<void> {
-  const remove = async (item: { delete(): void }): Promise<void> => {
-    await batch.reserve(64);
-    item.delete();
-  };
-  for (const s of ours.sheets) {
-    if (s.ws.isNullObject) continue;
-    for (const cf of s.cfs.items) if (isOurCf(cf)) await remove(cf);
-    for (const n of s.notes?.items ?? []) if (isOurNote(n.content)) await remove(n);
-  }
-  for (const c of ours.comments?.items ?? []) if (isOurNote(c.content)) await remove(c);
-}
-
-/** Names each generated sheet (beside a sheet of the user's if need be) and deletes the generated sheet it replaces. */
-function replaceGeneratedSheets(ours: Ours, actions: Action[], batch: Batch): void {
-  const existing = (n: string) => (ours.a1.has(n) ? { a1: ours.a1.get(n)?.values[0]?.[0] } : undefined);
+function retireGeneratedSheets(found: Found, actions: Action[], batch: Batch): Map<string, string> {
+  const existing = (n: string) => (found.a1.has(n) ? { a1: found.a1.get(n)?.values[0]?.[0] } : undefined);
   for (const g of generatedSheets(actions)) batch.names.set(g, generatedName(g, existing));
-  for (const name of batch.names.values()) if (ours.a1.has(name)) batch.context.workbook.worksheets.getItem(name).delete();
+  const retired = new Map<string, string>();
+  for (const name of batch.names.values()) {
+    if (!found.a1.has(name)) continue;
+    const tmp = retiredName(retired.size);
+    batch.context.workbook.worksheets.getItem(name).name = tmp;
+    retired.set(name, tmp);
+  }
+  return retired;
 }
 
-function openBatch(context: Excel.RequestContext, options: ApplyOptions): Batch & { syncs: number } {
+function openBatch(context: Excel.RequestContext, options: ApplyOptions, found: Found, clearing: boolean, count: () => void): Batch {
   const maxBytes = options.maxRequestBytes ?? 1_000_000;
   let bytes = 0;
-  const batch = {
+  return {
     context,
     caps: options.caps,
     maxAddress: options.maxAddressLength ?? 8000,
+    found,
+    clearing,
     names: new Map<GeneratedSheet, string>(),
     registry: emptyRegistry(),
-    cleared: false,
+    added: [],
+    explanations: [],
+    report: { skipped: [], uncleared: [], protectedSheets: [] },
     marked: 0,
     notes: 0,
-    syncs: 0,
     reserve: async (next: number): Promise<void> => {
       if (bytes > 0 && bytes + next > maxBytes) {
         await context.sync();
-        batch.syncs++;
+        count();
         bytes = 0;
       }
       bytes += next;
     },
   };
-  return batch;
+}
+
+/** The record after this apply: what stays of the old one (all of it, unless cleared) and what was added now. */
+function nextRegistry(old: MarkRegistry, remaining: MarkRegistry, batch: Batch): MarkRegistry {
+  const base = batch.clearing ? remaining : old;
+  const out = emptyRegistry();
+  for (const source of [base, batch.registry]) {
+    for (const [sheet, e] of Object.entries(source.sheets)) {
+      const r = (out.sheets[sheet] ??= { cells: [], cfs: [], notes: [] });
+      r.cells.push(...e.cells);
+      r.cfs.push(...e.cfs);
+      r.notes.push(...e.notes);
+    }
+  }
+  for (const { sheet, cf } of batch.added) out.sheets[sheet]?.cfs.push(cf.id);
+  return out;
 }
 
 /**
- * Applies actions in as few syncs as the payload allows: what we added before is found first (`findOurs`), then
- * one pass, with screen updating suspended and events off, removes it and runs each action's handler. The
- * user's own fills, conditional formats, notes and comments are never touched.
+ * Applies actions in few syncs: what we added before, and what the user has where we would write, is found first
+ * (`findOurs`); our old marks are deleted by id, a sheet at a time; then, with screen updating suspended and
+ * events off, one pass runs each action's handler, the explanations follow, and the record is written last.
+ * The user's fills, conditional formats, notes and comments are never read into a decision nor touched.
  */
 export async function applyActions(context: Excel.RequestContext, actions: Action[], options: ApplyOptions): Promise<ApplyResult> {
-  const batch = openBatch(context, options);
-  const ours = await findOurs(context, actions, options, batch);
-  context.runtime.enableEvents = false;
-  context.workbook.application.suspendScreenUpdatingUntilNextSync();
+  let syncs = 0;
+  const count = () => void syncs++;
+  const clearing = actions.some((a) => a.kind === 'clear-marks');
+  let retired = new Map<string, string>();
+  let batch: Batch | null = null;
   try {
-    await removeOurMarks(ours, batch);
-    replaceGeneratedSheets(ours, actions, batch);
+    const found = await findOurs(context, actions, options, count);
+    refuse(found, actions);
+    batch = openBatch(context, options, found, clearing, count);
+    context.runtime.enableEvents = false;
+    const { remaining, uncleared } = clearing ? await removeOurMarks(context, found, count) : { remaining: emptyRegistry(), uncleared: [] };
+    batch.report.uncleared.push(...uncleared);
+    if (clearing) batch.report.skipped.push(...removeOurExplanations(found));
+    context.workbook.application.suspendScreenUpdatingUntilNextSync();
+    retired = retireGeneratedSheets(found, actions, batch);
     for (const a of actions) await handle(a, batch);
-    if (batch.cleared || batch.marked > 0) {
-      const registry = JSON.stringify(batch.registry);
+    // Our marks' ids are known, and explanations are tried, only once the rest is written.
+    if (batch.added.length > 0 || batch.explanations.length > 0) {
+      await context.sync();
+      count();
+    }
+    await writeExplanations(batch, count);
+    // Queued after the new sheets' writes: if any of those fails, the request stops before this delete.
+    for (const tmp of retired.values()) context.workbook.worksheets.getItem(tmp).delete();
+    if (clearing || batch.marked > 0 || batch.notes > 0) {
+      const registry = JSON.stringify(nextRegistry(found.registry, remaining, batch));
       await batch.reserve(registry.length);
       context.workbook.settings.add(SETTINGS.marks, registry);
     }
     context.runtime.enableEvents = true;
     await context.sync();
-    batch.syncs++;
+    count();
   } catch (e) {
-    context.runtime.enableEvents = true;
-    await context.sync().catch(() => undefined);
-    throw e;
+    // If the old sheets were already deleted, the new ones are complete and restore keeps them.
+    await restore(context, batch, retired);
+    throw explainWriteError(e);
   }
-  return { syncs: batch.syncs, marked: batch.marked, notes: batch.notes };
+  return { syncs, marked: batch.marked, notes: batch.notes, ...batch.report };
+}
+
+/**
+ * After a failure: a generated sheet written (in part) by this apply goes, and the one it was to replace comes back
+ * under its name; events on again. A sheet under a generated name is ours-new when there was none before or when
+ * the old one is still under its temporary name.
+ */
+async function restore(context: Excel.RequestContext, batch: Batch | null, retired: Map<string, string>): Promise<void> {
+  try {
+    if (batch && batch.names.size > 0) {
+      const all = context.workbook.worksheets.load('items/name');
+      await context.sync();
+      const present = new Set(all.items.map((w) => w.name));
+      for (const name of batch.names.values()) {
+        const tmp = retired.get(name);
+        const moved = tmp !== undefined && present.has(tmp);
+        if (present.has(name) && (moved || !batch.found.a1.has(name))) context.workbook.worksheets.getItem(name).delete();
+        if (moved) context.workbook.worksheets.getItem(tmp).name = name;
+      }
+    }
+  } catch {
+    // The workbook stays as the failed request left it; the error below is what the user is told.
+  }
+  context.runtime.enableEvents = true;
+  await context.sync().catch(() => undefined);
 }

@@ -1,9 +1,10 @@
-import type { Action, WorkbookSnapshot } from '../../domain';
-import { RECORD_SHEET, type Acknowledgements, type PlanHost } from '../host';
+import type { Action, Text, WorkbookSnapshot } from '../../domain';
+import { RECORD_SHEET, type Acknowledgements, type ApplyReport, type PlanHost } from '../host';
 import { applyActions, type HostCaps } from './apply';
+import { explainWriteError } from './errors';
 import { readWorkbook } from './read';
 import type { ReadMemory } from './read-plan';
-import { SETTINGS, acknowledgementsSchema, emptyAcks, parseSetting } from './registry';
+import { SETTINGS, acknowledgementsSchema, emptyAcks, mergeAcks, parseSetting } from './registry';
 
 type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 type IsSetSupported = (name: string, version: string) => boolean;
@@ -13,6 +14,8 @@ export class OfficeHost implements PlanHost {
   readonly kind = 'excel' as const;
   readonly caps: HostCaps & { merges: boolean };
   private names: string[] = [];
+  /** The acknowledgements as last read or saved: what this pane changed is measured against them. */
+  private acksBase: Acknowledgements = emptyAcks();
   /** Each sheet's rows and weight from the last read, so the next read is cut right from its first request. */
   private readonly memory: ReadMemory = new Map();
 
@@ -44,7 +47,7 @@ export class OfficeHost implements PlanHost {
     return this.names;
   }
 
-  async read(onProgress?: (done: number, total: number) => void): Promise<{ snapshot: WorkbookSnapshot; acks: Acknowledgements }> {
+  async read(onProgress?: (done: number, total: number) => void): Promise<{ snapshot: WorkbookSnapshot; acks: Acknowledgements; notices: Text[] }> {
     if (this.names.length === 0) await this.listSheets();
     const result = await this.run((context) =>
       readWorkbook(context, { sheets: this.names, merges: this.caps.merges, memory: this.memory, ...(this.responseBudget ? { responseBudget: this.responseBudget } : {}), settings: [SETTINGS.acks], ...(onProgress ? { onProgress } : {}) }),
@@ -59,7 +62,8 @@ export class OfficeHost implements PlanHost {
       const byName = new Map([...snapshot.sheets, ...more.sheets].map((s) => [s.name, s]));
       snapshot = { sheets: this.names.flatMap((n) => byName.get(n) ?? []) };
     }
-    return { snapshot, acks: parseSetting(acknowledgementsSchema, result.settings[SETTINGS.acks], emptyAcks) };
+    this.acksBase = parseSetting(acknowledgementsSchema, result.settings[SETTINGS.acks], emptyAcks);
+    return { snapshot, acks: this.acksBase, notices: result.problems.map((p) => p.text) };
   }
 
   async readSheets(names: string[]): Promise<WorkbookSnapshot> {
@@ -67,9 +71,10 @@ export class OfficeHost implements PlanHost {
     return r.snapshot;
   }
 
-  async apply(actions: Action[]): Promise<void> {
+  async apply(actions: Action[]): Promise<ApplyReport> {
     if (this.names.length === 0) await this.listSheets();
-    await this.run((context) => applyActions(context, actions, { caps: this.caps, sheetNames: this.names }));
+    const r = await this.run((context) => applyActions(context, actions, { caps: this.caps, sheetNames: this.names }));
+    return { skipped: r.skipped, uncleared: r.uncleared, protectedSheets: r.protectedSheets };
   }
 
   async select(sheet: string, cell: string): Promise<void> {
@@ -81,11 +86,34 @@ export class OfficeHost implements PlanHost {
     });
   }
 
-  async saveAcks(acks: Acknowledgements): Promise<void> {
-    // Settings are not cells: writing them raises no worksheet change.
-    await this.run(async (context) => {
-      context.workbook.settings.add(SETTINGS.acks, JSON.stringify(acks));
+  /**
+   * Reads what is stored and writes it merged with this pane's changes, in one batch: a co-author's
+   * acknowledgements saved since our read are kept (settings are one value, so a plain write would drop them).
+   */
+  async saveAcks(acks: Acknowledgements): Promise<Acknowledgements> {
+    const merged = await this.run(async (context) => {
+      const item = context.workbook.settings.getItemOrNullObject(SETTINGS.acks);
+      item.load('value');
       await context.sync();
+      const stored = item.isNullObject ? emptyAcks() : parseSetting(acknowledgementsSchema, item.value, emptyAcks);
+      const next = mergeAcks(this.acksBase, acks, stored);
+      // Settings are not cells: writing them raises no worksheet change.
+      context.workbook.settings.add(SETTINGS.acks, JSON.stringify(next));
+      await context.sync();
+      return next;
+    }).catch((e: unknown) => {
+      throw explainWriteError(e);
+    });
+    this.acksBase = merged;
+    return merged;
+  }
+
+  private async learnSheetIds(ids: Map<string, string>): Promise<void> {
+    await this.run(async (context) => {
+      const sheets = context.workbook.worksheets.load('items/id,items/name');
+      await context.sync();
+      ids.clear();
+      for (const w of sheets.items) ids.set(w.id, w.name);
     });
   }
 
@@ -99,8 +127,10 @@ export class OfficeHost implements PlanHost {
         // off, and Excel tags anything else we write (ExcelApi 1.14). An edit the user makes while we write
         // is the user's, and is reported.
         if ((event as { triggerSource?: string }).triggerSource === 'ThisLocalAddin') return;
+        // A sheet added (or renamed) after the pane started watching: learn the names again.
+        if (!ids.has(event.worksheetId)) await this.learnSheetIds(ids).catch(() => undefined);
         const name = ids.get(event.worksheetId);
-        if (name) onEdit([name]);
+        if (name && name !== RECORD_SHEET) onEdit([name]);
       });
       await context.sync();
       for (const w of sheets.items) ids.set(w.id, w.name);

@@ -1,5 +1,7 @@
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../snapshot';
 import { parseAddress } from '../../domain';
+import { HostProblem, mayBeOversized, problems } from './errors';
+import { mergeAddresses, readMerges } from './merges';
 
 import { KNOWN_MARGIN, PROBE_MARGIN, jsonBytes, pack, probes, type ReadMemory, type Task } from './read-plan';
 
@@ -27,26 +29,20 @@ export interface ReadResult {
   /** Every sheet name in the workbook now, to notice sheets added since the names were listed. */
   allSheets: string[];
   settings: Record<string, unknown>;
+  /** What limits this read (manual calculation, sheets too large to read), for the pane to say. */
+  problems: HostProblem[];
   syncs: number;
 }
 
-/** A payload error: the request or response was too large for one round trip. */
-export function isPayloadError(e: unknown): boolean {
-  const code = (e as { code?: string }).code ?? '';
-  const msg = e instanceof Error ? e.message : String(e);
-  return /PayloadSizeLimitExceeded|payload size/i.test(`${code} ${msg}`);
-}
+export { isPayloadError } from './errors';
+export { mergeAddresses } from './merges';
+
+/** Excel returns no values for a range of more cells than this (documented for Excel on the web). */
+export const MAX_RANGE_CELLS = 5_000_000;
 
 const cellValue = (v: unknown): CellValue =>
   v === '' || v === undefined ? null : typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : null;
 
-/** "Plan!A1:O1,Plan!F2:G2" or "'แผน ๑'!A1:B2" → ["A1:O1", "F2:G2"]. */
-export function mergeAddresses(address: string): string[] {
-  return address
-    .split(/,(?=(?:[^']*'[^']*')*[^']*$)/)
-    .map((a) => a.slice(a.lastIndexOf('!') + 1).replace(/\$/g, '').trim())
-    .filter((a) => a.length > 0);
-}
 
 interface Block {
   rowIndex: number;
@@ -94,6 +90,8 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
   let syncs = 0;
   const all = context.workbook.worksheets;
   all.load('items/name');
+  const app = context.workbook.application;
+  app.load('calculationMode');
   const settings = (options.settings ?? []).map((key) => {
     const item = context.workbook.settings.getItemOrNullObject(key);
     item.load('value');
@@ -103,20 +101,27 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
   const sheets = options.sheets.map((name) => {
     const ws = context.workbook.worksheets.getItemOrNullObject(name);
     const used = ws.getUsedRangeOrNullObject(true);
-    used.load(SIZE_PROPS);
-    const merged = options.merges ? used.getMergedAreasOrNullObject() : null;
-    merged?.load('address');
+    used.load([...SIZE_PROPS, 'address']);
+    // Merged areas are read after the cells, in bands (merges.ts): reading them here fails the whole request
+    // once a sheet has more than 512.
     const special = used.getSpecialCellsOrNullObject('Formulas' as Excel.SpecialCellType.formulas);
     special.load('address');
     const probe = plan.get(name) ?? { rows: 1, withFormulas: true };
     const first = used.getRow(0).getResizedRange(probe.rows - 1, 0);
     first.load(probe.withFormulas ? ['values', 'formulas'] : ['values']);
-    return { name, ws, used, merged, special, first, probe };
+    return { name, ws, used, special, first, probe };
   });
   await context.sync();
   syncs++;
 
-  const present = sheets.filter((s) => !s.ws.isNullObject);
+  // A used range over Excel's cell limit comes back without values: such a sheet is left out and said so.
+  const tooLarge = (s: (typeof sheets)[number]) => !s.used.isNullObject && s.used.rowCount * s.used.columnCount > MAX_RANGE_CELLS;
+  const found: HostProblem[] = app.calculationMode === 'Manual' ? [problems.manualCalculation()] : [];
+  for (const s of sheets.filter((x) => !x.ws.isNullObject && tooLarge(x))) {
+    const { address, rowCount, columnCount } = s.used;
+    found.push(problems.usedRangeTooLarge(s.name, address.slice(address.lastIndexOf('!') + 1), rowCount * columnCount, MAX_RANGE_CELLS));
+  }
+  const present = sheets.filter((s) => !s.ws.isNullObject && !tooLarge(s));
   const blocks = new Map<string, Block>();
   const tasks: Omit<Task, 'bytes'>[] = [];
   const weights = new Map<string, { perCell: number; margin: number }>();
@@ -165,8 +170,15 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
     });
   }
 
+  const merged = options.merges
+    ? await readMerges(
+        context,
+        present.flatMap((s) => (s.used.isNullObject ? [] : [{ name: s.name, rowIndex: s.used.rowIndex, columnIndex: s.used.columnIndex, rowCount: s.used.rowCount, columnCount: s.used.columnCount }])),
+      )
+    : { merges: new Map<string, string[]>(), syncs: 0 };
+  syncs += merged.syncs;
   const snapshot: WorkbookSnapshot = {
-    sheets: present.map((s) => toSheet(s.name, s.used.isNullObject ? null : (blocks.get(s.name) ?? null), s.merged && !s.merged.isNullObject ? mergeAddresses(s.merged.address) : [])),
+    sheets: present.map((s) => toSheet(s.name, s.used.isNullObject ? null : (blocks.get(s.name) ?? null), merged.merges.get(s.name) ?? [])),
   };
   for (const s of present) {
     const b = blocks.get(s.name);
@@ -176,6 +188,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
     snapshot,
     missing: sheets.filter((s) => s.ws.isNullObject).map((s) => s.name),
     syncs,
+    problems: found,
     allSheets: all.items.map((w) => w.name),
     settings: Object.fromEntries(settings.filter((s) => !s.item.isNullObject).map((s) => [s.key, s.item.value as unknown])),
   };
@@ -193,7 +206,8 @@ async function loadTrip(context: Excel.RequestContext, trip: Task[], blocks: Map
     await context.sync();
   } catch (e) {
     const single = trip.length === 1 && (trip[0] as Task).rows === 1;
-    if (!isPayloadError(e) || single) throw e;
+    // Excel on the web reports some oversized responses as an internal error: split those too.
+    if (!mayBeOversized(e) || single) throw e;
     const halves: Task[][] =
       trip.length > 1
         ? [trip.slice(0, trip.length >> 1), trip.slice(trip.length >> 1)]

@@ -4,15 +4,17 @@ import { z } from 'zod';
 export const SETTINGS = { marks: 'plancheck.marks', acks: 'plancheck.acks' } as const;
 
 /**
- * What we marked, by sheet: the cells and how many explanations, kept in settings as the record of the last
- * marking. (Clearing finds our marks by their tag, so it does not depend on this record being current.)
+ * What we added, by sheet: the marked cells, the ids of our conditional formats, and the cells where we wrote an
+ * explanation. Clearing deletes conditional formats by these ids only, so the user's rules are never read (open
+ * office-js bugs make reading some of them throw); a mark we could not delete stays listed for the next clear.
  */
-export interface MarkRegistry {
-  v: 1;
-  sheets: Record<string, { cells: string[]; notes: number }>;
-}
+export const markRegistrySchema = z.object({
+  v: z.literal(2),
+  sheets: z.record(z.string(), z.object({ cells: z.array(z.string()), cfs: z.array(z.string()), notes: z.array(z.string()) })),
+});
+export type MarkRegistry = z.infer<typeof markRegistrySchema>;
 
-export const emptyRegistry = (): MarkRegistry => ({ v: 1, sheets: {} });
+export const emptyRegistry = (): MarkRegistry => ({ v: 2, sheets: {} });
 
 /** Acknowledged findings (by fingerprint) with the reviewer's reason, so the next reviewer sees them. */
 export const acknowledgementsSchema = z.object({
@@ -35,4 +37,24 @@ export function parseSetting<T>(schema: z.ZodType<T>, value: unknown, empty: () 
   }
   const r = schema.safeParse(v);
   return r.success ? r.data : empty();
+}
+
+/**
+ * Acknowledgements as saved by this pane, merged with what is stored now (a co-author may have saved theirs since
+ * `base` was read): what this pane added, changed or withdrew since `base` wins; everything else stays as stored.
+ * A withdrawal loses to a co-author's newer reason for the same finding.
+ */
+export function mergeAcks(base: Acknowledgements, mine: Acknowledgements, stored: Acknowledgements): Acknowledgements {
+  const items = { ...stored.items };
+  const keys = new Set([...Object.keys(base.items), ...Object.keys(mine.items)]);
+  for (const k of keys) {
+    const was = base.items[k];
+    const now = mine.items[k];
+    if (now && (was?.reason !== now.reason || was?.at !== now.at)) items[k] = now;
+    else if (!now && was) {
+      const theirs = stored.items[k];
+      if (theirs && theirs.reason === was.reason && theirs.at === was.at) delete items[k];
+    }
+  }
+  return { v: 1, items };
 }

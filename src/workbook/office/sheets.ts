@@ -1,6 +1,20 @@
-import { LINE_HEIGHT, SHEET_LOOK, rowLines, type GeneratedSheet, columnLetters } from '../../domain';
+import { LINE_HEIGHT, SHEET_LOOK, rowLines, type GeneratedCell, type GeneratedSheet, columnLetters } from '../../domain';
 
 const FONT = SHEET_LOOK.font;
+
+/**
+ * Excel parses what it is given as if typed: "=x", "+1", "-x" become formulas, "12" or "1/2" numbers. A label
+ * must stay the text it is, as the file writer keeps it: its cell is formatted as text ("@"), and text that Excel
+ * would read as an entry starts with an apostrophe (Excel's own mark for "this is text", not shown).
+ */
+export function asText(text: string): string {
+  return /^[=+\-@']/.test(text) || /^[\d๐-๙\s.,/:%$()-]+$/.test(text) ? `'${text}` : text;
+}
+
+/** A row cell as the `formulas` matrix takes it: its formula, a number, or a label kept as text. */
+const entry = (c: GeneratedCell | undefined): string | number => (c?.formula ? c.formula : typeof c?.value === 'string' ? asText(c.value) : (c?.value ?? ''));
+/** Labels (strings without a formula or format of their own) are text cells. */
+const formatOf = (c: GeneratedCell | undefined): string => c?.format ?? (typeof c?.value === 'string' && !c.formula ? '@' : 'General');
 /** Excel column widths are in points; a character of 16 pt Thai text is about 6 points wide. */
 const POINTS_PER_CHAR = 6;
 
@@ -19,28 +33,31 @@ export async function writeGeneratedSheet(
   const last = columnLetters(width);
   const headerRow = g.subtitle.length + 3;
   await reserve(2000);
-  ws.getRange('A1').values = [[g.title]];
+  ws.getRange('A1').values = [[asText(g.title)]];
   ws.getRange(`A1:${last}1`).merge();
   ws.getRange(`A1:${last}1`).format.font.set({ name: FONT, size: SHEET_LOOK.titleSize, bold: true });
   g.subtitle.forEach((line, i) => {
-    ws.getRange(`A${2 + i}`).values = [[line]];
+    ws.getRange(`A${2 + i}`).values = [[asText(line)]];
     ws.getRange(`A${2 + i}:${last}${2 + i}`).merge();
   });
   g.columns.forEach((c, i) => {
-    ws.getRange(`${columnLetters(i + 1)}:${columnLetters(i + 1)}`).format.columnWidth = c.width * POINTS_PER_CHAR;
+    const column = ws.getRange(`${columnLetters(i + 1)}:${columnLetters(i + 1)}`);
+    column.format.columnWidth = c.width * POINTS_PER_CHAR;
+    // Helper columns (partial sums of a formula too long for one cell) neither show nor print.
+    if (c.hidden) column.columnHidden = true;
   });
   const lines = rowLines(g);
   const header = ws.getRange(`A${headerRow}:${last}${headerRow}`);
   header.format.rowHeight = lines.header * LINE_HEIGHT;
-  header.values = [g.columns.map((c) => c.header)];
+  header.values = [g.columns.map((c) => asText(c.header))];
   header.format.font.set({ name: FONT, size: SHEET_LOOK.bodySize, bold: true });
   header.format.fill.color = SHEET_LOOK.headerFill;
   // The rows, in chunks of rows whose payload stays under the request budget.
   const CHUNK = 200;
   for (let start = 0; start < g.rows.length; start += CHUNK) {
     const rows = g.rows.slice(start, start + CHUNK);
-    const formulas = rows.map((r) => Array.from({ length: width }, (_, i) => r[i]?.formula ?? r[i]?.value ?? ''));
-    const formats = rows.map((r) => Array.from({ length: width }, (_, i) => r[i]?.format ?? 'General'));
+    const formulas = rows.map((r) => Array.from({ length: width }, (_, i) => entry(r[i])));
+    const formats = rows.map((r) => Array.from({ length: width }, (_, i) => formatOf(r[i])));
     await reserve(JSON.stringify(formulas).length * 3 + JSON.stringify(formats).length);
     const top = headerRow + 1 + start;
     const block = ws.getRange(`A${top}:${last}${top + rows.length - 1}`);

@@ -1,5 +1,5 @@
 import type { Action, WorkbookSnapshot } from '../../domain';
-import type { Acknowledgements, PlanHost } from '../host';
+import { emptyApplyReport, type Acknowledgements, type ApplyReport, type PlanHost } from '../host';
 import { acknowledgementsSchema, emptyAcks, parseSetting } from '../office/registry';
 import { patchXlsx, readRecordOf } from './patch';
 import { readWorkbookPackage } from './package';
@@ -20,6 +20,8 @@ export class FileHost implements PlanHost {
   readonly canExplain = true;
   /** Cells where the last apply did not write an explanation because the user has a note or comment there. */
   skippedNotes: { sheet: string; cell: string }[] = [];
+  /** Something was written (fixes, summaries, marks, acknowledgements) since the file was opened or downloaded. */
+  dirty = false;
   private snapshot: WorkbookSnapshot | null = null;
 
   private constructor(
@@ -51,28 +53,39 @@ export class FileHost implements PlanHost {
     return { ...all, sheets: all.sheets.filter((s) => names.includes(s.name)) };
   }
 
-  async apply(actions: Action[]): Promise<void> {
+  async apply(actions: Action[]): Promise<ApplyReport> {
     const result = patchXlsx(this.bytes, actions);
     this.bytes = result.bytes;
     this.skippedNotes = result.skippedNotes;
     // Marks and notes change nothing a snapshot holds: keep it; fixes and new sheets are read anew.
     if (actions.some((a) => CHANGES_CONTENT.has(a.kind))) this.snapshot = null;
+    // Marks come back with the next check; fixes and summaries are the user's work.
+    if (actions.some((a) => a.kind === 'set-number' || a.kind === 'set-formula' || a.kind === 'add-sheet')) this.dirty = true;
+    // The patcher skips a cell that has the user's note or comment (a file has no reply threads of ours to keep).
+    return { ...emptyApplyReport(), skipped: result.skippedNotes.map((n) => ({ ...n, reason: 'user-note' as const })) };
   }
 
   /** There is no Excel selection: the pane shows the cell in its own preview grid. */
   async select(): Promise<void> {}
 
-  async saveAcks(acks: Acknowledgements): Promise<void> {
+  /** One reviewer edits a file in this browser tab: nothing else writes to these bytes, so there is nothing to merge. */
+  async saveAcks(acks: Acknowledgements): Promise<Acknowledgements> {
     this.bytes = patchXlsx(this.bytes, [], { acks: JSON.stringify(acks) }).bytes;
+    this.dirty = true;
+    return acks;
   }
 
   async watch(): Promise<() => Promise<void>> {
     return async () => undefined;
   }
 
-  /** The workbook as it is now (marks, fixes, summaries, acknowledgements), as .xlsx bytes. */
-  async download(): Promise<ArrayBuffer> {
-    return copyOf(this.bytes);
+  /**
+   * The workbook as it is now (fixes, summaries, acknowledgements) as .xlsx bytes; our marks and explanations only
+   * when asked (they print, and the copy usually goes to someone else). Downloading saves the work.
+   */
+  async download(options: { marks?: boolean } = {}): Promise<ArrayBuffer> {
+    this.dirty = false;
+    return copyOf(options.marks ? this.bytes : patchXlsx(this.bytes, [{ kind: 'clear-marks' }]).bytes);
   }
 
   /** The name to save the copy under: never the name of the file that was opened. */

@@ -124,6 +124,6 @@ describe('the pane on Excel', () => {
     let state = initialState();
     const effects = createEffects(host, { getState: () => state, dispatch: (e) => void (state = reducer(state, e)) });
     await effects.check();
-    expect(state).toMatchObject({ phase: 'failed', error: 'Excel is busy (GeneralException)' });
+    expect(state).toMatchObject({ phase: 'failed', error: { en: 'Excel is busy (GeneralException)' } });
   });
 });

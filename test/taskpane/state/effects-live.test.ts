@@ -130,7 +130,7 @@ describe('live mode', () => {
     host.failures.set('readSheets', new Error('sheet deleted'));
     host.edit(PLAN, 'M27', '-');
     await until(() => state().phase === 'failed');
-    expect(state()).toMatchObject({ error: 'sheet deleted', live: { on: true, running: false } });
+    expect(state()).toMatchObject({ error: { en: 'sheet deleted' }, live: { on: true, running: false } });
     host.edit(PLAN, 'M27', '-');
     await until(() => host.sheetReads.length === 2 && openCounts(state()).error === 5);
   });
@@ -140,7 +140,7 @@ describe('live mode', () => {
     host.failures.set('watch', new Error('events unsupported'));
     const { effects, state } = setup(host);
     await effects.setLive(true);
-    expect(state().error).toBe('events unsupported');
+    expect(state().error?.en).toBe('events unsupported');
     await effects.setLive(true);
     expect(host.watches).toBe(2);
   });

@@ -23,7 +23,7 @@ describe('checking', () => {
     const host = new FakePlanHost(snapshot);
     const { effects, state, types } = setup(host);
     await effects.check();
-    expect(types()).toEqual(['check-started', 'read-progress', 'read-progress', 'analysed', 'marks-written']);
+    expect(types()).toEqual(['check-started', 'read-progress', 'read-progress', 'analysed', 'host-reported', 'marks-written']);
     expect(state()).toMatchObject({ phase: 'done', progress: null, error: null });
     expect(state().analysis?.findings).toEqual(analysis.findings);
     expect(openCounts(state()).error).toBe(6);
@@ -43,7 +43,7 @@ describe('checking', () => {
     host.failures.set('read', new Error('Excel is busy (GeneralException)'));
     const { effects, state } = setup(host);
     await effects.check();
-    expect(state()).toMatchObject({ phase: 'failed', error: 'Excel is busy (GeneralException)', analysis: null });
+    expect(state()).toMatchObject({ phase: 'failed', error: { en: 'Excel is busy (GeneralException)' }, analysis: null });
     expect(host.applied).toEqual([]);
   });
 
@@ -100,7 +100,7 @@ describe('marks and explanations', () => {
     await effects.check();
     host.failures.set('apply', new Error('InvalidOperation'));
     await effects.setMarks(false);
-    expect(state()).toMatchObject({ phase: 'failed', error: 'InvalidOperation' });
+    expect(state()).toMatchObject({ phase: 'failed', error: { en: 'InvalidOperation' } });
   });
 });
 
@@ -137,7 +137,7 @@ describe('acknowledging', () => {
     const { effects, state } = setup(host);
     await effects.check();
     await effects.acknowledge(o27(), 'ok');
-    expect(state().error).toBe('settings are read-only');
+    expect(state().error?.en).toBe('settings are read-only');
   });
 });
 
@@ -152,7 +152,7 @@ describe('going to a finding', () => {
     expect(state().selected).toBe(f);
     host.failures.set('select', new Error('sheet is hidden'));
     await effects.select(f);
-    expect(state().error).toBe('sheet is hidden');
+    expect(state().error?.en).toBe('sheet is hidden');
   });
 });
 
@@ -169,7 +169,7 @@ describe('fixes and summaries', () => {
     await effects.applyFix();
     expect(host.applied[1]).toBe(previewed);
     expect(previewed.length).toBeGreaterThan(0);
-    expect(types().slice(before)).toEqual(['fix-started', 'check-started', 'read-progress', 'read-progress', 'analysed', 'marks-written', 'fix-applied']);
+    expect(types().slice(before)).toEqual(['fix-started', 'host-reported', 'check-started', 'read-progress', 'read-progress', 'analysed', 'host-reported', 'marks-written', 'fix-applied']);
     expect(state()).toMatchObject({ phase: 'done', fix: null, notice: 'แปลงตัวเลข เรียบร้อย' });
   });
 
@@ -179,7 +179,7 @@ describe('fixes and summaries', () => {
     await effects.check();
     host.failures.set('apply', new Error('too large'));
     await effects.summarize();
-    expect(state()).toMatchObject({ phase: 'failed', error: 'too large', notice: null });
+    expect(state()).toMatchObject({ phase: 'failed', error: { en: 'too large' }, notice: null });
   });
 
   it('does nothing without an analysis', async () => {

@@ -26,7 +26,7 @@ describe('the pane state', () => {
   });
 
   it('a check reads (with progress), analyses, then writes marks, and forgets the last error and notice', () => {
-    const failed = run([{ type: 'failed', error: 'x' }, { type: 'fix-applied', notice: 'done' }]);
+    const failed = run([{ type: 'failed', error: { th: 'x', en: 'x' } }, { type: 'fix-applied', notice: 'done' }]);
     const reading = reducer(failed, { type: 'check-started' });
     expect(reading).toMatchObject({ phase: 'reading', progress: 0, error: null, notice: null });
     expect(reducer(reading, { type: 'read-progress', done: 1, total: 4 }).progress).toBe(0.25);
@@ -47,8 +47,8 @@ describe('the pane state', () => {
   });
 
   it('fails with the error and no progress', () => {
-    const s = run([{ type: 'check-started' }, { type: 'failed', error: 'Excel is busy' }]);
-    expect(s).toMatchObject({ phase: 'failed', error: 'Excel is busy', progress: null });
+    const s = run([{ type: 'check-started' }, { type: 'failed', error: { th: 'Excel ไม่ว่าง', en: 'Excel is busy' } }]);
+    expect(s).toMatchObject({ phase: 'failed', error: { th: 'Excel ไม่ว่าง', en: 'Excel is busy' }, progress: null });
   });
 
   it('previews a fix, toggles overwriting, closes it; writing one closes the preview and the notice says what was done', () => {
@@ -125,7 +125,7 @@ describe('live mode in the state', () => {
   });
 
   it('a failed re-check stops running and shows the error', () => {
-    const s = run([{ type: 'recheck-started', sheets: ['แผนปฏิบัติการ'] }, { type: 'recheck-finished', error: 'gone' }], live());
-    expect(s).toMatchObject({ phase: 'failed', error: 'gone', live: { running: false } });
+    const s = run([{ type: 'recheck-started', sheets: ['แผนปฏิบัติการ'] }, { type: 'recheck-finished', error: { th: 'หาย', en: 'gone' } }], live());
+    expect(s).toMatchObject({ phase: 'failed', error: { th: 'หาย', en: 'gone' }, live: { running: false } });
   });
 });

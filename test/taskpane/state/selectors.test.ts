@@ -1,10 +1,11 @@
 import { fingerprint } from '../../../src/domain/actions/marks';
 import type { Analysis } from '../../../src/domain/analyze';
+import { analyze } from '../../../src/domain/analyze';
 import type { WorkbookSnapshot } from '../../../src/domain/snapshot';
 import { initialState, reducer, type PaneEvent, type PaneState } from '../../../src/taskpane/state/reducer';
 import {
   ackOf, acknowledgedCount, findingsView, fixPreview, isBusy, listView, markActions, nextRecheck, notesSwitch, openCounts, openFailedText,
-  progressValue, ruleOptions, severityOptions, sheetOptions, statusText, strings, summaryPlan, summaryView, visibleFindings,
+  noPlan, progressValue, ruleOptions, severityOptions, sheetOptions, sheetSummary, statusText, strings, summaryPlan, summaryView, visibleFindings,
 } from '../../../src/taskpane/state/selectors';
 import { fixture } from './fixtures';
 
@@ -23,7 +24,7 @@ const checked = (acks = noAcks, lang: 'th' | 'en' = 'th', a = analysis): PaneSta
   run([{ type: 'check-started' }, { type: 'analysed', snapshot, analysis: a, acks }, { type: 'marks-written' }], initialState(lang));
 const acked = (): PaneState => reducer(checked(), { type: 'acknowledged', key: O27, reason: 'งบไตรมาส ๔ พิมพ์ซ้ำ แจ้งหน่วยงานแล้ว', at: '2026-11-21' });
 const cells = (s: PaneState): string[] => visibleFindings(s).map((f) => f.cell);
-const item = (s: PaneState, cell: string) => findingsView(s).flatMap((sh) => sh.groups.flatMap((g) => g.items.map((i) => ({ ...i, group: g.title, sheet: sh.title })))).find((i) => i.finding.cell === cell);
+const item = (s: PaneState, cell: string) => findingsView(s).flatMap((sec) => sec.groups.flatMap((g) => g.items.map((i) => ({ ...i, sheetTitle: g.title, section: sec.title })))).find((i) => i.finding.cell === cell);
 
 describe('counts', () => {
   it('counts open findings by severity on the Chiang Mai plan', () => {
@@ -40,7 +41,7 @@ describe('counts', () => {
   it('acknowledgements stored in the workbook count as soon as it is read', () => {
     const s = checked({ v: 1, items: { [O27]: { reason: 'ตรวจแล้ว', at: '2026-11-01' } } });
     expect(openCounts(s).error).toBe(5);
-    expect(item(s, 'O27')?.ackText).toBe('รับทราบ 2026-11-01: ตรวจแล้ว');
+    expect(item(s, 'O27')?.ackText).toBe('รับทราบ 1 พ.ย. 2569: ตรวจแล้ว');
   });
 
   it('the counts line says each severity, the projects and the budget, in Thai or English', () => {
@@ -111,7 +112,7 @@ describe('visible findings', () => {
     expect(severityOptions(initialState('en'))).toEqual([
       { key: 'error', label: 'Errors', checked: true },
       { key: 'warning', label: 'Warnings', checked: true },
-      { key: 'info', label: 'Infos', checked: true },
+      { key: 'info', label: 'Notes', checked: true },
     ]);
   });
 
@@ -122,13 +123,19 @@ describe('visible findings', () => {
 });
 
 describe('the findings list', () => {
-  it('groups by sheet, then indicator, with Thai headings, messages and figures', () => {
+  it('leads with errors: sections by severity, sheets in workbook order in each, with Thai headings, messages and figures', () => {
     const view = findingsView(checked());
-    expect(view.map((v) => v.sheet)).toEqual([SUMMARY, PLAN]);
-    expect(view[1]?.title).toBe(`ชีต ${PLAN} (${analysis.findings.filter((f) => f.sheet === PLAN).length})`);
+    expect(view.map((v) => v.sheet)).toEqual(['error', 'warning', 'info'].filter((sev) => analysis.findings.some((f) => f.severity === sev)));
+    expect(view[0]?.title).toBe(`ผิดพลาด (${analysis.findings.filter((f) => f.severity === 'error').length})`);
+    const listed = view.flatMap((sec) => sec.groups.flatMap((g) => g.items.map((i) => i.finding)));
+    const rank = { error: 0, warning: 1, info: 2 } as const;
+    const sheetOrder = analysis.sheets.map((x) => x.name);
+    const keys = listed.map((f) => [rank[f.severity], sheetOrder.indexOf(f.sheet)]);
+    expect(keys).toEqual([...keys].sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!));
     const o27 = item(checked(), 'O27')!;
+    expect(o27.sheetTitle).toBe(`ชีต ${PLAN} (${analysis.findings.filter((f) => f.sheet === PLAN && f.severity === 'error').length})`);
     expect(o27).toMatchObject({
-      group: 'ตัวชี้วัดที่ 1.2',
+      where: 'ตัวชี้วัดที่ 1.2',
       goTo: 'ไปที่เซลล์ O27',
       severity: 'ผิดพลาด',
       detail: 'ควรเป็น 3,302,400 · ระบุ 1,651,200',
@@ -141,11 +148,12 @@ describe('the findings list', () => {
   it('in English', () => {
     const o27 = item(checked(noAcks, 'en'), 'O27')!;
     expect(o27.message).toContain('Quarterly budgets add up to 3,302,400 baht but the total budget says 1,651,200 baht');
-    expect(o27).toMatchObject({ group: 'Indicator 1.2', goTo: 'Go to cell O27', detail: 'expected 3,302,400 · found 1,651,200' });
+    expect(o27).toMatchObject({ where: 'Indicator 1.2', goTo: 'Go to cell O27', detail: 'expected 3,302,400 · found 1,651,200' });
   });
 
   it('an acknowledged finding says who acknowledged it, when and why', () => {
-    expect(item(acked(), 'O27')?.ackText).toBe('รับทราบ 2026-11-21: งบไตรมาส ๔ พิมพ์ซ้ำ แจ้งหน่วยงานแล้ว');
+    expect(item(acked(), 'O27')?.ackText).toBe('รับทราบ 21 พ.ย. 2569: งบไตรมาส ๔ พิมพ์ซ้ำ แจ้งหน่วยงานแล้ว');
+    expect(item({ ...acked(), lang: 'en' }, 'O27')?.ackText).toBe('Acknowledged 21 Nov 2026: งบไตรมาส ๔ พิมพ์ซ้ำ แจ้งหน่วยงานแล้ว');
   });
 
   it('lists the findings of every fixture, each once', async () => {
@@ -182,7 +190,7 @@ describe('status', () => {
     expect(progressValue(run([{ type: 'check-started' }]))).toBeUndefined();
     expect(isBusy(run([{ type: 'fix-started' }]))).toBe(true);
     expect(isBusy(checked())).toBe(false);
-    expect(isBusy(run([{ type: 'failed', error: 'x' }]))).toBe(false);
+    expect(isBusy(run([{ type: 'failed', error: { th: 'x', en: 'x' } }]))).toBe(false);
     expect(strings(initialState('en')).check).toBe('Check');
   });
 });
@@ -298,6 +306,22 @@ describe('a file that does not open', () => {
   });
 });
 
+describe('the summary per sheet, no plan, English counts', () => {
+  it('counts open findings per sheet in workbook order; a workbook with no plan is refused for summaries', () => {
+    const per = sheetSummary(checked());
+    expect(per.map((p) => p.sheet)).toEqual(analysis.sheets.map((x) => x.name).filter((n) => analysis.findings.some((f) => f.sheet === n)));
+    expect(per[0]?.text).toMatch(/^[^:]+: ผิดพลาด \d+/);
+    expect(sheetSummary({ ...checked(), lang: 'en' }).map((p) => p.text).join(' ')).toMatch(/\b(\d+ errors?|1 note|\d+ notes)\b/);
+    expect(sheetSummary({ ...checked(), lang: 'en' }).map((p) => p.text).join(' ')).not.toMatch(/infos|1 notes|1 errors/);
+    const empty = analyze({ sheets: [{ name: 'บันทึก', origin: { row: 1, column: 1 }, values: [['ไม่มีแผน']], merges: [] }] });
+    const s = run([{ type: 'analysed', snapshot: { sheets: [] }, analysis: empty, acks: noAcks }]);
+    expect(noPlan(s)).toBe(true);
+    expect(summaryPlan(s)).toBeNull();
+    expect(noPlan(checked())).toBe(false);
+    expect(summaryPlan(checked())).not.toBeNull();
+  });
+});
+
 describe('how each plan sheet was read, and groups of findings', () => {
   it('says in one line per plan sheet how its layout was read', () => {
     expect(summaryView(checked())?.sheets).toEqual(['ชีต แผนปฏิบัติการ: แบบรายไตรมาส · ลำดับที่นับต่อตัวชี้วัด']);
@@ -308,9 +332,9 @@ describe('how each plan sheet was read, and groups of findings', () => {
     const base = analysis.findings.find((f) => f.cell === 'B29')!;
     const group = { ...base, count: 14, related: Array.from({ length: 13 }, (_, i) => `B${30 + i}`) };
     const a: Analysis = { ...analysis, findings: analysis.findings.map((f) => (f === base ? group : f)) };
-    const shown = findingsView(checked(noAcks, 'th', a)).flatMap((sh) => sh.groups.map((g) => ({ key: g.key, items: g.items })));
-    const where = shown.find((g) => g.items.some((i) => i.finding === group));
-    expect(where?.key).toBe('');
-    expect(where?.items.find((i) => i.finding === group)?.group).toBe(`รวม 14 แห่ง: B29, ${Array.from({ length: 11 }, (_, i) => `B${30 + i}`).join(', ')}, …`);
+    const shown = findingsView(checked(noAcks, 'th', a)).flatMap((sec) => sec.groups.flatMap((g) => g.items));
+    const listed = shown.find((i) => i.finding === group);
+    expect(listed?.where).toBe('ตารางสรุปและอื่น ๆ');
+    expect(listed?.group).toBe(`รวม 14 แห่ง: B29, ${Array.from({ length: 11 }, (_, i) => `B${30 + i}`).join(', ')}, …`);
   });
 });

@@ -68,7 +68,8 @@ function sheetXml(g: GeneratedSheet, styles: Styles): { xml: string; headerRow: 
     rows.push(`<row r="${r}" ht="${(lines.rows[k] ?? 1) * LINE_HEIGHT}" customHeight="1">${xml.join('')}</row>`);
   });
   const lastRow = headerRow + g.rows.length;
-  const cols = g.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join('');
+  // Helper columns (partial sums of a formula too long for one cell) are hidden: they neither show nor print.
+  const cols = g.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"${c.hidden ? ' hidden="1"' : ''}/>`).join('');
   const xml = [
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">',
