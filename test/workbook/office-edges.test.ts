@@ -160,6 +160,23 @@ describe('explanations beside the user\'s notes and comments', () => {
     expect([...plan.notes.values()].filter((n) => n.startsWith('ตรวจแผน: ')).length).toBeGreaterThan(0);
   });
 
+  it('tells ours from the user\'s by our record, not by text: a user\'s note or comment that starts like ours is kept', async () => {
+    for (const apiVersion of ['1.18', '1.12']) {
+      const { host, fake } = await setup({ apiVersion });
+      const plan = fake.state.sheet(PLAN)!;
+      const analysis = analyze((await host.read()).snapshot);
+      await host.apply(planMarks(analysis, { notes: true }));
+      // After our explanations were written, the user adds notes of their own that start with our prefix.
+      plan.notes.set('A1', 'PlanCheck: my own reminder');
+      fake.state.comments.push({ id: 'c-user', sheet: PLAN, cell: 'B1', content: 'ตรวจแผน: ความเห็นของผู้ตรวจ' });
+      await host.apply([{ kind: 'clear-marks' }]);
+      expect([apiVersion, plan.notes.get('A1')]).toEqual([apiVersion, 'PlanCheck: my own reminder']);
+      expect(fake.state.comments.map((c) => c.id)).toEqual(['c-user']);
+      // Ours are gone.
+      expect([...plan.notes.keys()]).toEqual(['A1']);
+    }
+  });
+
   it('never deletes our comment once a reviewer replied to it (comments are the fallback below ExcelApi 1.18)', async () => {
     const { host, fake } = await setup({ apiVersion: '1.12' });
     const analysis = analyze((await host.read()).snapshot);

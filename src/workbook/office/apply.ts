@@ -148,6 +148,8 @@ async function writeExplanations(batch: Batch, count: () => void): Promise<void>
   }
   // A failed request may have written the explanations before the refused one: find ours again.
   const again = await findOurs(batch.context, batch.explanations, { caps: batch.caps, sheetNames: [] }, count);
+  // What the failed request may have written is ours too (its cells were checked free before it was sent).
+  for (const a of batch.explanations) (again.registry.sheets[a.sheet] ??= { cells: [], cfs: [], notes: [] }).notes.push(a.cell);
   for (const a of batch.explanations) {
     if (occupied(again, a.sheet, a.cell, false) === 'ours') {
       written(a);

@@ -22,7 +22,7 @@ export interface Found {
   readOnly: boolean;
   /** Sheets, among those this apply writes to, that are protected. */
   protectedSheets: Set<string>;
-  /** Our notes, by sheet (told apart by our prefix). */
+  /** Our notes: only at the cells our record lists, and only while they still carry our text. */
   ourNotes: { sheet: string; item: Excel.Note }[];
   /** For each cell an explanation is planned for: whether the user's note is there (notes API only). */
   notesAt: Map<string, Excel.Note>;
@@ -32,6 +32,9 @@ export interface Found {
 }
 
 export const cellKey = (sheet: string, cell: string): string => `${sheet}!${cell}`;
+
+/** Whether our record lists an explanation of ours at this cell: text that merely looks like ours is the user's. */
+const recorded = (found: Found, sheet: string, cell: string): boolean => found.registry.sheets[sheet]?.notes.includes(cell) ?? false;
 const bare = (address: string): string => address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, '');
 
 export const generatedSheets = (actions: Action[]): GeneratedSheet[] => actions.flatMap((a) => (a.kind === 'add-sheet' ? [a.sheet] : []));
@@ -68,7 +71,6 @@ export async function findOurs(
       p.load('protected');
       return { name, p };
     });
-  const noteCollections = caps.notes && clearing ? sheetNames.map((sheet) => ({ sheet, notes: context.workbook.worksheets.getItem(sheet).notes.load('items/content') })) : [];
   const notesAt = new Map<string, Excel.Note>();
   if (caps.notes) {
     for (const a of explaining) {
@@ -98,15 +100,25 @@ export async function findOurs(
       a1.set(name, r);
     }
   }
-  if (located.length > 0 || a1.size > 0) {
+  // Our notes are the ones our record lists (never a note that merely starts like ours: it may be the user's).
+  const registry = record.isNullObject ? emptyRegistry() : parseSetting(markRegistrySchema, record.value, emptyRegistry);
+  const listed = caps.notes && clearing
+    ? Object.entries(registry.sheets).filter(([sheet]) => names.has(sheet) || present.has(sheet)).flatMap(([sheet, r]) =>
+      r.notes.map((cell) => {
+        const item = context.workbook.worksheets.getItem(sheet).notes.getItemOrNullObject(cell);
+        item.load('content');
+        return { sheet, item };
+      }))
+    : [];
+  if (located.length > 0 || a1.size > 0 || listed.length > 0) {
     await context.sync();
     count();
   }
   return {
-    registry: record.isNullObject ? emptyRegistry() : parseSetting(markRegistrySchema, record.value, emptyRegistry),
+    registry,
     readOnly: context.workbook.readOnly,
     protectedSheets: new Set(protection.filter((x) => x.p.protected).map((x) => x.name)),
-    ourNotes: noteCollections.flatMap(({ sheet, notes }) => notes.items.filter((n) => isOurNote(n.content)).map((item) => ({ sheet, item }))),
+    ourNotes: listed.filter(({ item }) => !item.isNullObject && isOurNote(item.content)),
     notesAt,
     comments: located.map(({ item, where, replies }) => {
       const address = where.address;
@@ -175,7 +187,7 @@ export function removeOurExplanations(found: Found): SkippedExplanation[] {
   const kept: SkippedExplanation[] = [];
   for (const n of found.ourNotes) if (!found.protectedSheets.has(n.sheet)) n.item.delete();
   for (const c of found.comments) {
-    if (!c.ours || found.protectedSheets.has(c.sheet)) continue;
+    if (!c.ours || !recorded(found, c.sheet, c.cell) || found.protectedSheets.has(c.sheet)) continue;
     if (c.replies > 0) kept.push({ sheet: c.sheet, cell: c.cell, reason: 'replies' });
     else c.item.delete();
   }
@@ -189,12 +201,13 @@ export function removeOurExplanations(found: Found): SkippedExplanation[] {
 export function occupied(found: Found, sheet: string, cell: string, clearing: boolean): SkippedExplanation['reason'] | 'ours' | null {
   const note = found.notesAt.get(cellKey(sheet, cell));
   if (note && !note.isNullObject) {
-    if (!isOurNote(note.content)) return 'user-note';
+    // Ours only if our record lists it and it still says what we write; a note that merely looks like ours is the user's.
+    if (!isOurNote(note.content) || !recorded(found, sheet, cell)) return 'user-note';
     if (!clearing) return 'ours';
   }
   const c = found.comments.find((x) => x.sheet === sheet && x.cell === cell);
   if (c) {
-    if (!c.ours) return 'user-comment';
+    if (!c.ours || !recorded(found, sheet, cell)) return 'user-comment';
     if (c.replies > 0) return 'replies';
     if (!clearing) return 'ours';
   }
