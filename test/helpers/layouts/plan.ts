@@ -126,6 +126,7 @@ export function generatePlan(c: PlanChoices): GeneratedPlan {
   // A report's result column: each project's status, next to the plan's own columns.
   const result = c.statusRows && rng.chance(0.5) ? addResultColumn(layout) : null;
   const repeatHeadings = rng.chance(0.3);
+  const numberTwice = numberColumn && rng.chance(0.2);
   const entries = structure(rng, c);
   const e: Emitted = { values: [], merges: [], block: [] };
   const has = { itemisations: 0, multiProjectCells: 0, inCellBreakdowns: 0, statusRows: 0, pageBreaks: 0, continuations: 0 };
@@ -259,7 +260,9 @@ export function generatePlan(c: PlanChoices): GeneratedPlan {
       row[col.budget as number] = w.moneyList(it.amounts);
       has.multiProjectCells++;
     } else {
-      row[col.name as number] = `${col.number === undefined ? w.prefix(it.numbers[0] as number) : ''}${head} ${tail}`;
+      // The number in the name, or in a column of its own (and sometimes in the name as well).
+      const inName = col.number === undefined || numberTwice;
+      row[col.name as number] = `${inName ? w.prefix(it.numbers[0] as number) : ''}${head} ${tail}`;
       if (col.number !== undefined) row[col.number] = w.number(it.numbers[0] as number);
       if (it.parts) {
         row[col.budget as number] = w.moneyList(it.parts);
@@ -337,7 +340,7 @@ function fillRest(rng: Rng, w: Writer, layout: Layout, row: RowCells, agency: st
   if (col.method !== undefined) row[col.method] = rng.pick(METHODS);
   if (col.period !== undefined) row[col.period] = rng.pick(PERIODS);
   if (col.feature !== undefined && rng.chance(0.3)) row[col.feature] = rng.pick(FEATURES);
-  if (col.agency !== undefined && agency !== null) row[col.agency] = agency;
+  if (col.agency !== undefined && agency !== null) row[col.agency] = w.agency(agency);
   if (col.budgetType !== undefined) row[col.budgetType] = amount === 0 ? 'ไม่ใช้งบประมาณ' : rng.pick(['งบบูรณาการ', 'งบประมาณของส่วนราชการ', 'งบพัฒนาจังหวัด']);
   if (layout.family === 'timeline') {
     const from = rng.int(0, 3);
