@@ -17,3 +17,8 @@ if (typeof globalThis.TextEncoder === 'undefined') {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   (globalThis as { TextEncoder?: unknown }).TextEncoder = (require('node:util') as typeof import('node:util')).TextEncoder;
 }
+// Nor TextDecoder, which the package reader uses to read a workbook's XML, as browsers allow.
+if (typeof globalThis.TextDecoder === 'undefined') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  (globalThis as { TextDecoder?: unknown }).TextDecoder = (require('node:util') as typeof import('node:util')).TextDecoder;
+}

@@ -37,7 +37,9 @@ const codeOf = (e: unknown): string | undefined => {
 
 /** An error that already says itself in both languages (`Object.assign(new Error(en), { th, en })`). */
 function localized(e: unknown, lang: Lang): string | undefined {
-  const text = (e as Partial<Record<Lang, unknown>> | null)?.[lang];
+  // `{ th, en }` on the error itself (the patcher's), or `{ text: { th, en } }` (the reader's WorkbookReadError).
+  const own = e as (Partial<Record<Lang, unknown>> & { text?: Partial<Record<Lang, unknown>> }) | null;
+  const text = own?.[lang] ?? own?.text?.[lang];
   return typeof text === 'string' ? text : undefined;
 }
 

@@ -10,7 +10,7 @@ export { CATALOGS, buildCatalog, catalogSchema, type Catalog, type PeriodChoice 
 export { workbookTitle } from './title';
 export { groupFindings, type FindingGroup, type SheetGroup } from './groups';
 export { address, columnLetters, parseAddress } from './base/cells';
-export { sheetSnapshotSchema, workbookSnapshotSchema, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from './snapshot';
+export { sheetSnapshotSchema, workbookSnapshotSchema, type CellValue, type DefinedName, type SheetSnapshot, type WorkbookSnapshot } from './snapshot';
 
 export { fingerprint, planMarks, type MarkOptions } from './actions/marks';
 export { NOTE_PREFIXES, isOurNote } from './actions/notes';

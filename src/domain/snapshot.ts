@@ -13,11 +13,22 @@ export interface SheetSnapshot {
   numberFormats?: (string | null)[][];
   /** Merged areas as A1 ranges ("A1:O1"). */
   merges: string[];
+  /** Formula cells (A1) that have no cached value: a file saved by a generator that never calculated. */
+  uncachedFormulas?: string[];
+  visibility?: 'visible' | 'hidden' | 'veryHidden';
+}
+
+/** A defined name; `sheet` is the sheet a sheet-scoped name belongs to. */
+export interface DefinedName {
+  name: string;
+  ref: string;
+  sheet?: string;
 }
 
 export interface WorkbookSnapshot {
   file?: string;
   sheets: SheetSnapshot[];
+  names?: DefinedName[];
 }
 
 const cell = z.union([z.string(), z.number(), z.boolean(), z.null()]);
@@ -28,5 +39,11 @@ export const sheetSnapshotSchema = z.object({
   formulas: z.array(z.array(z.string().nullable())).optional(),
   numberFormats: z.array(z.array(z.string().nullable())).optional(),
   merges: z.array(z.string()),
+  uncachedFormulas: z.array(z.string()).optional(),
+  visibility: z.enum(['visible', 'hidden', 'veryHidden']).optional(),
 });
-export const workbookSnapshotSchema = z.object({ file: z.string().optional(), sheets: z.array(sheetSnapshotSchema) });
+export const workbookSnapshotSchema = z.object({
+  file: z.string().optional(),
+  sheets: z.array(sheetSnapshotSchema),
+  names: z.array(z.object({ name: z.string(), ref: z.string(), sheet: z.string().optional() })).optional(),
+});

@@ -20,7 +20,7 @@ const useStyles = makeStyles({
   bar: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap', padding: `0 ${tokens.spacingHorizontalM}` },
 });
 
-/** Loads exceljs only when a file is opened, so the Excel pane's bundle does not carry it. */
+/** Loads the package reader and patcher only when a file is opened, so the Excel pane's bundle carries neither. */
 const loadHost = async (bytes: ArrayBuffer, name: string): Promise<FileHost> => {
   const { FileHost } = await import(/* webpackChunkName: "xlsx" */ '../workbook/xlsx/file-host');
   return FileHost.open(bytes, name);
@@ -104,7 +104,7 @@ export function FileApp({ initialLang = 'th' }: { initialLang?: Lang }) {
           <input
             ref={input}
             type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            accept=".xlsx,.xlsm,.xltx,.xltm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             aria-label={t.openFile}
             style={{ display: 'none' }}
             onChange={(e) => {

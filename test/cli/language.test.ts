@@ -9,7 +9,7 @@ const CM = join(__dirname, '..', 'fixtures', 'chiangmai-2566-clean.xlsx');
 const THAI = /[\u0e00-\u0e7f]/;
 
 /**
- * What may stay Latin in a Thai message: what is typed (command names, options, their values, file names and
+ * What may stay Latin in a Thai message: product and format names (Excel, LibreOffice, CSV…), what is typed (command names, options, their values, file names and
  * paths, which tests quote or give as absolute paths), the program's name, and system error codes.
  */
 function latinLeftInThai(s: string): string[] {
@@ -19,7 +19,7 @@ function latinLeftInThai(s: string): string[] {
     .replace(/<[^>]*>/g, '')
     .replace(/(?<![\w-])--?[a-z][a-z-]*(=\S+)?/g, ' ')
     .replace(/\bE[A-Z0-9]{2,}\b/g, '')
-    .replace(/\b(plancheck|PlanCheck|check|fix|summarize|rules|text\|json|th\|en|th|en|json|PLANCHECK_DEBUG=1)\b/g, '')
+    .replace(/\b(plancheck|PlanCheck|Excel|LibreOffice|Calc|OpenDocument|CSV|XML|check|fix|summarize|rules|text\|json|th\|en|th|en|json|PLANCHECK_DEBUG=1)\b/g, '')
     .replace(/\.(xlsx|json)\b/g, '');
   return rest.match(/[A-Za-z]+/g) ?? [];
 }

@@ -6,6 +6,7 @@ import { analyze } from '../../src/domain/analyze';
 import { reportSchema } from '../../src/domain/report';
 import { run } from '../../src/cli/main';
 import { readXlsx } from '../../src/workbook/xlsx/read';
+import { cfbFile } from '../helpers/hostile';
 import { ORIGIN, ROOT, axeViolations, launch, servePane } from './harness';
 
 /**
@@ -96,7 +97,10 @@ describe('preview mode: fixing, summarising, accessibility', () => {
   it('says clearly when a file is not an xlsx, in Thai and English', async () => {
     const page = await openPane();
     await page.locator('input[type=file]').setInputFiles({ name: 'notes.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('hello') });
-    await page.getByText(/เปิดไฟล์ notes\.xlsx ไม่ได้: ไม่ใช่ไฟล์ \.xlsx ที่ถูกต้อง \/ Cannot open notes\.xlsx: not a valid \.xlsx file/).waitFor();
+    await page.getByText(/เปิดไฟล์ notes\.xlsx ไม่ได้: ไม่ใช่ไฟล์ \.xlsx ที่ถูกต้อง: เป็นไฟล์ข้อความธรรมดา.* \/ Cannot open notes\.xlsx: not a valid \.xlsx file: it is a plain text file/).waitFor();
+    // The reader says what a file is: here an old .xls (an OLE2 container with a Workbook stream).
+    await page.locator('input[type=file]').setInputFiles({ name: 'old.xls', mimeType: 'application/vnd.ms-excel', buffer: Buffer.from(cfbFile(['Workbook'])) });
+    await page.getByText(/เปิดไฟล์ old\.xls ไม่ได้: .*Excel รุ่นเก่า \(\.xls\).* \/ Cannot open old\.xls: .*old Excel file \(\.xls\)/).waitFor();
     await page.close();
   });
 

@@ -42,3 +42,14 @@ describe('the file host (the pane in a browser, without Excel)', () => {
     await expect(FileHost.open(new TextEncoder().encode('not a zip').buffer as ArrayBuffer, 'x.xlsx')).rejects.toThrow();
   });
 });
+
+describe('the copy’s name', () => {
+  it('keeps a macro workbook’s or template’s extension', async () => {
+    const { FileHost } = await import('../../src/workbook/xlsx/file-host');
+    const { readFileSync } = await import('node:fs');
+    const bytes = readFileSync(`${__dirname}/../fixtures/chiangmai-2566-clean.xlsx`);
+    for (const [name, copy] of [['แผน.xlsm', 'แผน.ตรวจแล้ว.xlsm'], ['แผน.XLTX', 'แผน.ตรวจแล้ว.XLTX'], ['แผน', 'แผน.ตรวจแล้ว.xlsx']]) {
+      expect((await FileHost.open(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, name!)).copyName).toBe(copy);
+    }
+  });
+});

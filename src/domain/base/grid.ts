@@ -51,6 +51,10 @@ export class Grid {
     return this.snapshot.values[row - this.firstRow]?.[col - this.firstCol] ?? null;
   }
 
+  numberFormat(row: number, col: number): string | null {
+    return this.snapshot.numberFormats?.[row - this.firstRow]?.[col - this.firstCol] ?? null;
+  }
+
   formula(row: number, col: number): string | null {
     return this.snapshot.formulas?.[row - this.firstRow]?.[col - this.firstCol] ?? null;
   }

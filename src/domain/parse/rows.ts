@@ -1,5 +1,6 @@
 import type { ColumnMap, Figure } from '../model';
 import { parseAmount, parseInteger, toArabicDigits, type Amount } from '../thai';
+import { isDateFormat } from '../base/formats';
 import { TOTAL } from '../vocabulary';
 import { cellRef } from '../base/cells';
 import { type Grid } from '../base/grid';
@@ -36,8 +37,13 @@ export class RowReader {
     return { cell: cellRef(this.row, c), raw, value: parse(raw) };
   }
 
+  /** An amount cell; a number shown as a date (its format says so) is no amount, whatever its value. */
   amount(col: number | undefined): Figure<Amount> | null {
-    return this.figure(col, parseAmount);
+    const f = this.figure(col, parseAmount);
+    if (f && typeof f.raw === 'number' && isDateFormat(this.grid.numberFormat(f.cell.row, f.cell.col))) {
+      return { ...f, value: { kind: 'unreadable', text: `${f.raw} (${this.grid.numberFormat(f.cell.row, f.cell.col)})` } };
+    }
+    return f;
   }
 }
 

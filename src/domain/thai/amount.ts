@@ -20,6 +20,8 @@ export function isNoBudgetText(text: string): boolean {
 export function parseAmount(value: unknown): Amount {
   if (value === null || value === undefined) return { kind: 'none', form: 'empty', misspelt: false, asText: false };
   if (typeof value === 'number') {
+    // NaN and ±Infinity (a broken cell, a formula error read as a number) are never figures.
+    if (!Number.isFinite(value)) return { kind: 'unreadable', text: String(value) };
     return value === 0
       ? { kind: 'none', form: 'zero', misspelt: false, asText: false }
       : { kind: 'amount', value, asText: false };
@@ -38,6 +40,8 @@ const parseAmountText = memoize((value: string): Amount => {
   const m = MONEY.exec(key);
   if (m) {
     const n = Number((m[1] ?? '').replace(/,/g, '') + (m[3] ?? ''));
+    // Hundreds of digits overflow to Infinity: not an amount anyone wrote.
+    if (!Number.isFinite(n)) return { kind: 'unreadable', text: value };
     if (n === 0) return { kind: 'none', form: 'zero', misspelt: false, asText: true };
     return { kind: 'amount', value: n, asText: true };
   }

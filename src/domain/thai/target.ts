@@ -39,7 +39,10 @@ function boundOf(key: string): Bound {
 
 export function parseTarget(value: unknown): Target {
   if (value === null || value === undefined) return { kind: 'none' };
-  if (typeof value === 'number') return value === 0 ? { kind: 'none' } : { kind: 'count', value, unit: null, bound: null, parts: 1 };
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return { kind: 'text' };
+    return value === 0 ? { kind: 'none' } : { kind: 'count', value, unit: null, bound: null, parts: 1 };
+  }
   if (typeof value !== 'string') return { kind: 'text' };
   return parseTargetText(value);
 }
@@ -48,13 +51,16 @@ const parseTargetText = memoize((value: string): Target => {
   // A parenthetical note ("๖๐ คน (เดือนละ ๒๐ คน)") explains the figure; it is not part of it.
   const key = compareKey(value.includes('(') ? value.replace(/\([^)]*\)/g, '') : value);
   if (key === '' || /^[-.]+$/.test(key) || key === '0') return { kind: 'none' };
-  if (BARE_NUMBER.test(key)) return { kind: 'count', value: Number(key.replace(/,/g, '')), unit: null, bound: null, parts: 1 };
+  if (BARE_NUMBER.test(key)) {
+    const n = Number(key.replace(/,/g, ''));
+    return Number.isFinite(n) ? { kind: 'count', value: n, unit: null, bound: null, parts: 1 } : { kind: 'text' };
+  }
   if ((key.includes('.') || key.includes(')')) && (key.match(LIST_MARKERS) ?? []).length >= 2) return { kind: 'text' };
 
   if (key.includes('ร้อยละ') || key.includes('%')) {
     const values = [...key.matchAll(/ร้อยละ(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)%/g)].map((m) => Number(m[1] ?? m[2]));
     const distinct = new Set(values);
-    if (distinct.size !== 1) return { kind: 'text' };
+    if (distinct.size !== 1 || !Number.isFinite(values[0])) return { kind: 'text' };
     return { kind: 'percent', value: values[0] as number, bound: boundOf(key) };
   }
   if (RATE_WORDS.test(key)) return { kind: 'rate' };
@@ -67,9 +73,11 @@ const parseTargetText = memoize((value: string): Target => {
   // Every number in the cell must be one of the counts; otherwise the cell mixes figures we cannot read.
   const numbers = key.match(/\d{1,3}(?:,\d{3})+|\d+/g) ?? [];
   if (numbers.length !== counts.length) return { kind: 'text' };
+  const total = counts.reduce((s, c) => s + c.value, 0);
+  if (!Number.isFinite(total)) return { kind: 'text' };
   return {
     kind: 'count',
-    value: counts.reduce((s, c) => s + c.value, 0),
+    value: total,
     unit: counts[0]?.unit ?? null,
     bound: boundOf(key),
     parts: counts.length,

@@ -265,7 +265,10 @@ export function nextRecheck(s: PaneState): string[] | null {
 /** Why a file did not open, in Thai and English (the pane's language is not chosen yet). */
 export function openFailedText(fileName: string, error: unknown): string {
   const msg = error instanceof Error ? error.message : String(error);
+  // The reader's WorkbookReadError says what the file is (an old .xls, a password, a CSV, too large…) in both
+  // languages; read by shape, so its messages stay in the lazy chunk, not in the Excel pane's bundle.
+  const known = (error as { text?: Partial<Record<Lang, string>> } | null)?.text;
   const notXlsx = /zip|central directory|signature|end of data|corrupt/i.test(msg);
-  const say = (l: Lang): string => STRINGS[l].openFailed(fileName, notXlsx ? STRINGS[l].notXlsx : msg);
+  const say = (l: Lang): string => STRINGS[l].openFailed(fileName, known?.[l] ?? (notXlsx ? STRINGS[l].notXlsx : msg));
   return `${say('th')} / ${say('en')}`;
 }

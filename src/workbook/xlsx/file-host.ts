@@ -2,7 +2,10 @@ import type { Action, WorkbookSnapshot } from '../../domain';
 import type { Acknowledgements, PlanHost } from '../host';
 import { acknowledgementsSchema, emptyAcks, parseSetting } from '../office/registry';
 import { patchXlsx, readRecordOf } from './patch';
-import { readXlsx } from './read';
+import { readWorkbookPackage } from './package';
+
+/** Actions that change what a snapshot holds (values, formulas, formats, sheets); marks and notes do not. */
+const CHANGES_CONTENT = new Set<Action['kind']>(['set-number', 'set-formula', 'add-sheet']);
 
 const copyOf = (bytes: Uint8Array): ArrayBuffer => bytes.slice().buffer as ArrayBuffer;
 
@@ -27,13 +30,13 @@ export class FileHost implements PlanHost {
   static async open(bytes: ArrayBuffer, fileName: string): Promise<FileHost> {
     const host = new FileHost(new Uint8Array(bytes.slice(0)), fileName);
     // Reading it once proves it is a workbook (and keeps the snapshot for the first check).
-    host.snapshot = await readXlsx(copyOf(host.bytes), fileName);
+    host.snapshot = readWorkbookPackage(host.bytes, { file: fileName }).snapshot;
     readRecordOf(host.bytes);
     return host;
   }
 
   private async current(): Promise<WorkbookSnapshot> {
-    this.snapshot ??= await readXlsx(copyOf(this.bytes), this.fileName);
+    this.snapshot ??= readWorkbookPackage(this.bytes, { file: this.fileName }).snapshot;
     return this.snapshot;
   }
 
@@ -52,7 +55,8 @@ export class FileHost implements PlanHost {
     const result = patchXlsx(this.bytes, actions);
     this.bytes = result.bytes;
     this.skippedNotes = result.skippedNotes;
-    this.snapshot = null;
+    // Marks and notes change nothing a snapshot holds: keep it; fixes and new sheets are read anew.
+    if (actions.some((a) => CHANGES_CONTENT.has(a.kind))) this.snapshot = null;
   }
 
   /** There is no Excel selection: the pane shows the cell in its own preview grid. */
@@ -73,6 +77,9 @@ export class FileHost implements PlanHost {
 
   /** The name to save the copy under: never the name of the file that was opened. */
   get copyName(): string {
-    return this.fileName.replace(/(\.xlsx)?$/i, '.ตรวจแล้ว.xlsx');
+    // A macro workbook or a template keeps its extension: its package says what it is (an .xlsm renamed .xlsx
+    // would not open in Excel).
+    const ext = /\.(xlsx|xlsm|xltx|xltm)$/i.exec(this.fileName)?.[0] ?? '';
+    return `${this.fileName.slice(0, this.fileName.length - ext.length)}.ตรวจแล้ว${ext || '.xlsx'}`;
   }
 }

@@ -1,80 +1,20 @@
-import ExcelJS from 'exceljs';
-import { RECORD_SHEET } from '../host';
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../snapshot';
+import { readFile, stat } from 'node:fs/promises';
+import type { WorkbookSnapshot } from '../snapshot';
+import { READ_LIMITS, readWorkbookPackage, WorkbookReadError, type ReadOptions } from './package';
 
-/** Excel's serial day number for a date (1900 date system). */
-function excelSerial(d: Date): number {
-  return (d.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000;
-}
-
-/** A plain cell value from exceljs' value union: formulas give their cached result, rich text its text. */
-export function plainValue(v: ExcelJS.CellValue): CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return excelSerial(v);
-  if (typeof v === 'object') {
-    if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((t) => t.text).join('');
-    if ('formula' in v || 'sharedFormula' in v) return plainValue((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
-    if ('error' in v) return String(v.error);
-    if ('text' in v) return String((v as ExcelJS.CellHyperlinkValue).text);
-  }
-  return null;
-}
-
-function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
-  const rows = ws.actualRowCount === 0 ? 0 : ws.rowCount;
-  const cols = ws.columnCount;
-  const values: CellValue[][] = [];
-  const formulas: (string | null)[][] = [];
-  const numberFormats: (string | null)[][] = [];
-  let anyFormula = false;
-  for (let r = 1; r <= rows; r++) {
-    const vr: CellValue[] = new Array(cols).fill(null);
-    const fr: (string | null)[] = new Array(cols).fill(null);
-    const nr: (string | null)[] = new Array(cols).fill(null);
-    const row = ws.getRow(r);
-    row.eachCell({ includeEmpty: false }, (cell, c) => {
-      if (c > cols) return;
-      // Excel reports only the top-left cell of a merged area; the others are empty.
-      if (cell.type === ExcelJS.ValueType.Merge) return;
-      vr[c - 1] = plainValue(cell.value);
-      if (cell.type === ExcelJS.ValueType.Formula) {
-        fr[c - 1] = `=${cell.formula}`;
-        anyFormula = true;
-      }
-      nr[c - 1] = cell.numFmt ?? null;
-    });
-    values.push(vr);
-    formulas.push(fr);
-    numberFormats.push(nr);
-  }
-  const merges = Object.keys((ws as unknown as { _merges: Record<string, unknown> })._merges ?? {}).length
-    ? ws.model.merges
-    : [];
-  return {
-    name: ws.name,
-    origin: { row: 1, column: 1 },
-    values,
-    ...(anyFormula ? { formulas } : {}),
-    numberFormats,
-    merges: [...merges],
-  };
-}
-
-
-/** The snapshot of an exceljs workbook already in memory (the browser keeps one while fixing). */
-export function snapshotOf(wb: ExcelJS.Workbook, file?: string): WorkbookSnapshot {
-  const sheets: SheetSnapshot[] = [];
-  wb.eachSheet((ws) => {
-    if (ws.name !== RECORD_SHEET) sheets.push(sheetSnapshot(ws));
-  });
-  return { ...(file !== undefined ? { file } : {}), sheets };
-}
-
-/** Reads an .xlsx (path, Buffer or ArrayBuffer) into a workbook snapshot. Throws on unreadable input. */
-export async function readXlsx(input: string | Buffer | ArrayBuffer, file?: string): Promise<WorkbookSnapshot> {
-  const wb = new ExcelJS.Workbook();
-  if (typeof input === 'string') await wb.xlsx.readFile(input);
-  else await wb.xlsx.load(input as ArrayBuffer);
-  return snapshotOf(wb, file);
+/**
+ * Reads a workbook (.xlsx, .xlsm, .xltx, .xltm: a path, or its bytes) into a snapshot with the package reader.
+ * Throws WorkbookReadError when the file is not a workbook it can read (with a th/en message), and the file
+ * system's own errors (ENOENT, EISDIR) for a path that cannot be opened.
+ */
+export async function readXlsx(input: string | Uint8Array | ArrayBuffer, file?: string, options: Omit<ReadOptions, 'file'> = {}): Promise<WorkbookSnapshot> {
+  let bytes: Uint8Array | ArrayBuffer;
+  if (typeof input === 'string') {
+    // A file larger than everything the reader would inflate cannot be a workbook it reads: do not load it.
+    const allowed = options.limits?.inflatedBytes ?? READ_LIMITS.inflatedBytes;
+    const { size } = await stat(input);
+    if (size > allowed) throw WorkbookReadError.tooLarge({ limit: 'inflatedBytes', actual: size, allowed });
+    bytes = await readFile(input);
+  } else bytes = input;
+  return readWorkbookPackage(bytes, { ...options, ...(file !== undefined ? { file } : {}) }).snapshot;
 }
