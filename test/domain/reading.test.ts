@@ -1,4 +1,4 @@
-import { analyze, planNumbers, planSummaries, reportSchema, toReport, type Analysis } from '../../src/domain';
+import { analyze, planMarks, planNumbers, planSummaries, reportSchema, toReport, type Analysis } from '../../src/domain';
 import type { CellValue } from '../../src/domain/snapshot';
 import { sheet, workbook } from '../helpers/synthetic';
 
@@ -127,5 +127,13 @@ describe('the agency summary', () => {
     const labels = (sheetOf?.rows ?? []).map((r) => String(r[1]?.value ?? ''));
     expect(labels).toEqual([A, 'ไม่พบชื่อหน่วยงาน: ชีต แผน แถว 6 โครงการไม่มีหน่วยงาน', 'ภาพรวม']);
     expect(labels.join()).not.toContain('ไม่ระบุหน่วยงาน');
+  });
+});
+
+describe('marks for a group of findings', () => {
+  it('mark every cell of the group', () => {
+    const a = plan(Array.from({ length: 12 }, (_, i) => row(String(i + 1), `โครงการ ${i}`, 'ประมาณหนึ่งหมื่นบาท')));
+    const marked = planMarks(a).flatMap((x) => (x.kind === 'mark' ? x.cells : []));
+    expect(marked).toEqual(Array.from({ length: 12 }, (_, i) => `C${i + 5}`));
   });
 });

@@ -30,12 +30,15 @@ export function planMarks(analysis: Analysis, options: MarkOptions = {}): Action
   const open = analysis.findings.filter((f) => severities.has(f.severity) && !options.acknowledged?.has(fingerprint(f)));
   const byCell = new Map<string, { sheet: string; cell: string; severity: Severity; messages: string[] }>();
   for (const f of open) {
-    const key = `${f.sheet}\u0000${f.cell}`;
-    const known = byCell.get(key);
-    if (!known) byCell.set(key, { sheet: f.sheet, cell: f.cell, severity: f.severity, messages: [f.message[lang]] });
-    else {
-      if (RANK[f.severity] < RANK[known.severity]) known.severity = f.severity;
-      known.messages.push(f.message[lang]);
+    // A group of findings (one code, many cells of the sheet) marks every cell of the group.
+    for (const cell of f.count ? [f.cell, ...(f.related ?? [])] : [f.cell]) {
+      const key = `${f.sheet}\u0000${cell}`;
+      const known = byCell.get(key);
+      if (!known) byCell.set(key, { sheet: f.sheet, cell, severity: f.severity, messages: [f.message[lang]] });
+      else {
+        if (RANK[f.severity] < RANK[known.severity]) known.severity = f.severity;
+        known.messages.push(f.message[lang]);
+      }
     }
   }
   const groups = new Map<string, { sheet: string; severity: Severity; cells: string[] }>();

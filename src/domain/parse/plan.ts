@@ -68,11 +68,13 @@ export class PlanBuilder {
     this.labelCols = this.cols.filter((c) => c !== columns.budget && !columns.quarterBudget.includes(c));
   }
 
-  onHeading(h: Heading): void {
+  /** A heading; one that repeats the current goal or indicator (printed again on a new page) ends no project. */
+  onHeading(h: Heading, repeated = false): void {
+    this.table.headings.push(h);
+    if (repeated) return;
     this.lastNumbered = null;
     this.warnedAmbiguity = false;
     this.warnedNoIndicator = false;
-    this.table.headings.push(h);
   }
 
   /** A heading changed the context: note inferred goals once per indicator heading. */

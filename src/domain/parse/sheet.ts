@@ -65,12 +65,16 @@ export function parseSheet(snapshot: SheetSnapshot, catalog: Catalog): ParsedShe
     const heading = summary ? null : readHeading(grid, row, catalog);
     if (heading) {
       headings.push(heading);
-      plan?.onHeading(heading);
+      const repeated = (heading.kind === 'goal' && heading.code !== null && heading.code === ctx.goal) ||
+        (heading.kind === 'indicator' && ctx.indicators.length === 1 && ctx.indicators[0] === heading.code);
+      plan?.onHeading(heading, repeated);
       const projectsNow = plan?.table.projects.length ?? 0;
       if (heading.kind === 'goal') {
+        // The current goal printed again at the top of a page keeps its indicator.
+        if (!repeated) ctx.indicators = [];
         ctx.goal = heading.code;
-        ctx.indicators = [];
-      } else if (heading.kind === 'indicator' && heading.code) {
+      } else if (heading.kind === 'indicator' && heading.code && !repeated) {
+        // (A repeated indicator heading changes nothing: it announces no new table, so it stacks with none.)
         const code = heading.code;
         const last = ctx.indicators.at(-1);
         const nothingSince = projectsNow === projectsAtLastIndicator;

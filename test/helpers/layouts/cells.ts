@@ -9,8 +9,15 @@ export class Writer {
     readonly thai: boolean,
   ) {}
 
+  /** Thai or Arabic digits; a Thai-digit plan has the odd Arabic number typed in it too. */
   digits(n: number | string): string {
-    return this.thai ? toThaiDigits(String(n)) : String(n);
+    return this.thai && !this.rng.chance(0.05) ? toThaiDigits(String(n)) : String(n);
+  }
+
+  /** An agency as a narrow column wraps it: spaces inside the name ("สำนักงาน พัฒนาชุมชน จังหวัดเพชรบุรี"). */
+  agency(name: string): string {
+    if (!this.rng.chance(0.3)) return name;
+    return name.replace('สำนักงาน', 'สำนักงาน ').replace('จังหวัด', ' จังหวัด');
   }
 
   grouped(n: number): string {

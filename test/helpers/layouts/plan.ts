@@ -123,6 +123,10 @@ export function generatePlan(c: PlanChoices): GeneratedPlan {
   const w = new Writer(rng, c.thaiDigits);
   const numberColumn = c.family !== 'features' && !c.numberInName;
   const layout = makeLayout(rng, c.family, numberColumn);
+  // A report's result column: each project's status, next to the plan's own columns.
+  const result = c.statusRows && rng.chance(0.5) ? addResultColumn(layout) : null;
+  const repeatHeadings = rng.chance(0.3);
+  const numberTwice = numberColumn && rng.chance(0.2);
   const entries = structure(rng, c);
   const e: Emitted = { values: [], merges: [], block: [] };
   const has = { itemisations: 0, multiProjectCells: 0, inCellBreakdowns: 0, statusRows: 0, pageBreaks: 0, continuations: 0 };
@@ -157,6 +161,8 @@ export function generatePlan(c: PlanChoices): GeneratedPlan {
   let budget = 0;
   let rowsSoFar = 0;
   const stated = new Map<Item, number>();
+  let goalHeading = '';
+  let indicatorHeading = '';
 
   single(title);
   header();
@@ -165,6 +171,11 @@ export function generatePlan(c: PlanChoices): GeneratedPlan {
     if (repeatTitle) single(title);
     header();
     onPage = 0;
+    // Some offices print the current goal and indicator again at the top of every page.
+    if (repeatHeadings && goalHeading && indicatorHeading && !lastProjectRow) {
+      single(goalHeading);
+      single(indicatorHeading);
+    }
     // A project split by the page break: its text goes on under the repeated header (number and budget empty).
     if (lastProjectRow && rng.chance(0.4) && layout.col.name !== undefined) {
       const { index, tail } = lastProjectRow;
@@ -192,6 +203,10 @@ export function generatePlan(c: PlanChoices): GeneratedPlan {
         ? `เป้าหมายที่ ${w.digits(entry.code)} ${catalog.data.goals.find((g) => g.code === entry.code)?.th ?? ''}`
         : `ตัวชี้วัดที่ ${w.digits(entry.code)} : ${catalog.indicator(entry.code)?.th ?? ''}`;
       single(text);
+      if (entry.kind === 'goal') {
+        goalHeading = text;
+        indicatorHeading = '';
+      } else indicatorHeading = text;
       lastProjectRow = null;
       continue;
     }
@@ -245,7 +260,9 @@ export function generatePlan(c: PlanChoices): GeneratedPlan {
       row[col.budget as number] = w.moneyList(it.amounts);
       has.multiProjectCells++;
     } else {
-      row[col.name as number] = `${col.number === undefined ? w.prefix(it.numbers[0] as number) : ''}${head} ${tail}`;
+      // The number in the name, or in a column of its own (and sometimes in the name as well).
+      const inName = col.number === undefined || numberTwice;
+      row[col.name as number] = `${inName ? w.prefix(it.numbers[0] as number) : ''}${head} ${tail}`;
       if (col.number !== undefined) row[col.number] = w.number(it.numbers[0] as number);
       if (it.parts) {
         row[col.budget as number] = w.moneyList(it.parts);
@@ -261,6 +278,7 @@ export function generatePlan(c: PlanChoices): GeneratedPlan {
       row[col.budget as number] = w.money(rowTotal);
       planted.push({ row: e.values.length + 1, code: 'row-budget-sum' });
     }
+    if (result !== null) row[result] = rng.pick(STATUS);
     const index = e.values.length;
     push(row, blockId);
     lastProjectRow = listed ? null : { index, tail };
@@ -292,6 +310,14 @@ export function generatePlan(c: PlanChoices): GeneratedPlan {
   };
 }
 
+/** Appends a result column ("ผลการดำเนินงาน") to the layout; returns its column. */
+function addResultColumn(layout: Layout): number {
+  const col = layout.width++;
+  layout.header.forEach((r, i) => r.push(i === 0 ? 'ผลการดำเนินงาน' : null));
+  if (layout.header.length === 2) layout.headerMerges.push({ r1: 0, c1: col, r2: 1, c2: col });
+  return col;
+}
+
 /** Agency written once per run of rows of one block (within a page), merged down over the run. */
 function mergeAgencies(e: Emitted, col: number): void {
   let start = 0;
@@ -314,7 +340,7 @@ function fillRest(rng: Rng, w: Writer, layout: Layout, row: RowCells, agency: st
   if (col.method !== undefined) row[col.method] = rng.pick(METHODS);
   if (col.period !== undefined) row[col.period] = rng.pick(PERIODS);
   if (col.feature !== undefined && rng.chance(0.3)) row[col.feature] = rng.pick(FEATURES);
-  if (col.agency !== undefined && agency !== null) row[col.agency] = agency;
+  if (col.agency !== undefined && agency !== null) row[col.agency] = w.agency(agency);
   if (col.budgetType !== undefined) row[col.budgetType] = amount === 0 ? 'ไม่ใช้งบประมาณ' : rng.pick(['งบบูรณาการ', 'งบประมาณของส่วนราชการ', 'งบพัฒนาจังหวัด']);
   if (layout.family === 'timeline') {
     const from = rng.int(0, 3);
