@@ -86,10 +86,21 @@ export function fix(args: Args, io: Io, catalogs?: readonly Catalog[]): Promise<
     const lines: string[] = [];
     let actions: Action[] = [];
     if (both || args.flags.has('--totals')) {
-      const totals = planTotals(analysis, { overwriteConflicts: overwrite });
-      if (totals.conflicts.length > 0) {
-        lines.push(t.conflicts(totals.conflicts.length, !overwrite));
-        for (const c of totals.conflicts) lines.push(t.conflict(at(c.sheet, c.cell), shown(c.stated), money(c.computed)));
+      const keepFormulas = args.flags.has('--keep-formulas');
+      const first = planTotals(analysis, { overwriteConflicts: overwrite });
+      // --keep-formulas keeps every wrong formula: the same plan with each of them chosen "keep".
+      const choices = keepFormulas ? Object.fromEntries(first.conflicts.filter((c) => c.reason === 'formula').map((c) => [`${c.sheet}!${c.cell}`, false])) : {};
+      const totals = keepFormulas ? planTotals(analysis, { overwriteConflicts: overwrite, choices }) : first;
+      const values = totals.conflicts.filter((c) => c.reason === 'value');
+      const wrong = totals.conflicts.filter((c) => c.reason === 'formula');
+      if (values.length > 0) {
+        lines.push(t.conflicts(values.length, !overwrite));
+        for (const c of values) lines.push(t.conflict(at(c.sheet, c.cell), shown(c.stated), money(c.computed)));
+      }
+      if (wrong.length > 0) {
+        lines.push(t.wrongFormulas(wrong.length, keepFormulas));
+        const names = (list: string[] | undefined): string => (list && list.length > 0 ? list.map(escapeField).join(', ') : '—');
+        for (const c of wrong) lines.push(t.wrongFormula(at(c.sheet, c.cell), escapeField(c.current ?? ''), names(c.missing), names(c.extra)));
       }
       for (const a of totals.actions) actions.push(a);
     }

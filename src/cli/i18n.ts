@@ -47,7 +47,7 @@ const FAMILY_EN: Record<Family, string> = {
 
 const USAGE_TH = `การใช้งาน:
   plancheck check <ไฟล์.xlsx>... [--format text|json] [--lang th|en]
-  plancheck fix <ไฟล์.xlsx> -o <ไฟล์ใหม่.xlsx> [--numbers] [--totals] [--overwrite-conflicts] [--force] [--lang th|en]
+  plancheck fix <ไฟล์.xlsx> -o <ไฟล์ใหม่.xlsx> [--numbers] [--totals] [--overwrite-conflicts] [--keep-formulas] [--force] [--lang th|en]
   plancheck summarize <ไฟล์.xlsx> -o <ไฟล์ใหม่.xlsx> [--force] [--lang th|en]
   plancheck rules [--lang th|en]
 
@@ -55,6 +55,7 @@ check      ตรวจแผน: ผลรวมรายไตรมาส ย
            --format json พิมพ์รายงานตามโครงสร้างข้อมูล (หลายไฟล์เป็นอาร์เรย์ พิมพ์ทีละไฟล์เมื่อตรวจเสร็จ)
 fix        --numbers แปลงตัวเลขที่พิมพ์เป็นข้อความให้เป็นตัวเลข (ยังแสดงเลขไทย)
            --totals  เติมผลรวมเป็นสูตร (ยอดที่ไม่ตรงจะแสดงก่อน และไม่เขียนทับ เว้นแต่ใส่ --overwrite-conflicts)
+                     สูตรเดิมที่รวมช่องถูกต้องคงไว้ สูตรที่อ่านช่องผิดจะแทนด้วยสูตรที่ถูก เว้นแต่ใส่ --keep-formulas
 summarize  เพิ่มชีตสรุปตามหน่วยงาน ตามตัวชี้วัด รายไตรมาส และผลการตรวจ
 rules      รายการกฎการตรวจทั้งหมด พร้อมระดับความรุนแรง
 --catalog  เพิ่มโครงสร้างตัวชี้วัดของช่วงแผนอื่น (ไฟล์ .json) ใช้กับ check, fix และ summarize ได้
@@ -65,7 +66,7 @@ rules      รายการกฎการตรวจทั้งหมด �
 
 const USAGE_EN = `Usage:
   plancheck check <file.xlsx>... [--format text|json] [--lang th|en]
-  plancheck fix <file.xlsx> -o <new.xlsx> [--numbers] [--totals] [--overwrite-conflicts] [--force] [--lang th|en]
+  plancheck fix <file.xlsx> -o <new.xlsx> [--numbers] [--totals] [--overwrite-conflicts] [--keep-formulas] [--force] [--lang th|en]
   plancheck summarize <file.xlsx> -o <new.xlsx> [--force] [--lang th|en]
   plancheck rules [--lang th|en]
 
@@ -73,7 +74,8 @@ check      checks quarterly sums, totals, summary tables, numbering and indicato
            --format json prints the report schema (an array for several files, each printed as it is checked)
 fix        --numbers turns numbers typed as text into numbers (still shown in Thai digits)
            --totals  fills totals with live formulas (disagreeing figures are listed first and kept,
-                     unless --overwrite-conflicts)
+                     unless --overwrite-conflicts); a formula that already totals the right cells is kept,
+                     one that reads other cells is rewritten unless --keep-formulas
 summarize  adds sheets: per agency, per goal/indicator, per quarter, and the findings
 rules      lists every rule with its severity
 --catalog  adds another plan period's indicator structure (a .json file); for check, fix and summarize
@@ -136,6 +138,9 @@ const th = {
   conflicts: (n: number, kept: boolean) =>
     `ยอดที่ระบุไม่ตรงกับผลรวม ${n} ช่อง${kept ? ' (คงค่าเดิมไว้ ใช้ --overwrite-conflicts เพื่อแทนด้วยสูตร)' : ' (แทนด้วยสูตรแล้ว)'}`,
   conflict: (where: string, stated: string, computed: string) => `  ${where}: ระบุ ${stated} แต่ผลรวมได้ ${computed}`,
+  wrongFormulas: (n: number, kept: boolean) =>
+    `สูตรที่อ่านช่องไม่ตรงกับที่ควรรวม ${n} ช่อง${kept ? ' (คงสูตรเดิมไว้ตาม --keep-formulas)' : ' (แทนด้วยสูตรที่ถูกต้อง ใช้ --keep-formulas เพื่อคงสูตรเดิม)'}`,
+  wrongFormula: (where: string, current: string, missing: string, extra: string) => `  ${where}: ${current} ขาด ${missing} · เกิน ${extra}`,
   change: (where: string, before: string, after: string) => `  ${where}: ${before} → ${after}`,
   sheets: (names: string[]) => `เพิ่มชีต: ${names.join(', ')}`,
   wrote: (file: string) => `เขียนไฟล์ ${file}`,
@@ -201,6 +206,9 @@ const en: Strings = {
   conflicts: (n: number, kept: boolean) =>
     `${n} stated figure(s) disagree with their sums${kept ? ' (kept; use --overwrite-conflicts to replace them with formulas)' : ' (replaced with formulas)'}`,
   conflict: (where: string, stated: string, computed: string) => `  ${where}: states ${stated} but adds up to ${computed}`,
+  wrongFormulas: (n: number, kept: boolean) =>
+    `${n} formula(s) read other cells than they should${kept ? ' (kept, as --keep-formulas asks)' : ' (replaced with the right formula; use --keep-formulas to keep them)'}`,
+  wrongFormula: (where: string, current: string, missing: string, extra: string) => `  ${where}: ${current} missing ${missing}; extra ${extra}`,
   change: (where: string, before: string, after: string) => `  ${where}: ${before} → ${after}`,
   sheets: (names: string[]) => `Sheets added: ${names.join(', ')}`,
   wrote: (file: string) => `Wrote ${file}`,

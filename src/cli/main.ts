@@ -13,7 +13,7 @@ const VERSION: string = (require('../../package.json') as { version: string }).v
 
 const FLAGS: Record<string, string[]> = {
   check: [],
-  fix: ['--numbers', '--totals', '--overwrite-conflicts', '--force'],
+  fix: ['--numbers', '--totals', '--overwrite-conflicts', '--keep-formulas', '--force'],
   summarize: ['--force'],
 };
 

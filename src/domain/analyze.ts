@@ -2,6 +2,7 @@ import { CATALOGS, choosePeriod, type Catalog, type PeriodChoice } from './catal
 import type { Family, SheetModel, SheetReading } from './model';
 import { isGeneratedSheet } from './actions/generated';
 import { parseAddress } from './base/cells';
+import { formulasOf, uncachedOf, withEvaluatedFormulas, type Formulas } from './formula';
 import { parseSheet, type ParsedSheet } from './parse/sheet';
 import { runRules, settleFindings, type Finding } from './rules';
 import type { WorkbookSnapshot } from './snapshot';
@@ -32,6 +33,8 @@ export interface Analysis {
   period: PeriodChoice;
   catalog: Catalog;
   totals: TotalsModel;
+  /** The workbook's formulas, evaluated and judged against the expected figures (the formula rules, เติมผลรวม). */
+  formulas: Formulas;
   findings: Finding[];
   stats: Stats;
 }
@@ -50,13 +53,15 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 export function analyze(snapshot: WorkbookSnapshot, options: AnalyzeOptions = {}): Analysis {
   const period = choosePeriod(fiscalYear(snapshot), options.catalogs ?? CATALOGS);
   const catalog = period.catalog;
-  // Our own summary sheets are not plans: a re-check leaves them out rather than flag them.
-  const parsed: ParsedSheet[] = snapshot.sheets.filter((s) => !isGeneratedSheet(s)).map((s) => parseSheet(s, catalog));
+  // Formula cells without cached values are read as their evaluated results; our own summary sheets are not
+  // plans: a re-check leaves them out rather than flag them.
+  const parsed: ParsedSheet[] = withEvaluatedFormulas(snapshot).sheets.filter((s) => !isGeneratedSheet(s)).map((s) => parseSheet(s, catalog));
   const models = parsed.map((p) => p.model);
   const totals = totalsModel(models, catalog);
+  const formulas = formulasOf(parsed.map((p) => p.grid), uncachedOf(snapshot), totals.figures);
   const order = new Map(parsed.map((p, i) => [p.model.name, i]));
   const seen = new Set<string>();
-  const unique = runRules({ sheets: parsed, catalog, period, totals }).filter((f) => {
+  const unique = runRules({ sheets: parsed, catalog, period, totals, formulas }).filter((f) => {
     const id = `${f.sheet}\u0000${f.cell}\u0000${f.code}`;
     if (seen.has(id)) return false;
     seen.add(id);
@@ -86,6 +91,7 @@ export function analyze(snapshot: WorkbookSnapshot, options: AnalyzeOptions = {}
     period,
     catalog,
     totals,
+    formulas,
     findings,
     stats: { errors: count('error'), warnings: count('warning'), infos: count('info'), projects: counted.length, budget },
   };

@@ -8,6 +8,7 @@ export { RULES, RULE_CODES, RULE_META, isRuleCode, money, type Finding, type Rul
 export { FAMILIES, FAMILY_NAMES, type Family } from './parse/families';
 export { CATALOGS, buildCatalog, catalogSchema, type Catalog, type PeriodChoice } from './catalog';
 export { workbookTitle } from './title';
+export { FormulaBook, readsOf, type Evaluation, type SheetSource } from './formula';
 export { groupFindings, type FindingGroup, type SheetGroup } from './groups';
 export { address, columnLetters, parseAddress } from './base/cells';
 export { sheetSnapshotSchema, workbookSnapshotSchema, type CellValue, type DefinedName, type SheetSnapshot, type WorkbookSnapshot } from './snapshot';
@@ -15,7 +16,7 @@ export { sheetSnapshotSchema, workbookSnapshotSchema, type CellValue, type Defin
 export { fingerprint, planMarks, type MarkOptions } from './actions/marks';
 export { NOTE_PREFIXES, isOurNote } from './actions/notes';
 export { planNumbers } from './actions/numbers';
-export { planTotals, type Conflict, type TotalsPlan } from './actions/totals';
+export { planTotals, type Conflict, type TotalsOptions, type TotalsPlan } from './actions/totals';
 export { SUMMARY_SHEETS, planSummaries } from './actions/summaries';
 export {
   LINE_HEIGHT, MARK_STYLES, MARK_TAG, SHEET_LOOK, generatedName, isGenerated, isOurMarkFormula, markFormula, rowLines,

@@ -14,6 +14,8 @@ export interface Figure<T> {
   cell: CellRef;
   raw: CellValue;
   value: T;
+  /** The cell's formula ("=SUM(G8,I8,K8,M8)") when it has one: its value above is the formula's result. */
+  formula?: string;
 }
 
 export type Quad<T> = [T, T, T, T];

@@ -49,7 +49,7 @@ describe('planTotals', () => {
     expect(plan.actions.map((a) => (a.kind === 'set-formula' ? `${a.cell}${a.formula}` : `${a.kind}:${a.kind === 'set-number' ? a.cell : ''}`))).toEqual([
       'set-number:G5', 'set-number:I5', 'O5=SUM(G5,I5,K5,M5)',
     ]);
-    expect(plan.conflicts).toEqual([{ sheet: 'แผนปฏิบัติการ', cell: 'O6', stated: 600, computed: 500, formula: '=SUM(G6,I6,K6,M6)' }]);
+    expect(plan.conflicts).toEqual([{ sheet: 'แผนปฏิบัติการ', cell: 'O6', reason: 'value', stated: 600, computed: 500, formula: '=SUM(G6,I6,K6,M6)', overwrite: false }]);
   });
   it('overwrites disagreeing figures only when asked', () => {
     const plan = planTotals(analyze(workbook(quarterlySheet(rows))), { overwriteConflicts: true });

@@ -1,4 +1,5 @@
 import type { Analysis } from '../analyze';
+import { cellName, type FormulaJudge } from '../formula';
 import type { Figure } from '../model';
 import { amountValue, type Amount } from '../thai';
 import { agreeingReading, sameMoney, type ExpectedFigure, type Reading, type SourceCell } from '../totals';
@@ -8,13 +9,32 @@ import type { Action } from './types';
 
 type SetFormula = Extract<Action, { kind: 'set-formula' }>;
 
-/** A stated figure that disagrees with what its formula would compute: shown first, never overwritten silently. */
+/**
+ * A stated figure เติมผลรวม would replace, shown first with its reason: `value`, a typed or unjudgeable figure that
+ * disagrees with its sum (kept unless chosen); `formula`, the user's formula reads other cells than the figure
+ * should (rewritten unless the user keeps it). `overwrite` says what the plan does with it.
+ */
 export interface Conflict {
   sheet: string;
   cell: string;
+  reason: 'value' | 'formula';
   stated: number | string;
   computed: number;
+  /** The formula that would be written. */
   formula: string;
+  /** The user's formula in the cell, if any. */
+  current?: string;
+  /** For a wrong formula: the cells it leaves out and the cells it reads beyond the figure's. */
+  missing?: string[];
+  extra?: string[];
+  overwrite: boolean;
+}
+
+export interface TotalsOptions {
+  /** Overwrite disagreeing values (the default for every value conflict). */
+  overwriteConflicts?: boolean;
+  /** The user's choice per conflict, by "Sheet!A1": true writes the formula, false keeps the cell. */
+  choices?: Readonly<Record<string, boolean>>;
 }
 
 export interface TotalsPlan {
@@ -38,22 +58,50 @@ class Planner {
   /** Every cell a written formula reads ("Sheet!A1"). */
   readonly read = new Set<string>();
 
-  constructor(private readonly overwrite: boolean) {}
+  constructor(
+    private readonly options: TotalsOptions,
+    private readonly judge: FormulaJudge,
+  ) {}
+
+  private choose(key: string, byDefault: boolean): boolean {
+    return this.options.choices?.[key] ?? byDefault;
+  }
 
   /** The total of cells as they will be after the plan (a total the plan rewrites counts with its new value). */
   sumOf(cells: readonly SourceCell[]): number {
     return cells.reduce((s, c) => s + (this.after.get(keyOf(c)) ?? c.value), 0);
   }
 
-  /** Plans FN(cells) into a stated figure cell; a disagreeing figure is a conflict, written over only when asked. */
+  /**
+   * Plans FN(cells) into a stated figure cell. A user's formula that totals exactly the figure's cells (whatever its
+   * spelling) is kept; one that reads other cells is rewritten unless the user keeps it; one that is not a plain
+   * total is judged by its value only, never rewritten on a guess. A typed figure that agrees becomes the formula;
+   * one that disagrees is a conflict, written over only when asked.
+   */
   put(sheet: string, f: Figure<Amount>, fn: 'SUM' | 'COUNTA', cells: readonly SourceCell[], computed: number): void {
     const formula = call(fn, references([...cells], sheet));
     const stated = statedOf(f);
     const agrees = typeof stated === 'number' && sameMoney(stated, computed);
     const key = `${sheet}!${f.cell.address}`;
-    if (!agrees) {
-      this.conflicts.push({ sheet, cell: f.cell.address, stated: stated ?? '', computed, formula });
-      if (!this.overwrite) {
+    const judged = f.formula ? this.judge.judgeCell(sheet, f.cell.row, f.cell.col) : null;
+    if (judged?.status === 'exact' || (judged?.status === 'unknown' && agrees)) {
+      this.after.set(key, computed);
+      return;
+    }
+    if (judged?.status === 'differs') {
+      const overwrite = this.choose(key, true);
+      this.conflicts.push({
+        sheet, cell: f.cell.address, reason: 'formula', stated: stated ?? '', computed, formula, current: f.formula as string,
+        missing: judged.missing.map((c) => cellName(c, sheet)), extra: [...judged.extra, ...judged.twice].map((c) => cellName(c, sheet)), overwrite,
+      });
+      if (!overwrite) {
+        if (typeof stated === 'number') this.after.set(key, stated);
+        return;
+      }
+    } else if (!agrees) {
+      const overwrite = this.choose(key, this.options.overwriteConflicts ?? false);
+      this.conflicts.push({ sheet, cell: f.cell.address, reason: 'value', stated: stated ?? '', computed, formula, ...(f.formula ? { current: f.formula } : {}), overwrite });
+      if (!overwrite) {
         if (typeof stated === 'number') this.after.set(key, stated);
         return;
       }
@@ -103,11 +151,12 @@ function writable(f: ExpectedFigure, typed: boolean): number | null {
 
 /**
  * "เติมผลรวม": project totals, plan total rows and summary tables become live formulas over exactly the cells
- * the engine counts. A stated figure that disagrees is a conflict: listed, and overwritten only when asked.
+ * the engine counts. A user's formula that already totals exactly those cells is kept; a wrong formula and a stated
+ * figure that disagrees are conflicts, listed with their reason, and the user chooses per conflict.
  * Text numbers the formulas read are converted first, or SUM would skip them and show a wrong total as right.
  */
-export function planTotals(analysis: Analysis, options: { overwriteConflicts?: boolean } = {}): TotalsPlan {
-  const pl = new Planner(options.overwriteConflicts ?? false);
+export function planTotals(analysis: Analysis, options: TotalsOptions = {}): TotalsPlan {
+  const pl = new Planner(options, analysis.formulas.judge);
   const typed = analysis.totals.items.some((i) => i.project.budgetType !== null);
   const stages: ExpectedFigure[][] = [[], [], [], []];
   for (const f of analysis.totals.figures) {

@@ -34,7 +34,8 @@ export class RowReader {
     const c = this.at(col);
     if (c === undefined || this.grid.isEmpty(this.row, c)) return null;
     const raw = this.grid.value(this.row, c);
-    return { cell: cellRef(this.row, c), raw, value: parse(raw) };
+    const formula = this.grid.formula(this.row, c);
+    return formula ? { cell: cellRef(this.row, c), raw, value: parse(raw), formula } : { cell: cellRef(this.row, c), raw, value: parse(raw) };
   }
 
   /** An amount cell; a number shown as a date (its format says so) is no amount, whatever its value. */

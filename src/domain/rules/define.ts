@@ -1,5 +1,6 @@
 import type { Catalog, PeriodChoice } from '../catalog';
 import type { ParsedSheet } from '../parse/sheet';
+import type { Formulas } from '../formula';
 import type { TotalsModel } from '../totals';
 import type { Severity } from './finding';
 
@@ -27,6 +28,8 @@ export interface RuleContext {
   /** How the catalog was chosen (the workbook's fiscal year, or the newest period assumed). */
   period: PeriodChoice;
   totals: TotalsModel;
+  /** The workbook's formulas: evaluated over its cells and judged against the expected figures. */
+  formulas: Formulas;
 }
 
 export interface Anchor {

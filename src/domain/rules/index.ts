@@ -2,9 +2,13 @@ import agencyNotInSummary from './agency-not-in-summary';
 import amountUnreadable from './amount-unreadable';
 import budgetTypeAmount from './budget-type-amount';
 import countMismatch from './count-mismatch';
+import criteriaNoMatch from './criteria-no-match';
 import type { Report, RuleContext, RuleMeta } from './define';
 import duplicateRow from './duplicate-row';
 import { finding, type Finding } from './finding';
+import formulaError from './formula-error';
+import formulaRange from './formula-range';
+import hardcodedTotal from './hardcoded-total';
 import indicatorAmbiguous from './indicator-ambiguous';
 import indicatorTextDrift from './indicator-text-drift';
 import indicatorUnknown from './indicator-unknown';
@@ -13,6 +17,7 @@ import missingGoalHeading from './missing-goal-heading';
 import missingIndicatorHeading from './missing-indicator-heading';
 import noBudgetSpelling from './no-budget-spelling';
 import noBudgetWithAmount from './no-budget-with-amount';
+import noCachedValue from './no-cached-value';
 import numberAsText from './number-as-text';
 import numberingDuplicate from './numbering-duplicate';
 import numberingGap from './numbering-gap';
@@ -44,6 +49,7 @@ export const RULES = [
   numberingDuplicate, numberingGap, duplicateRow, indicatorUnknown, indicatorTextDrift, indicatorAmbiguous,
   missingIndicatorHeading, missingGoalHeading, rowShifted, sheetUnrecognized, timelineConflict, numberAsText,
   noBudgetSpelling, amountUnreadable, provinceMismatch, planPeriodAssumed, readingUnsure,
+  formulaRange, hardcodedTotal, criteriaNoMatch, noCachedValue, formulaError,
 ] as const;
 
 export type RuleCode = (typeof RULES)[number]['meta']['code'];

@@ -43,15 +43,17 @@ export function FixPanel({ t, state, dispatch, confirm, summarize }: FixPanelPro
       </div>
       {p && (
         <div className={s.preview} role="region" aria-label={p.title}>
-          {p.conflictsTitle && (
-            <>
-              <Text weight="semibold">{p.conflictsTitle}</Text>
-              <ul className={s.list}>
-                {p.conflicts.map((line) => (
-                  <li key={line}>{line}</li>
-                ))}
-              </ul>
-            </>
+          {p.conflictsTitle && <Text weight="semibold">{p.conflictsTitle}</Text>}
+          {p.formulasTitle && <Text weight="semibold">{p.formulasTitle}</Text>}
+          {p.choices.length > 0 && (
+            // One choice per conflict: ticked writes the formula, unticked keeps the cell as the user left it.
+            <ul className={s.list} aria-label={p.conflictsTitle ?? p.formulasTitle ?? undefined}>
+              {p.choices.map((c) => (
+                <li key={c.cell}>
+                  <Checkbox label={c.line} checked={c.checked} onChange={(_, d) => dispatch({ type: 'conflict-toggled', cell: c.cell, overwrite: d.checked === true })} />
+                </li>
+              ))}
+            </ul>
           )}
           {p.overwrite && (
             <Checkbox label={p.overwrite.label} checked={p.overwrite.checked} onChange={(_, d) => dispatch({ type: 'overwrite-toggled', overwrite: d.checked === true })} />

@@ -53,7 +53,8 @@ export interface PaneState {
   /** The finding last clicked (the file mode previews its cell). */
   selected: Finding | null;
   /** The fix being previewed, before anything is written. */
-  fix: { kind: FixKind; overwrite: boolean } | null;
+  /** `choices`: the user's keep/overwrite per เติมผลรวม conflict, by "Sheet!A1". */
+  fix: { kind: FixKind; overwrite: boolean; choices?: Record<string, boolean> } | null;
 }
 
 export type PaneEvent =
@@ -80,6 +81,7 @@ export type PaneEvent =
   | { type: 'failed'; error: Text }
   | { type: 'fix-previewed'; fix: FixKind }
   | { type: 'overwrite-toggled'; overwrite: boolean }
+  | { type: 'conflict-toggled'; cell: string; overwrite: boolean }
   | { type: 'fix-closed' }
   /** Fixes or summary sheets are being written (the workbook is checked again after). */
   | { type: 'fix-started' }
@@ -154,7 +156,9 @@ const ON: Handlers = {
   },
   failed: (s, e) => ({ ...s, phase: 'failed', error: e.error, progress: null }),
   'fix-previewed': (s, e) => ({ ...s, fix: { kind: e.fix, overwrite: s.fix?.overwrite ?? false } }),
-  'overwrite-toggled': (s, e) => (s.fix ? { ...s, fix: { ...s.fix, overwrite: e.overwrite } } : s),
+  // Ticking "all" decides every value conflict again; a choice made per conflict stays for formula conflicts.
+  'overwrite-toggled': (s, e) => (s.fix ? { ...s, fix: { kind: s.fix.kind, overwrite: e.overwrite } } : s),
+  'conflict-toggled': (s, e) => (s.fix ? { ...s, fix: { ...s.fix, choices: { ...s.fix.choices, [e.cell]: e.overwrite } } } : s),
   'fix-closed': (s) => ({ ...s, fix: null }),
   'fix-started': (s) => ({ ...s, phase: 'applying', error: null, notice: null, fix: null }),
   'fix-applied': (s, e) => ({ ...s, notice: e.notice }),

@@ -1,4 +1,4 @@
-import { fingerprint, planMarks, planNumbers, planSummaries, planTotals, type Action, type Analysis, groupFindings, money, type Finding, type RuleCode, type Severity, workbookTitle } from '../../domain';
+import { fingerprint, planMarks, planNumbers, planSummaries, planTotals, type Action, type Conflict, type Analysis, groupFindings, money, type Finding, type RuleCode, type Severity, workbookTitle } from '../../domain';
 import type { Acknowledgements } from '../../workbook/host';
 import { RULE_LABELS } from '../i18n/rules';
 import { STRINGS, type Lang, type Strings } from '../i18n/strings';
@@ -237,7 +237,11 @@ export interface FixPreview {
   actions: Action[];
   /** Stated figures that disagree with their sums: listed first, overwritten only when asked. */
   conflicts: string[];
+  /** Every conflict with the user's choice: tick to write the formula, untick to keep the cell as it is. */
+  choices: { cell: string; line: string; checked: boolean }[];
   conflictsTitle: string | null;
+  /** Formulas that read other cells than they should (rewritten unless unticked). */
+  formulasTitle: string | null;
   overwrite: { label: string; checked: boolean } | null;
   summary: string;
   /** The first changes, one line each, and how many more there are. */
@@ -264,17 +268,27 @@ function summaryOf(kind: FixKind, actions: Action[], t: Strings): string {
 const preview = memo((analysis: Analysis | null, fix: PaneState['fix'], lang: Lang): FixPreview | null => {
   if (!analysis || !fix) return null;
   const t = STRINGS[lang];
-  const totals = fix.kind === 'totals' ? planTotals(analysis, { overwriteConflicts: fix.overwrite }) : { actions: planNumbers(analysis), conflicts: [] };
+  const totals = fix.kind === 'totals' ? planTotals(analysis, { overwriteConflicts: fix.overwrite, ...(fix.choices ? { choices: fix.choices } : {}) }) : { actions: planNumbers(analysis), conflicts: [] };
   const lines = changeLines(totals.actions, t);
-  const conflicts = totals.conflicts.map((c) => t.conflictLine(`${c.sheet}!${c.cell}`, shown(c.stated), money(c.computed)));
-  const some = conflicts.length > 0;
+  const names = (list: string[] | undefined): string => (list && list.length > 0 ? list.join(', ') : '—');
+  const lineOf = (c: Conflict): string =>
+    c.reason === 'formula'
+      ? t.formulaConflictLine(`${c.sheet}!${c.cell}`, c.current ?? '', names(c.missing), names(c.extra))
+      : t.conflictLine(`${c.sheet}!${c.cell}`, shown(c.stated), money(c.computed));
+  const choices = totals.conflicts.map((c) => ({ cell: `${c.sheet}!${c.cell}`, line: lineOf(c), checked: c.overwrite }));
+  const values = totals.conflicts.filter((c) => c.reason === 'value').length;
+  const wrong = totals.conflicts.length - values;
+  const conflicts = choices.map((c) => c.line);
+  const some = values > 0;
   const title = fix.kind === 'numbers' ? t.numbers : t.totals;
   return {
     title,
     actions: totals.actions,
     conflicts,
-    conflictsTitle: some ? t.conflictsTitle(conflicts.length) : null,
-    overwrite: some ? { label: t.overwrite(conflicts.length), checked: fix.overwrite } : null,
+    choices,
+    conflictsTitle: some ? t.conflictsTitle(values) : null,
+    formulasTitle: wrong > 0 ? t.formulasTitle(wrong) : null,
+    overwrite: some ? { label: t.overwrite(values), checked: fix.overwrite } : null,
     summary: summaryOf(fix.kind, totals.actions, t),
     lines: lines.slice(0, LIMIT),
     more: lines.length > LIMIT ? t.more(lines.length - LIMIT) : null,

@@ -60,6 +60,9 @@ function toSheet(name: string, block: Block | null, merges: string[]): SheetSnap
     values: block.values.map((r) => r.map(cellValue)),
     ...(anyFormula ? { formulas: block.formulas } : {}),
     merges,
+    // Excel calculates every formula it holds before it answers, so each formula cell's `values` entry is its
+    // result: no formula cell is without a value (an empty list says so, unlike a host that cannot tell).
+    ...(anyFormula ? { uncachedFormulas: [] } : {}),
   };
 }
 
