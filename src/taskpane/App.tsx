@@ -107,7 +107,7 @@ export function App({ host, initialLang = 'th', now, bar }: AppProps) {
         </div>
 
         {state.phase === 'failed' && (
-          <MessageBar intent="error">
+          <MessageBar intent="error" layout="multiline">
             <MessageBarBody>
               <MessageBarTitle>{t.error}</MessageBarTitle>
               {state.error?.[lang]}
@@ -129,7 +129,7 @@ export function App({ host, initialLang = 'th', now, bar }: AppProps) {
         {!summary ? (
           <Text>{t.nothingYet}</Text>
         ) : noPlan(state) ? (
-          <MessageBar intent="info" data-testid="no-plan">
+          <MessageBar intent="info" layout="multiline" data-testid="no-plan">
             <MessageBarBody>{t.noPlan}</MessageBarBody>
           </MessageBar>
         ) : (

@@ -126,7 +126,7 @@ export function FileApp({ initialLang = 'th' }: { initialLang?: Lang }) {
           {busy && <Spinner size="tiny" label={t.opening(busy)} />}
         </div>
         {error && (
-          <MessageBar intent="error">
+          <MessageBar intent="error" layout="multiline">
             <MessageBarBody style={{ whiteSpace: 'normal', overflowWrap: 'anywhere', minWidth: 0 }}>{error}</MessageBarBody>
           </MessageBar>
         )}

@@ -65,15 +65,20 @@ describe.each([320, 350, 1200])('at %i px', (width) => {
     const items = page.getByTestId('finding');
     const far = items.nth(Math.min(8, (await items.count()) - 1));
     await far.scrollIntoViewIfNeeded();
-    const before = await page.evaluate(() => window.scrollY);
+    const before = (await far.boundingBox())!.y;
     const cell = await far.getAttribute('data-cell');
     await far.getByRole('button', { name: /ไปที่เซลล์/ }).click();
     const current = page.getByTestId('sheet-preview').locator('[aria-current=true]');
     await current.waitFor();
+    await page.waitForTimeout(200);
     expect(await current.getAttribute('data-cell')).toBe(cell);
-    expect(await page.evaluate(() => window.scrollY)).toBe(before);
+    // The clicked item stays where the reviewer saw it (the page does not jump to the preview)...
+    expect(Math.abs((await far.boundingBox())!.y - before)).toBeLessThanOrEqual(2);
     const box = (await current.boundingBox())!;
     const preview = (await page.getByTestId('sheet-preview').boundingBox())!;
+    // ...and the preview, with the cell scrolled into its own box, is on screen.
+    expect(preview.y).toBeGreaterThanOrEqual(0);
+    expect(preview.y + preview.height).toBeLessThanOrEqual(900);
     expect(box.y).toBeGreaterThanOrEqual(preview.y);
     expect(box.y + box.height).toBeLessThanOrEqual(preview.y + preview.height + 1);
     if (width >= 900) expect(preview.x).toBeGreaterThan((await far.boundingBox())!.x + 100);

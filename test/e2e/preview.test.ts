@@ -65,11 +65,19 @@ describe.each(FIXTURES)('preview mode on %s', (name) => {
     expect(code).toBe(expected.stats.errors > 0 ? 1 : 0);
     const report = reportSchema.parse(JSON.parse(out));
     expect(report.findings).toEqual(expected.findings);
-    // The copy carries the marks: conditional formats tagged as ours on the finding's sheet.
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(saved);
-    const cfs = (wb.getWorksheet(finding.sheet) as unknown as { conditionalFormattings: { ref: string; rules: { formulae?: string[] }[] }[] }).conditionalFormattings;
-    expect(cfs.some((cf) => cf.rules.some((r) => (r.formulae?.[0] ?? '').includes('plancheck')) && cf.ref.split(' ').includes(finding.cell))).toBe(true);
+    // The copy carries our marks only when asked: conditional formats tagged as ours on the finding's sheet.
+    const marked = async (file: string): Promise<boolean> => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+      const cfs = (wb.getWorksheet(finding.sheet) as unknown as { conditionalFormattings: { ref: string; rules: { formulae?: string[] }[] }[] }).conditionalFormattings;
+      return cfs.some((cf) => cf.rules.some((r) => (r.formulae?.[0] ?? '').includes('plancheck')) && cf.ref.split(' ').includes(finding.cell));
+    };
+    expect(await marked(saved)).toBe(false);
+    await page.getByRole('checkbox', { name: 'รวมเครื่องหมายและคำอธิบาย' }).check();
+    const [withMarks] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'ดาวน์โหลด' }).click()]);
+    const savedMarked = join(RESULTS, `e2e-${name}.downloaded-marked.xlsx`);
+    await withMarks.saveAs(savedMarked);
+    expect(await marked(savedMarked)).toBe(true);
     await page.close();
   });
 });

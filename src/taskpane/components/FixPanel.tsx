@@ -74,8 +74,8 @@ export function FixPanel({ t, state, dispatch, confirm, summarize }: FixPanelPro
         </div>
       )}
       {state.notice && (
-        <MessageBar intent="success">
-          <MessageBarBody>{state.notice}</MessageBarBody>
+        <MessageBar intent="success" layout="multiline">
+          <MessageBarBody style={{ whiteSpace: 'normal', overflowWrap: 'anywhere', minWidth: 0 }}>{state.notice}</MessageBarBody>
         </MessageBar>
       )}
     </section>

@@ -5,7 +5,7 @@ import type { Strings } from '../i18n/strings';
 
 const useStyles = makeStyles({
   // The grid scrolls inside its own box (never the page), both ways, with row numbers and letters kept in view.
-  wrap: { overflow: 'auto', border: `1px solid ${tokens.colorNeutralStroke1}`, maxWidth: '100%', maxHeight: '40vh', position: 'relative' },
+  wrap: { overflow: 'auto', border: `1px solid ${tokens.colorNeutralStroke1}`, maxWidth: '100%', maxHeight: '30vh', position: 'relative', '@media (min-width: 900px)': { maxHeight: '60vh' } },
   table: { borderCollapse: 'separate', borderSpacing: 0, fontSize: tokens.fontSizeBase200 },
   th: {
     backgroundColor: tokens.colorNeutralBackground3,
@@ -14,6 +14,7 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground3,
     position: 'sticky',
     zIndex: 1,
+    whiteSpace: 'nowrap',
   },
   colHead: { top: 0 },
   rowHead: { left: 0 },
