@@ -36,6 +36,24 @@ export class FormulaSyntaxError extends Error {}
 const ERRORS = ['#REF!', '#DIV/0!', '#VALUE!', '#N/A', '#NAME?', '#NUM!', '#NULL!'];
 
 /** Splits a formula (with or without its leading "=") into tokens. */
+
+/** The text of a run quoted with `q` starting at `start` (a doubled quote is one quote inside it), and where it ends. */
+function quoted(s: string, start: number, q: string, unterminated: string): { text: string; end: number } {
+  let text = '';
+  let i = start + 1;
+  for (;;) {
+    if (i >= s.length) throw new FormulaSyntaxError(unterminated);
+    if (s[i] === q) {
+      if (s[i + 1] !== q) return { text, end: i + 1 };
+      text += q;
+      i += 2;
+      continue;
+    }
+    text += s[i];
+    i++;
+  }
+}
+
 export function tokenize(formula: string): Token[] {
   const s = formula.startsWith('=') ? formula.slice(1) : formula;
   const out: Token[] = [];
@@ -47,43 +65,16 @@ export function tokenize(formula: string): Token[] {
       continue;
     }
     if (ch === '"') {
-      let v = '';
-      i++;
-      for (;;) {
-        if (i >= s.length) throw new FormulaSyntaxError('unterminated string');
-        if (s[i] === '"') {
-          if (s[i + 1] === '"') {
-            v += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        v += s[i];
-        i++;
-      }
-      out.push({ t: 'str', v });
+      const q = quoted(s, i, '"', 'unterminated string');
+      i = q.end;
+      out.push({ t: 'str', v: q.text });
       continue;
     }
     if (ch === "'") {
       // A quoted sheet name: 'แผน ๑'!A1, '' is a quote inside it.
-      let v = '';
-      i++;
-      for (;;) {
-        if (i >= s.length) throw new FormulaSyntaxError('unterminated sheet name');
-        if (s[i] === "'") {
-          if (s[i + 1] === "'") {
-            v += "'";
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        v += s[i];
-        i++;
-      }
+      const q = quoted(s, i, "'", 'unterminated sheet name');
+      const v = q.text;
+      i = q.end;
       if (s[i] !== '!') throw new FormulaSyntaxError('sheet name without !');
       i++;
       out.push({ t: 'sheet', v });
