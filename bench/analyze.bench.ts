@@ -2,9 +2,10 @@
  * `npm run bench`: one table, and bench.json. analyze() on realistic plans grown from the Chiang Mai rows
  * (bench/realistic.ts) at 1k–200k rows (best of a few runs: the machine is shared), the office adapter against the
  * FakeExcel (syncs, bytes, rejections for check + mark, and a re-read), the CLI's read + check against a plain
- * exceljs read of the same file, and the process's peak RSS.
+ * exceljs read of the same file, the browser mode in Chromium (long tasks, first findings, DOM nodes; needs
+ * `npm run build`), and the process's peak RSS.
  */
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { existsSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -14,6 +15,8 @@ import { OfficeHost } from '../src/workbook/office/host';
 import { jsonBytes } from '../src/workbook/office/read-plan';
 import { readXlsx } from '../src/workbook/xlsx/read';
 import { FakeExcel } from '../test/fakes/fake-excel';
+import { DIST, launch } from '../test/e2e/harness';
+import { measureCheck, writeXlsx } from '../test/e2e/pane-perf';
 import { realisticPlan } from './realistic';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -88,11 +91,43 @@ async function cli(): Promise<void> {
   line(['CLI check', '10,000 projects (.xlsx)', `${check.toFixed(0)} ms`, `plain exceljs read ${plain.toFixed(0)} ms`, `×${(check / plain).toFixed(2)}`]);
 }
 
+/**
+ * The browser mode in Debian's Chromium on a realistic plan: every main-thread task from the upload to the marked
+ * check (a long-task observer), the time to the first finding shown, and the DOM nodes after. Target: no task
+ * over 100 ms at 50k rows.
+ */
+async function pane(): Promise<void> {
+  const sizes = (process.env.BENCH_PANE_SIZES ?? '50000').split(',').filter(Boolean).map(Number);
+  if (!existsSync(join(DIST, 'taskpane.js'))) {
+    line(['pane (browser mode)', 'not measured', 'run `npm run build` first', '', '']);
+    return;
+  }
+  const browser = await launch();
+  try {
+    for (const n of sizes) {
+      const plan = await realisticPlan(n);
+      const file = join(mkdtempSync(join(tmpdir(), 'plancheck-bench-pane-')), `plan-${n}.xlsx`);
+      await writeXlsx(plan.snapshot, file);
+      const m = await measureCheck(browser, file, { width: 1200, timeoutMs: 600_000 });
+      rows.push({ part: 'pane', projects: n, ...m, longTasks: undefined, tasks: m.longTasks.length });
+      line([
+        'pane check (browser, Chromium)',
+        `${n.toLocaleString('en')} projects (.xlsx)`,
+        `longest main-thread task ${m.longestMs} ms, ${m.over100} over 100 ms`,
+        `open ${m.openMs} ms, first findings ${m.firstFindingMs} ms after ตรวจ`,
+        `${m.domNodes.toLocaleString('en')} DOM nodes`,
+      ]);
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
 (async () => {
   table.push('| part | size | time / syncs | per row / bytes | heap / rejections |', '|---|---|---|---|---|');
-  await engine();
-  await office();
-  await cli();
+  // BENCH_ONLY=pane (or engine,office,cli) runs only those sections, into the same table and bench.json.
+  const only = process.env.BENCH_ONLY?.split(',');
+  for (const [name, part] of [['engine', engine], ['office', office], ['cli', cli], ['pane', pane]] as const) if (!only || only.includes(name)) await part();
   const rss = process.resourceUsage().maxRSS / 1024;
   line(['process', 'peak RSS', `${rss.toFixed(0)} MB`, '', '']);
   const machine = `${cpus()[0]?.model ?? 'cpu'} ×${cpus().length}, Node ${process.version}`;

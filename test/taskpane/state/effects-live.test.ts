@@ -1,4 +1,4 @@
-import type { Analysis } from '../../../src/domain/analyze';
+import type { TestAnalysis } from './fixtures';
 import type { WorkbookSnapshot } from '../../../src/domain/snapshot';
 import { openCounts, visibleFindings } from '../../../src/taskpane/state/selectors';
 import { FakePlanHost, Gate } from '../../fakes/fake-plan-host';
@@ -6,7 +6,7 @@ import { fixture } from './fixtures';
 import { setup } from './store';
 
 let snapshot: WorkbookSnapshot;
-let analysis: Analysis;
+let analysis: TestAnalysis;
 beforeAll(async () => {
   ({ snapshot, analysis } = await fixture('chiangmai-2566-clean.xlsx'));
 });

@@ -1,10 +1,10 @@
-import type { Analysis } from '../../../src/domain/analyze';
+import type { TestAnalysis } from './fixtures';
 import type { WorkbookSnapshot } from '../../../src/domain/snapshot';
 import { initialState, reducer, type PaneEvent, type PaneState } from '../../../src/taskpane/state/reducer';
 import { fixture } from './fixtures';
 
 let snapshot: WorkbookSnapshot;
-let analysis: Analysis;
+let analysis: TestAnalysis;
 beforeAll(async () => {
   ({ snapshot, analysis } = await fixture('chiangmai-2566-clean.xlsx'));
 });
@@ -86,7 +86,7 @@ describe('the pane state', () => {
 describe('live mode in the state', () => {
   const live = (): PaneState => reducer(checked(), { type: 'live-toggled', on: true });
   const rechecked = (s: PaneState, sheets: string[], base = s.snapshot!): PaneState =>
-    reducer(s, { type: 'rechecked', base, sheets, snapshot: { ...base }, analysis: { ...analysis }, at: '10:00:00' });
+    reducer(s, { type: 'rechecked', base, sheets, snapshot: { ...base }, analysis: { ...analysis, id: 1 }, at: '10:00:00' });
 
   it('queues edited sheets once each, in order, only while live mode is on', () => {
     expect(reducer(checked(), { type: 'live-edit', sheets: ['แผนปฏิบัติการ'] }).live.pending).toEqual([]);
