@@ -5,7 +5,11 @@ import type { Engine } from './state/engine';
 import { initialState, reducer, type PaneEvent, type PaneState } from './state/reducer';
 
 const wallClock = (): Date => new Date();
-const BULK = new Set<PaneEvent['type']>(['analysed', 'rechecked', 'fix-planned']);
+/** What the engine reports (not the user's clicks, whose controls must update at once). */
+const BULK = new Set<PaneEvent['type']>([
+  'read-progress', 'analysing', 'analysed', 'host-reported', 'marks-written', 'acks-stored', 'rechecked', 'recheck-finished', 'fix-planned',
+  'fix-applied', 'preview-loaded',
+]);
 
 /**
  * The pane's state (a pure reducer) and its effects (the engine's I/O and planning) for one engine. The effects are created once per
@@ -27,8 +31,8 @@ export function useChecker(engine: Engine, options: { initialLang?: Lang; now?: 
       dispatch: (event: PaneEvent) => {
         mirror.current = reducer(mirror.current, event);
         const next = mirror.current;
-        // A new analysis redraws most of the pane: as a transition React renders it in slices that yield to input,
-        // instead of one long task (the commit and its layout still come at once).
+        // What the engine reports redraws much of the pane: as a transition React renders it in slices that yield
+        // to input, instead of one long task (the commit and its layout still come at once).
         if (BULK.has(event.type)) startTransition(() => render(next));
         else render(next);
       },

@@ -191,7 +191,7 @@ describe('fix and summarise in the pane', () => {
     // The engine plans the new choice; until then the old plan is shown and cannot be confirmed.
     await waitFor(() => expect(button('ยืนยัน', region('เติมผลรวม')!)).toBeEnabled());
     await user.click(button('ยืนยัน', region('เติมผลรวม')!));
-    await waitFor(() => expect(screen.getByText('เติมผลรวม เรียบร้อย')).toBeTruthy());
+    await waitFor(() => expect(screen.getByText('เติมผลรวม เรียบร้อย')).toBeTruthy(), { timeout: 10_000 });
     expect(fake.state.sheet(PLAN)!.formulas.get('27,15')).toBe('=SUM(G27,I27,K27,M27)');
 
     await user.click(button('สร้างสรุป'));

@@ -59,8 +59,17 @@ export function FindingsList({ t, state, onSelect, onAcknowledge, onWithdraw }: 
   const selected = state.selected;
   const selectedIndex = selected ? rows.findIndex((r) => r.kind === 'item' && r.item.finding === selected) : -1;
   // The selected finding stays in view within the list's box (a re-check or a filter may have moved it).
+  // A finding just clicked is in view already: the list must not move under the pointer.
   useEffect(() => {
-    if (selectedIndex >= 0) virtual.scrollToIndex(selectedIndex, { align: 'auto' });
+    if (selectedIndex < 0) return;
+    const box = scroller.current;
+    const el = box?.querySelector(`[data-index="${selectedIndex}"]`);
+    if (box && el) {
+      const b = box.getBoundingClientRect();
+      const r = el.getBoundingClientRect();
+      if (r.top >= b.top - 1 && r.bottom <= b.bottom + 1) return;
+    }
+    virtual.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, virtual]);
 
   const focusRow = (index: number): void => {
