@@ -22,3 +22,4 @@ export {
   LINE_HEIGHT, MARK_STYLES, MARK_TAG, SHEET_LOOK, generatedName, isGenerated, isOurMarkFormula, markFormula, rowLines,
   type Action, type GeneratedCell, type GeneratedSheet, type MarkStyle,
 } from './actions/types';
+export { analyzeWithState, reanalyze, type AnalysisState, type EditedRows, type StatefulAnalysis } from './incremental';
