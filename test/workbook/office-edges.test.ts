@@ -1,3 +1,4 @@
+import type { SheetEdit } from '../../src/workbook/host';
 import { join } from 'node:path';
 import { planMarks } from '../../src/domain/actions/marks';
 import { planNumbers } from '../../src/domain/actions/numbers';
@@ -267,11 +268,11 @@ describe('summary sheets are replaced only after the new ones are written', () =
 describe('live mode and acknowledgements', () => {
   it('watches sheets added after the pane opened', async () => {
     const { host, fake } = await setup();
-    const edits: string[][] = [];
-    await host.watch((sheets) => edits.push(sheets));
+    const edits: SheetEdit[][] = [];
+    await host.watch((e) => edits.push(e));
     fake.state.addSheet('แผนเพิ่มเติม');
     await fake.edit('แผนเพิ่มเติม', 'A1', 'โครงการใหม่');
-    expect(edits).toEqual([['แผนเพิ่มเติม']]);
+    expect(edits).toEqual([[{ sheet: 'แผนเพิ่มเติม', rows: [1] }]]);
   });
 
   it('two reviewers acknowledging at once keep both (merged, not last-writer-wins)', async () => {
