@@ -5,6 +5,8 @@ import { explainWriteError } from './errors';
 import { SIZE_PROPS, readWorkbook } from './read';
 import type { ReadMemory } from './read-plan';
 import { SETTINGS, acknowledgementsSchema, emptyAcks, mergeAcks, parseSetting } from './registry';
+import { applyMarkDiff, isMarksPlan } from './mark-diff';
+import type { MarkLayout } from './mark-layout';
 import { mergeRows, rowsOfAddress, runsOf } from './rows';
 
 /** Excel.run with our argument order: the batch, then the run options (delayForCellEdit while live). */
@@ -24,6 +26,10 @@ export class OfficeHost implements PlanHost {
   private live = false;
   /** Cells our current apply writes ("Sheet!A1"): a change event naming only these is ours, whatever its source. */
   private writing = new Set<string>();
+  /** Our marks as the last apply left them; null when unknown (then the next marks are written whole). */
+  private layout: MarkLayout | null = null;
+  /** Syncs and marks of the last apply, for the bench. */
+  lastApply: { syncs: number; marked: number; notes: number; diff: boolean } | null = null;
 
   constructor(
     private readonly excelRun: Run,
@@ -131,7 +137,21 @@ export class OfficeHost implements PlanHost {
     const mine = actions.flatMap((a) => (a.kind === 'set-number' || a.kind === 'set-formula' ? [`${a.sheet}!${a.cell}`] : []));
     for (const c of mine) this.writing.add(c);
     try {
+      // Marks again after an edit: only the bands and explanations that changed are written.
+      const layout = this.layout;
+      if (layout && isMarksPlan(actions)) {
+        const d = await this.run((context) => applyMarkDiff(context, layout, actions, this.caps)).catch(() => null);
+        if (d) {
+          this.layout = d.layout;
+          this.lastApply = { syncs: d.syncs, marked: d.marked, notes: d.notes, diff: true };
+          return { skipped: d.skipped, uncleared: [], protectedSheets: [] };
+        }
+      }
+      this.layout = null;
       const r = await this.run((context) => applyActions(context, actions, { caps: this.caps, sheetNames: this.names }));
+      this.lastApply = { syncs: r.syncs, marked: r.marked, notes: r.notes, diff: false };
+      // After a complete clear and write, the workbook holds exactly what this apply wrote.
+      if (actions.some((a) => a.kind === 'clear-marks') && r.uncleared.length === 0 && r.protectedSheets.length === 0) this.layout = r.layout;
       return { skipped: r.skipped, uncleared: r.uncleared, protectedSheets: r.protectedSheets };
     } finally {
       for (const c of mine) this.writing.delete(c);
