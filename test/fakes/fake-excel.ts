@@ -178,8 +178,16 @@ export class FakeExcel {
     return (x ?? 0) > (a ?? 0) || ((x ?? 0) === (a ?? 0) && (y ?? 0) >= (b ?? 0));
   };
 
-  /** Excel.run, options second (the host's order): the options are recorded for tests to assert. */
-  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: Excel.RunOptions): Promise<T> => {
+  /**
+   * Excel.run: the host's order (batch, options) or Excel's (options, batch), as the browser build is called by the
+   * pane; the options are recorded for tests to assert.
+   */
+  run = async <T>(
+    first: ((context: Excel.RequestContext) => Promise<T>) | Excel.RunOptions,
+    second?: ((context: Excel.RequestContext) => Promise<T>) | Excel.RunOptions,
+  ): Promise<T> => {
+    const batch = (typeof first === 'function' ? first : second) as (context: Excel.RequestContext) => Promise<T>;
+    const options = (typeof first === 'function' ? second : first) as Excel.RunOptions | undefined;
     this.runOptions.push(options);
     const context = new FakeContext(this);
     return batch(context as unknown as Excel.RequestContext);

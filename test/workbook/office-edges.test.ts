@@ -6,7 +6,7 @@ import { SUMMARY_SHEETS, planSummaries } from '../../src/domain/actions/summarie
 import { analyze } from '../../src/domain/analyze';
 import type { WorkbookSnapshot } from '../../src/domain/snapshot';
 import { HostProblem } from '../../src/workbook/office/errors';
-import { OfficeHost } from '../../src/workbook/office/host';
+import { OfficeHost, type Run } from '../../src/workbook/office/host';
 import { bandRows } from '../../src/workbook/office/merges';
 import { mergeAcks } from '../../src/workbook/office/registry';
 import { readXlsx } from '../../src/workbook/xlsx/read';
@@ -228,7 +228,7 @@ describe('protected sheets, read-only and co-authored workbooks: th/en messages'
 
   it('a co-author\'s conflicting edit is told as such', async () => {
     const fake = FakeExcel.fromSnapshot(cm);
-    const run: typeof fake.run = async (batch) =>
+    const run: Run = async (batch) =>
       fake.run(async (ctx) => {
         const sync = ctx.sync.bind(ctx);
         let n = 0;
