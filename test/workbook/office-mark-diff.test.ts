@@ -87,6 +87,17 @@ describe('Excel: a re-check writes only the marks that changed', () => {
     expect(fake.syncs).toBe(0);
   });
 
+  it('marks the record lists that this pane did not write (another session\'s): cleared and written whole', async () => {
+    const { fake, host } = await hostOver(snapshot);
+    const other = new OfficeHost(fake.run, fake.isSetSupported);
+    await other.listSheets();
+    await host.apply(planMarks(analyze(snapshot)));
+    await other.apply([{ kind: 'mark', sheet: PLAN, severity: 'warning', cells: ['A1'], style: { fill: '#FFEB9C', font: '#9C5700' } }]);
+    await host.apply([{ kind: 'clear-marks' }]);
+    expect(host.lastApply?.diff).toBe(false);
+    expect(fake.markedCells()).toEqual({});
+  });
+
   it('marks cleared by someone else meanwhile: written whole again', async () => {
     const { fake, host } = await hostOver(snapshot);
     const plan = planMarks(analyze(snapshot));

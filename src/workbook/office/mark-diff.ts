@@ -45,7 +45,10 @@ export async function applyMarkDiff(context: Excel.RequestContext, layout: MarkL
   syncs++;
   const registry = record.isNullObject ? emptyRegistry() : parseSetting(markRegistrySchema, record.value, emptyRegistry);
   const listed = (sheet: string, id: string): boolean => registry.sheets[sheet]?.cfs.includes(id) ?? false;
-  if (context.workbook.readOnly || protection.some((p) => p.protected) || !diff.remove.every((r) => listed(r.sheet, r.id)) || !layout.cfs.every((c) => listed(c.sheet, c.id))) return null;
+  // The record must list exactly the marks we know: others (an earlier session's, a co-author's) need a full clear.
+  const known = new Set(layout.cfs.map((c) => c.id));
+  const exact = layout.cfs.every((c) => listed(c.sheet, c.id)) && Object.values(registry.sheets).every((e) => e.cfs.every((id) => known.has(id)));
+  if (context.workbook.readOnly || protection.some((p) => p.protected) || !exact) return null;
 
   context.runtime.enableEvents = false;
   context.workbook.application.suspendScreenUpdatingUntilNextSync();
