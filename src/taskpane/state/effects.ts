@@ -1,9 +1,9 @@
 import { fingerprint, type Action, type Finding, type Text } from '../../domain';
 import type { Engine } from './engine';
+import type { SheetEdit } from '../../workbook/host';
 import type { PaneEvent, PaneState } from './reducer';
 import { canSummarize, fixPreview, markRequest, nextRecheck, summaryDone } from './selectors';
 
-export { mergeSheets } from './local-engine';
 
 /** Where effects read the state and report what happened. */
 export interface Store {
@@ -27,6 +27,8 @@ export function errorText(e: unknown): Text {
   const msg = e instanceof Error ? e.message : String(e);
   return { th: msg, en: msg };
 }
+
+export { mergeSheets } from '../../workbook/host';
 
 /**
  * The pane's I/O: every call to the engine (the host, analysis and planning: state/engine.ts) happens here and is
@@ -150,9 +152,9 @@ export function createEffects(host: Engine, store: Store, options: EffectsOption
   let timer: ReturnType<typeof setTimeout> | null = null;
   let disposed = false;
 
-  const onEdit = (sheets: string[]): void => {
+  const onEdit = (edits: SheetEdit[]): void => {
     if (disposed || !getState().live.on) return;
-    dispatch({ type: 'live-edit', sheets });
+    dispatch({ type: 'live-edit', edits });
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = null;
@@ -165,13 +167,14 @@ export function createEffects(host: Engine, store: Store, options: EffectsOption
     for (let next = nextRecheck(getState()); next; next = nextRecheck(getState())) await recheck(next);
   }
 
-  async function recheck(sheets: string[]): Promise<void> {
+  /** Reads the edited rows (or sheets), re-analyses on top of the previous parse, writes the marks that changed. */
+  async function recheck(edits: SheetEdit[]): Promise<void> {
     const base = getState().snapshot;
     if (!base) return;
-    dispatch({ type: 'recheck-started', sheets });
+    dispatch({ type: 'recheck-started', edits });
     try {
-      const { snapshot, analysis } = await host.recheck(base, sheets);
-      dispatch({ type: 'rechecked', base, sheets, snapshot, analysis, at: now().toTimeString().slice(0, 8) });
+      const { snapshot, analysis } = await host.recheck(base, edits);
+      dispatch({ type: 'rechecked', base, edits, snapshot, analysis, at: now().toTimeString().slice(0, 8) });
       const s = getState();
       if (s.snapshot === snapshot && s.marks) await writeMarks();
       dispatch({ type: 'recheck-finished' });

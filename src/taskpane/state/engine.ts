@@ -2,7 +2,7 @@ import {
   groupFindings, planNumbers, planSummaries, planTotals, workbookTitle, type Action, type Analysis, type CellValue, type Finding, type MarkOptions,
   type SheetGroup, type SheetSummary, type Stats, type Text, type TotalsPlan, type WorkbookSnapshot, parseAddress,
 } from '../../domain';
-import type { Acknowledgements, ApplyReport } from '../../workbook/host';
+import type { Acknowledgements, ApplyReport, SheetEdit } from '../../workbook/host';
 
 /**
  * Where the pane's analyses live. A whole Analysis (the plan model, the totals, the evaluated formulas) of a
@@ -89,8 +89,8 @@ export interface Engine {
   readonly kind: 'excel' | 'file';
   readonly canExplain: boolean;
   check(onProgress: (p: CheckProgress) => void): Promise<Checked>;
-  /** Re-reads these sheets into `base` and analyses the result (live mode). */
-  recheck(base: WorkbookSnapshot, sheets: string[]): Promise<{ snapshot: WorkbookSnapshot; analysis: PaneAnalysis }>;
+  /** Re-reads these edits on top of `base` and analyses the result, incrementally where it can (live mode). */
+  recheck(base: WorkbookSnapshot, edits: SheetEdit[]): Promise<{ snapshot: WorkbookSnapshot; analysis: PaneAnalysis }>;
   /** Clears our marks (null), or marks the findings of that analysis. */
   writeMarks(analysis: PaneAnalysis | null, options: MarkOptions): Promise<ApplyReport>;
   planFix(analysis: PaneAnalysis, fix: FixRequest): Promise<TotalsPlan>;
@@ -100,7 +100,7 @@ export interface Engine {
   preview(sheet: string, cell: string): Promise<PreviewWindow | null>;
   select(sheet: string, cell: string): Promise<void>;
   saveAcks(acks: Acknowledgements): Promise<Acknowledgements>;
-  watch(onEdit: (sheets: string[]) => void): Promise<() => Promise<void>>;
+  watch(onEdit: (edits: SheetEdit[]) => void): Promise<() => Promise<void>>;
 }
 
 /** Whole analyses by id: the last few (a re-check may still be planned from while the next one arrives). */

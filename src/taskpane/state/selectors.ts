@@ -1,5 +1,5 @@
 import { fingerprint, planMarks, type Action, type Conflict, money, type Finding, type MarkOptions, type RuleCode, type Severity } from '../../domain';
-import type { Acknowledgements } from '../../workbook/host';
+import type { Acknowledgements, SheetEdit } from '../../workbook/host';
 import { RULE_LABELS } from '../i18n/rules';
 import { STRINGS, type Lang, type Strings } from '../i18n/strings';
 import type { PaneAnalysis } from './engine';
@@ -342,7 +342,7 @@ export const summaryDone = (s: PaneState, actions: Extract<Action, { kind: 'add-
 export const noPlan = (s: PaneState): boolean => s.analysis !== null && s.analysis.stats.projects === 0;
 
 /** The sheets to re-check now: edits wait, nothing else reads or writes, and there is a workbook to merge into. */
-export function nextRecheck(s: PaneState): string[] | null {
+export function nextRecheck(s: PaneState): SheetEdit[] | null {
   const idle = !s.live.running && !isBusy(s);
   return s.live.on && idle && s.snapshot !== null && s.live.pending.length > 0 ? s.live.pending : null;
 }

@@ -1,7 +1,8 @@
 import { generatedName, markFormula, type Action, type GeneratedSheet } from '../../domain';
 import type { ApplyReport, SkippedExplanation } from '../host';
 import { explainWriteError, problems } from './errors';
-import { findOurs, generatedSheets, occupied, removeOurExplanations, removeOurMarks, type Found, type HostCaps } from './ours';
+import { findOurs, generatedSheets, holderOf, occupied, removeOurExplanations, removeOurMarks, type Found, type HostCaps } from './ours';
+import { bandsOfMark, type MarkLayout } from './mark-layout';
 import { SETTINGS, emptyRegistry, type MarkRegistry } from './registry';
 import { writeGeneratedSheet } from './sheets';
 
@@ -21,6 +22,8 @@ export interface ApplyResult extends ApplyReport {
   syncs: number;
   marked: number;
   notes: number;
+  /** Our marks as written (each conditional format with its band and cells) and our explanations, for a later diff. */
+  layout: MarkLayout;
 }
 
 /** Cell addresses joined into RangeAreas addresses no longer than `max` characters. */
@@ -52,10 +55,14 @@ interface Batch {
   /** The name each generated sheet is written under (its own, or "(2)"… beside a sheet of the user's). */
   readonly names: Map<GeneratedSheet, string>;
   readonly registry: MarkRegistry;
-  /** Conditional formats added by this apply: their ids are read after the sync and recorded. */
-  readonly added: { sheet: string; cf: Excel.ConditionalFormat }[];
+  /** Generated sheets written by this apply: their ids are read after the sync and recorded as ours. */
+  readonly sheets: { name: string; ws: Excel.Worksheet }[];
+  /** Conditional formats added by this apply: their ids are read after the sync and recorded, with their cells. */
+  readonly added: { sheet: string; cf: Excel.ConditionalFormat; severity: Extract<Action, { kind: 'mark' }>['severity']; band: number; cells: string[] }[];
   /** Explanations to write once everything else is written (each may fail on a legacy note the API cannot see). */
   readonly explanations: Extract<Action, { kind: 'note' }>[];
+  /** Explanations written. */
+  readonly noted: Extract<Action, { kind: 'note' }>[];
   readonly report: ApplyReport;
   marked: number;
   notes: number;
@@ -87,23 +94,17 @@ const HANDLERS: Handlers = {
     cell.formulas = [[a.formula]];
   },
   'add-sheet': async (a, batch) => {
-    await writeGeneratedSheet(batch.context, { ...a.sheet, name: batch.names.get(a.sheet) ?? a.sheet.name }, batch.reserve);
+    const name = batch.names.get(a.sheet) ?? a.sheet.name;
+    const ws = await writeGeneratedSheet(batch.context, { ...a.sheet, name }, batch.reserve);
+    ws.load('id');
+    batch.sheets.push({ name, ws });
   },
   mark: async (a, batch) => {
     if (batch.found.protectedSheets.has(a.sheet)) {
       if (!batch.report.protectedSheets.includes(a.sheet)) batch.report.protectedSheets.push(a.sheet);
       return;
     }
-    const ws = batch.context.workbook.worksheets.getItem(a.sheet);
-    for (const address of chunkAddresses(a.cells, batch.maxAddress)) {
-      await batch.reserve(address.length + 200);
-      const cf = ws.getRanges(address).conditionalFormats.add('Custom');
-      cf.custom.rule.formula = markFormula(a.severity);
-      cf.custom.format.fill.color = a.style.fill;
-      cf.custom.format.font.color = a.style.font;
-      cf.load('id');
-      batch.added.push({ sheet: a.sheet, cf });
-    }
+    await addMarks(batch, a);
     const recorded = record(batch, a.sheet).cells;
     for (const c of a.cells) recorded.push(c); // a loop: a spread of a huge mark would overflow the call stack
     batch.marked += a.cells.length;
@@ -118,8 +119,30 @@ const HANDLERS: Handlers = {
   },
 };
 
+/**
+ * One conditional format per band of rows (and per 8,000 characters of addresses): a later edit then rewrites only
+ * the bands whose marks changed.
+ */
+export async function addMarks(batch: Pick<Batch, 'context' | 'maxAddress' | 'reserve' | 'added'>, a: Extract<Action, { kind: 'mark' }>): Promise<void> {
+  const ws = batch.context.workbook.worksheets.getItem(a.sheet);
+  for (const [band, cells] of bandsOfMark(a.cells)) {
+    let from = 0;
+    for (const address of chunkAddresses(cells, batch.maxAddress)) {
+      const n = address.split(',').length;
+      await batch.reserve(address.length + 200);
+      const cf = ws.getRanges(address).conditionalFormats.add('Custom');
+      cf.custom.rule.formula = markFormula(a.severity);
+      cf.custom.format.fill.color = a.style.fill;
+      cf.custom.format.font.color = a.style.font;
+      cf.load('id');
+      batch.added.push({ sheet: a.sheet, cf, severity: a.severity, band, cells: cells.slice(from, from + n) });
+      from += n;
+    }
+  }
+}
+
 /** Queues one explanation: a note where notes exist, otherwise a threaded comment. */
-function queueExplanation(batch: Batch, a: Extract<Action, { kind: 'note' }>): void {
+export function queueExplanation(batch: Batch, a: Extract<Action, { kind: 'note' }>): void {
   if (batch.caps.notes) batch.context.workbook.worksheets.getItem(a.sheet).notes.add(a.cell, a.text);
   else batch.context.workbook.comments.add(`${quoted(a.sheet)}!${a.cell}`, a.text);
 }
@@ -132,6 +155,7 @@ async function writeExplanations(batch: Batch, count: () => void): Promise<void>
   const written = (a: Extract<Action, { kind: 'note' }>) => {
     record(batch, a.sheet).notes.push(a.cell);
     batch.notes++;
+    batch.noted.push(a);
   };
   if (batch.explanations.length === 0) return;
   for (const a of batch.explanations) {
@@ -183,19 +207,22 @@ function refuse(found: Found, actions: Action[]): void {
 /** A temporary name for a generated sheet being replaced: kept until its successor is written. */
 const retiredName = (i: number): string => `~plancheck-old-${i + 1}`;
 
+/** Our old generated sheets moved aside for their successors: by name, their temporary name and id. */
+type Retired = Map<string, { tmp: string; id: string }>;
+
 /**
- * Names each generated sheet (beside a sheet of the user's if need be) and moves aside the generated sheet it
- * replaces; the old one is deleted only after the new one is written (see `applyActions`).
+ * Names each generated sheet (beside a sheet of the user's if need be: ours are the ones our record lists by id)
+ * and moves aside our old sheet it replaces; the old one is deleted only after the new one is written.
  */
-function retireGeneratedSheets(found: Found, actions: Action[], batch: Batch): Map<string, string> {
-  const existing = (n: string) => (found.a1.has(n) ? { a1: found.a1.get(n)?.values[0]?.[0] } : undefined);
-  for (const g of generatedSheets(actions)) batch.names.set(g, generatedName(g, existing));
-  const retired = new Map<string, string>();
+function retireGeneratedSheets(found: Found, actions: Action[], batch: Batch): Retired {
+  for (const g of generatedSheets(actions)) batch.names.set(g, generatedName(g, (n) => holderOf(found, n)));
+  const retired: Retired = new Map();
   for (const name of batch.names.values()) {
-    if (!found.a1.has(name)) continue;
+    const id = found.sheetIds.get(name);
+    if (id === undefined) continue;
     const tmp = retiredName(retired.size);
     batch.context.workbook.worksheets.getItem(name).name = tmp;
-    retired.set(name, tmp);
+    retired.set(name, { tmp, id });
   }
   return retired;
 }
@@ -211,8 +238,10 @@ function openBatch(context: Excel.RequestContext, options: ApplyOptions, found: 
     clearing,
     names: new Map<GeneratedSheet, string>(),
     registry: emptyRegistry(),
+    sheets: [],
     added: [],
     explanations: [],
+    noted: [],
     report: { skipped: [], uncleared: [], protectedSheets: [] },
     marked: 0,
     notes: 0,
@@ -227,8 +256,12 @@ function openBatch(context: Excel.RequestContext, options: ApplyOptions, found: 
   };
 }
 
-/** The record after this apply: what stays of the old one (all of it, unless cleared) and what was added now. */
-function nextRegistry(old: MarkRegistry, remaining: MarkRegistry, batch: Batch): MarkRegistry {
+/**
+ * The record after this apply: what stays of the old one (all of it, unless cleared) and what was added now. Our
+ * generated sheets stay listed through a clear; those replaced now give way to their successors, and a sheet the
+ * user deleted since is forgotten.
+ */
+function nextRegistry(old: MarkRegistry, remaining: MarkRegistry, batch: Batch, retired: Retired): MarkRegistry {
   const base = batch.clearing ? remaining : old;
   const out = emptyRegistry();
   for (const source of [base, batch.registry]) {
@@ -240,6 +273,10 @@ function nextRegistry(old: MarkRegistry, remaining: MarkRegistry, batch: Batch):
     }
   }
   for (const { sheet, cf } of batch.added) out.sheets[sheet]?.cfs.push(cf.id);
+  const gone = new Set([...retired.values()].map((r) => r.id));
+  const present = new Set(batch.found.sheetIds.values());
+  out.generated = old.generated.filter((g) => !gone.has(g.id) && (present.size === 0 || present.has(g.id)));
+  for (const { name, ws } of batch.sheets) out.generated.push({ id: ws.id, name });
   return out;
 }
 
@@ -253,7 +290,7 @@ export async function applyActions(context: Excel.RequestContext, actions: Actio
   let syncs = 0;
   const count = () => void syncs++;
   const clearing = actions.some((a) => a.kind === 'clear-marks');
-  let retired = new Map<string, string>();
+  let retired: Retired = new Map();
   let batch: Batch | null = null;
   try {
     const found = await findOurs(context, actions, options, count);
@@ -267,15 +304,15 @@ export async function applyActions(context: Excel.RequestContext, actions: Actio
     retired = retireGeneratedSheets(found, actions, batch);
     for (const a of actions) await handle(a, batch);
     // Our marks' ids are known, and explanations are tried, only once the rest is written.
-    if (batch.added.length > 0 || batch.explanations.length > 0) {
+    if (batch.added.length > 0 || batch.sheets.length > 0 || batch.explanations.length > 0) {
       await context.sync();
       count();
     }
     await writeExplanations(batch, count);
     // Queued after the new sheets' writes: if any of those fails, the request stops before this delete.
-    for (const tmp of retired.values()) context.workbook.worksheets.getItem(tmp).delete();
-    if (clearing || batch.marked > 0 || batch.notes > 0) {
-      const registry = JSON.stringify(nextRegistry(found.registry, remaining, batch));
+    for (const { tmp } of retired.values()) context.workbook.worksheets.getItem(tmp).delete();
+    if (clearing || batch.marked > 0 || batch.notes > 0 || batch.sheets.length > 0) {
+      const registry = JSON.stringify(nextRegistry(found.registry, remaining, batch, retired));
       await batch.reserve(registry.length);
       context.workbook.settings.add(SETTINGS.marks, registry);
     }
@@ -287,7 +324,11 @@ export async function applyActions(context: Excel.RequestContext, actions: Actio
     await restore(context, batch, retired);
     throw explainWriteError(e);
   }
-  return { syncs, marked: batch.marked, notes: batch.notes, ...batch.report };
+  const layout: MarkLayout = {
+    cfs: batch.added.map((x) => ({ sheet: x.sheet, severity: x.severity, band: x.band, cells: x.cells, id: x.cf.id })),
+    notes: new Map(batch.noted.map((n) => [`${n.sheet}!${n.cell}`, n.text])),
+  };
+  return { syncs, marked: batch.marked, notes: batch.notes, layout, ...batch.report };
 }
 
 /**
@@ -295,16 +336,16 @@ export async function applyActions(context: Excel.RequestContext, actions: Actio
  * under its name; events on again. A sheet under a generated name is ours-new when there was none before or when
  * the old one is still under its temporary name.
  */
-async function restore(context: Excel.RequestContext, batch: Batch | null, retired: Map<string, string>): Promise<void> {
+async function restore(context: Excel.RequestContext, batch: Batch | null, retired: Retired): Promise<void> {
   try {
     if (batch && batch.names.size > 0) {
       const all = context.workbook.worksheets.load('items/name');
       await context.sync();
       const present = new Set(all.items.map((w) => w.name));
       for (const name of batch.names.values()) {
-        const tmp = retired.get(name);
+        const tmp = retired.get(name)?.tmp;
         const moved = tmp !== undefined && present.has(tmp);
-        if (present.has(name) && (moved || !batch.found.a1.has(name))) context.workbook.worksheets.getItem(name).delete();
+        if (present.has(name) && (moved || !batch.found.sheetIds.has(name))) context.workbook.worksheets.getItem(name).delete();
         if (moved) context.workbook.worksheets.getItem(tmp).name = name;
       }
     }

@@ -6,7 +6,7 @@ import { mergeAddresses, readMerges } from './merges';
 import { KNOWN_MARGIN, PROBE_MARGIN, jsonBytes, pack, probes, type ReadMemory, type Task } from './read-plan';
 
 /** The used range's place and size (formulas and values come in their own ranges). */
-const SIZE_PROPS = ['rowIndex', 'columnIndex', 'rowCount', 'columnCount'];
+export const SIZE_PROPS = ['rowIndex', 'columnIndex', 'rowCount', 'columnCount'];
 
 export interface ReadOptions {
   /** Sheets to read, by name. */
@@ -28,6 +28,8 @@ export interface ReadResult {
   missing: string[];
   /** Every sheet name in the workbook now, to notice sheets added since the names were listed. */
   allSheets: string[];
+  /** Every sheet's id by name (our record names our generated sheets by id). */
+  sheetIds: Map<string, string>;
   settings: Record<string, unknown>;
   /** What limits this read (manual calculation, sheets too large to read), for the pane to say. */
   problems: HostProblem[];
@@ -40,7 +42,7 @@ export { mergeAddresses } from './merges';
 /** Excel returns no values for a range of more cells than this (documented for Excel on the web). */
 export const MAX_RANGE_CELLS = 5_000_000;
 
-const cellValue = (v: unknown): CellValue =>
+export const cellValue = (v: unknown): CellValue =>
   v === '' || v === undefined ? null : typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : null;
 
 
@@ -66,7 +68,7 @@ function toSheet(name: string, block: Block | null, merges: string[]): SheetSnap
   };
 }
 
-const formulaOf = (f: unknown): string | null => (typeof f === 'string' && f.startsWith('=') ? f : null);
+export const formulaOf = (f: unknown): string | null => (typeof f === 'string' && f.startsWith('=') ? f : null);
 
 /** "Plan!N5:O90,Plan!B7" → 0-based areas within a used range at (rowIndex, columnIndex). */
 function areasIn(address: string, rowIndex: number, columnIndex: number): { row: number; col: number; rows: number; cols: number }[] {
@@ -89,7 +91,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
   const memory = options.memory ?? new Map();
   let syncs = 0;
   const all = context.workbook.worksheets;
-  all.load('items/name');
+  all.load('items/name,items/id');
   const app = context.workbook.application;
   app.load('calculationMode');
   const settings = (options.settings ?? []).map((key) => {
@@ -190,6 +192,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
     syncs,
     problems: found,
     allSheets: all.items.map((w) => w.name),
+    sheetIds: new Map(all.items.map((w) => [w.name, w.id])),
     settings: Object.fromEntries(settings.filter((s) => !s.item.isNullObject).map((s) => [s.key, s.item.value as unknown])),
   };
 }
