@@ -5,6 +5,7 @@ import {
   agencyGroups, budgetClassOf, columnReading, indicatorGroups, itemCells, projectCount, quarterBreakdown, SCOPE, type AgencyGroup, type PlanItem,
   type QuarterSource, type Reading, type SourceCell,
 } from '../totals';
+import { inDigitStyle, type DigitStyle } from './digit-style';
 import { call, references } from './formulas';
 import { GENERATED } from './generated';
 import { callParts, withHelperColumns, type LongCell } from './long-formulas';
@@ -299,12 +300,16 @@ function findingsSheet(findings: Finding[], title: string): GeneratedSheet {
 
 /**
  * "สร้างสรุป": four sheets, named in Thai and regenerated whole each time — budget per agency, projects and budget
- * per goal/indicator, per quarter, and the findings with links to their cells.
+ * per goal/indicator, per quarter, and the findings with links to their cells. Each is in one digit style
+ * (`digits`: the plan's own, see digitStyle; Thai unless told), labels and figures alike.
  */
-export function planSummaries(analysis: Analysis, options: { title?: string } = {}): Extract<Action, { kind: 'add-sheet' }>[] {
+export function planSummaries(analysis: Analysis, options: { title?: string; digits?: DigitStyle } = {}): Extract<Action, { kind: 'add-sheet' }>[] {
   const title = options.title ?? '';
+  const digits = options.digits ?? 'thai';
+  // Sheet names are names: a "แผน 2566" stays as it is spelt wherever a summary names it.
+  const names = [...new Set([...analysis.sheets.map((s) => s.name), ...analysis.findings.map((f) => f.sheet)])];
   return [byAgency(analysis, title), byIndicator(analysis, title), byQuarter(analysis, title), findingsSheet(analysis.findings, title)].map((sheet) => ({
     kind: 'add-sheet' as const,
-    sheet: withHelperColumns(sheet, firstRow(sheet.subtitle)),
+    sheet: withHelperColumns(inDigitStyle(sheet, digits, names), firstRow(sheet.subtitle)),
   }));
 }

@@ -88,12 +88,38 @@ const COMBINING = /[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]/g;
 /** Points per text line at the generated sheets' body size (SHEET_LOOK.bodySize) in the Thai font. */
 export const LINE_HEIGHT = 27;
 
-/** How many lines each row of a generated sheet needs when its cells wrap (header row first). */
-export function rowLines(g: GeneratedSheet): { header: number; rows: number[] } {
-  const lines = (text: string, width: number): number => Math.max(1, Math.ceil(text.replace(COMBINING, '').length / Math.max(1, width * 0.8)));
-  const header = Math.max(...g.columns.map((c) => lines(c.header, c.width)));
-  const rows = g.rows.map((r) => Math.max(1, ...r.map((c, i) => (typeof c.value === 'string' && !c.formula ? lines(c.value, g.columns[i]?.width ?? 10) : 1))));
-  return { header, rows };
+/** Points per text line at another size of the same font (line height grows with the size). */
+export const lineHeight = (size: number): number => Math.ceil((LINE_HEIGHT * size) / SHEET_LOOK.bodySize);
+
+/** Lines `text` needs in `width` (Excel character units) at `size` pt: a character takes more room at a larger size. */
+function linesOf(text: string, width: number, size: number = SHEET_LOOK.bodySize): number {
+  const perLine = Math.max(1, width * 0.8 * (SHEET_LOOK.bodySize / size));
+  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.replace(COMBINING, '').length / perLine)), 0);
+}
+
+/**
+ * How many lines each row of a generated sheet needs when its cells wrap: the title and the note lines under it
+ * span the table's shown width (hidden helper columns take none), the header and the rows their own columns.
+ */
+export function rowLines(g: GeneratedSheet): { title: number; subtitle: number[]; header: number; rows: number[] } {
+  const shown = Math.max(1, g.columns.reduce((w, c) => w + (c.hidden ? 0 : c.width), 0));
+  const header = Math.max(...g.columns.map((c) => linesOf(c.header, c.width)));
+  const rows = g.rows.map((r) => Math.max(1, ...r.map((c, i) => (typeof c.value === 'string' && !c.formula ? linesOf(c.value, g.columns[i]?.width ?? 10) : 1))));
+  return { title: linesOf(g.title, shown, SHEET_LOOK.titleSize), subtitle: g.subtitle.map((s) => linesOf(s, shown, SHEET_LOOK.subtitleSize)), header, rows };
+}
+
+/**
+ * Each row's height in points, for both hosts alike: Excel never fits a row to wrapped text in a merged cell, and
+ * a row left at the default height clips the second line (and the top of Thai vowels) in print.
+ */
+export function rowHeights(g: GeneratedSheet): { title: number; subtitle: number[]; header: number; rows: number[] } {
+  const l = rowLines(g);
+  return {
+    title: l.title * lineHeight(SHEET_LOOK.titleSize),
+    subtitle: l.subtitle.map((n) => n * lineHeight(SHEET_LOOK.subtitleSize)),
+    header: l.header * LINE_HEIGHT,
+    rows: l.rows.map((n) => n * LINE_HEIGHT),
+  };
 }
 
 /** Whether an existing sheet's A1 shows that we generated it (and may replace it). */

@@ -1,4 +1,4 @@
-import { fingerprint, planMarks, planNumbers, planSummaries, planTotals, type Action, type Conflict, type Analysis, groupFindings, money, type Finding, type RuleCode, type Severity, workbookTitle } from '../../domain';
+import { fingerprint, planMarks, planNumbers, planSummaries, planTotals, type Action, type Conflict, type Analysis, groupFindings, money, type Finding, type RuleCode, type Severity, digitStyle, workbookTitle } from '../../domain';
 import type { Acknowledgements } from '../../workbook/host';
 import { RULE_LABELS } from '../i18n/rules';
 import { STRINGS, type Lang, type Strings } from '../i18n/strings';
@@ -303,7 +303,7 @@ export const fixPreview = (s: PaneState): FixPreview | null => preview(s.analysi
 export function summaryPlan(s: PaneState): { actions: Action[]; done: string } | null {
   // A workbook with no plan would be summarised into empty sheets: refused (the pane says why, `noPlan`).
   if (!s.analysis || noPlan(s)) return null;
-  const actions = planSummaries(s.analysis, { title: s.snapshot ? workbookTitle(s.snapshot) : '' });
+  const actions = planSummaries(s.analysis, s.snapshot ? { title: workbookTitle(s.snapshot), digits: digitStyle(s.snapshot) } : {});
   return { actions, done: strings(s).sheetsAdded(actions.map((a) => a.sheet.name).join(', ')) };
 }
 
