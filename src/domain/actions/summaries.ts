@@ -1,6 +1,6 @@
 import type { Analysis } from '../analyze';
 import { columnLetters } from '../base/cells';
-import { money, type Finding } from '../rules/finding';
+import type { Finding } from '../rules/finding';
 import {
   agencyGroups, budgetClassOf, columnReading, indicatorGroups, itemCells, projectCount, quarterBreakdown, SCOPE, type AgencyGroup, type PlanItem,
   type QuarterSource, type Reading, type SourceCell,
@@ -10,7 +10,7 @@ import { call, references } from './formulas';
 import { GENERATED } from './generated';
 import { callParts, withHelperColumns, type LongCell } from './long-formulas';
 import { THAI_DIGITS } from './numbers';
-import { MARK_STYLES, type Action, type GeneratedCell, type GeneratedSheet } from './types';
+import { MARK_STYLES, wideEnoughForTitle, type Action, type GeneratedCell, type GeneratedSheet } from './types';
 
 export const SUMMARY_SHEETS = {
   agency: GENERATED.agency.name,
@@ -276,7 +276,9 @@ function byQuarter(analysis: Analysis, title: string): GeneratedSheet {
 }
 
 const SEVERITY_TH = { error: 'ผิดพลาด', warning: 'คำเตือน', info: 'ข้อสังเกต' } as const;
-const show = (v: number | string | undefined): string => (v === undefined ? '' : typeof v === 'number' ? money(v) : v);
+/** An expected or found figure: a number (right-aligned, in the sheet's digits by its format), or the text it was. */
+const show = (v: number | string | undefined): GeneratedCell =>
+  typeof v === 'number' ? { value: v, format: Number.isInteger(v) ? '#,##0' : '#,##0.00' } : label(v ?? '');
 
 /** (d) One row per finding with a link to its cell. */
 function findingsSheet(findings: Finding[], title: string): GeneratedSheet {
@@ -285,14 +287,14 @@ function findingsSheet(findings: Finding[], title: string): GeneratedSheet {
     marker: GENERATED.findings.marker,
     title: `ผลการตรวจแผน ${title}`,
     subtitle: [`ผิดพลาด ${findings.filter((f) => f.severity === 'error').length} · คำเตือน ${findings.filter((f) => f.severity === 'warning').length} · ข้อสังเกต ${findings.filter((f) => f.severity === 'info').length}`],
-    columns: [head('ระดับ', 12), head('ชีต', 22), head('เซลล์', 10), head('ข้อความ', 80), head('ควรเป็น', 16), head('ระบุ', 16), head('รหัส', 22)],
+    columns: [head('ระดับ', 12), head('ชีต', 22), head('เซลล์', 10), head('ข้อความ', 80), head('ควรเป็น', 16), head('ระบุ', 16), head('รหัส', 24)],
     rows: findings.map((f) => [
       { value: SEVERITY_TH[f.severity], fill: MARK_STYLES[f.severity].fill },
       label(f.sheet),
       { value: f.cell, link: `#'${f.sheet.replace(/'/g, "''")}'!${f.cell}` },
       label(f.message.th),
-      label(show(f.expected)),
-      label(show(f.actual)),
+      show(f.expected),
+      show(f.actual),
       label(f.code),
     ]),
   };
@@ -310,6 +312,6 @@ export function planSummaries(analysis: Analysis, options: { title?: string; dig
   const names = [...new Set([...analysis.sheets.map((s) => s.name), ...analysis.findings.map((f) => f.sheet)])];
   return [byAgency(analysis, title), byIndicator(analysis, title), byQuarter(analysis, title), findingsSheet(analysis.findings, title)].map((sheet) => ({
     kind: 'add-sheet' as const,
-    sheet: withHelperColumns(inDigitStyle(sheet, digits, names), firstRow(sheet.subtitle)),
+    sheet: withHelperColumns(inDigitStyle(wideEnoughForTitle(sheet), digits, names), firstRow(sheet.subtitle)),
   }));
 }

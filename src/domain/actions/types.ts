@@ -96,8 +96,10 @@ export const lineHeight = (size: number): number => Math.ceil((LINE_HEIGHT * siz
  * and a bold one a tenth more (measured in LibreOffice's print of the Thai font: 49 characters of the 20 pt bold
  * title fill 86 units, 82 of a 14 pt note).
  */
+const charsPerUnit = (size: number, bold: boolean): number => 0.8 * (SHEET_LOOK.bodySize / size) * (bold ? 0.9 : 1);
+
 function linesOf(text: string, width: number, size: number = SHEET_LOOK.bodySize, bold = false): number {
-  const perLine = Math.max(1, width * 0.8 * (SHEET_LOOK.bodySize / size) * (bold ? 0.9 : 1));
+  const perLine = Math.max(1, width * charsPerUnit(size, bold));
   return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.replace(COMBINING, '').length / perLine)), 0);
 }
 
@@ -110,6 +112,21 @@ export function rowLines(g: GeneratedSheet): { title: number; subtitle: number[]
   const header = Math.max(...g.columns.map((c) => linesOf(c.header, c.width)));
   const rows = g.rows.map((r) => Math.max(1, ...r.map((c, i) => (typeof c.value === 'string' && !c.formula ? linesOf(c.value, g.columns[i]?.width ?? 10) : 1))));
   return { title: linesOf(g.title, shown, SHEET_LOOK.titleSize, true), subtitle: g.subtitle.map((s) => linesOf(s, shown, SHEET_LOOK.subtitleSize)), header, rows };
+}
+
+/** The widest the title may make a table (Excel character units): beyond it the title wraps instead. */
+const TITLE_WIDTH_LIMIT = 150;
+
+/**
+ * A narrow table (three or four columns) would wrap its title, leaving the year alone on a second line: its widest
+ * column grows until the title fits on one line (up to TITLE_WIDTH_LIMIT), so the printed page reads as one heading.
+ */
+export function wideEnoughForTitle<S extends GeneratedSheet>(g: S): S {
+  const shown = g.columns.reduce((w, c) => w + (c.hidden ? 0 : c.width), 0);
+  const need = Math.min(TITLE_WIDTH_LIMIT, Math.ceil(g.title.replace(COMBINING, '').length / charsPerUnit(SHEET_LOOK.titleSize, true)));
+  const widest = g.columns.reduce((best, c, i) => (!c.hidden && c.width > (g.columns[best]?.width ?? -1) ? i : best), 0);
+  if (shown >= need || !g.columns[widest]) return g;
+  return { ...g, columns: g.columns.map((c, i) => (i === widest ? { ...c, width: c.width + need - shown } : c)) };
 }
 
 /**
