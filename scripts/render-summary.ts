@@ -23,7 +23,7 @@ type Sheet = keyof typeof SHEETS;
 /** The README's pictures: which plan, which sheet, where. */
 const README: { plan: string; sheet: Sheet; png: string }[] = [
   { plan: 'assets/samples/sample-plan.xlsx', sheet: 'indicator', png: 'docs/images/summary-indicator.png' },
-  { plan: 'test/fixtures/phetchaburi-2566.xlsx', sheet: 'agency', png: 'docs/images/summary-agency.png' },
+  { plan: 'assets/samples/sample-plan.xlsx', sheet: 'findings', png: 'docs/images/summary-findings.png' },
 ];
 
 const squash = (s: string): string => s.replace(/\s+/g, '').replace(/[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]/g, '');
