@@ -11,7 +11,7 @@ import { basename, join } from 'node:path';
 import { run } from '../src/cli/main';
 import { convert } from './libreoffice';
 
-/** Titles the summary sheets start with (GENERATED's markers), and the picture names. */
+/** How each summary sheet's title starts: its first printed page starts so. */
 const SHEETS = {
   agency: 'สรุปงบประมาณตามหน่วยงาน',
   indicator: 'สรุปโครงการและงบประมาณตามเป้าหมายและตัวชี้วัด',

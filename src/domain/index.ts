@@ -20,6 +20,6 @@ export { planTotals, type Conflict, type TotalsOptions, type TotalsPlan } from '
 export { SUMMARY_SHEETS, planSummaries } from './actions/summaries';
 export { digitStyle, isThaiDigitFormat, type DigitStyle } from './actions/digit-style';
 export {
-  LINE_HEIGHT, MARK_STYLES, MARK_TAG, SHEET_LOOK, generatedName, isGenerated, isOurMarkFormula, lineHeight, markFormula, rowHeights, rowLines,
-  type Action, type GeneratedCell, type GeneratedSheet, type MarkStyle,
+  LINE_HEIGHT, MARK_STYLES, MARK_TAG, SHEET_LOOK, generatedName, isOurMarkFormula, lineHeight, markFormula, rowHeights, rowLines,
+  type Action, type GeneratedCell, type GeneratedSheet, type MarkStyle, type NameHolder,
 } from './actions/types';

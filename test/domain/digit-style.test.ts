@@ -26,7 +26,7 @@ describe('the plan\'s digit style, by evidence', () => {
   });
 
   it('our own generated sheets and very hidden sheets do not vote', () => {
-    const ours = sheet('สรุปรายไตรมาส', [['สรุปรายไตรมาส จังหวัด', '1', '2', '3']]);
+    const ours = sheet('สรุปรายไตรมาส', [['สรุปรายไตรมาส จังหวัด', '1', '2', '3']], undefined, { generated: true });
     const record = sheet('_plancheck', [['1', '2', '3']], undefined, { visibility: 'veryHidden' });
     expect(digitStyle(book(sheet('แผน', [['๑']]), ours, record))).toBe('thai');
   });
