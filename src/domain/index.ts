@@ -23,3 +23,4 @@ export {
   LINE_HEIGHT, MARK_STYLES, MARK_TAG, SHEET_LOOK, generatedName, isOurMarkFormula, lineHeight, markFormula, rowHeights, rowLines,
   type Action, type GeneratedCell, type GeneratedSheet, type MarkStyle, type NameHolder,
 } from './actions/types';
+export { analyzeWithState, reanalyze, type AnalysisState, type EditedRows, type StatefulAnalysis } from './incremental';

@@ -72,9 +72,10 @@ export interface FakeComment {
 export interface FakeChangedEvent {
   worksheetId: string;
   address: string;
-  changeType: 'RangeEdited';
+  changeType: 'RangeEdited' | 'RowInserted' | 'RowDeleted' | 'ColumnInserted' | 'ColumnDeleted';
   source: 'Local';
-  triggerSource: 'ThisLocalAddin' | 'Unknown';
+  /** Absent below ExcelApi 1.14, as in Excel. */
+  triggerSource?: 'ThisLocalAddin' | 'Unknown';
 }
 
 export class FakeError extends Error {
@@ -120,6 +121,8 @@ export class FakeWorkbookState {
 export interface FakeExcelOptions {
   /** Highest ExcelApi requirement set the fake host supports. */
   apiVersion?: string;
+  /** Whether `runtime.enableEvents = false` silences the add-in's own writes (false: they fire, as a host might). */
+  honoursEnableEvents?: boolean;
   requestLimit?: number;
   responseLimit?: number;
   /** How an oversized response fails: a payload error, or (as Excel on the web sometimes does) an internal error. */
@@ -147,11 +150,15 @@ export class FakeExcel {
   readonly mergedAreasLimit: number;
   /** The next cell write to a sheet of this name fails, once (a request Excel refuses halfway: what stays?). */
   failWritesTo: string | null = null;
+  /** The options of every Excel.run, in order (undefined: none given). */
+  readonly runOptions: (Excel.RunOptions | undefined)[] = [];
+  readonly honoursEnableEvents: boolean;
 
   constructor(options: FakeExcelOptions = {}) {
     this.mergedAreasLimit = options.mergedAreasLimit ?? MERGED_AREAS_LIMIT;
     this.oversizedAs = options.oversizedAs ?? 'payload';
     this.apiVersion = options.apiVersion ?? '1.18';
+    this.honoursEnableEvents = options.honoursEnableEvents ?? true;
     this.requestLimit = options.requestLimit ?? LIMIT;
     this.responseLimit = options.responseLimit ?? LIMIT;
   }
@@ -184,7 +191,17 @@ export class FakeExcel {
     return (x ?? 0) > (a ?? 0) || ((x ?? 0) === (a ?? 0) && (y ?? 0) >= (b ?? 0));
   };
 
-  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+  /**
+   * Excel.run: the host's order (batch, options) or Excel's (options, batch), as the browser build is called by the
+   * pane; the options are recorded for tests to assert.
+   */
+  run = async <T>(
+    first: ((context: Excel.RequestContext) => Promise<T>) | Excel.RunOptions,
+    second?: ((context: Excel.RequestContext) => Promise<T>) | Excel.RunOptions,
+  ): Promise<T> => {
+    const batch = (typeof first === 'function' ? first : second) as (context: Excel.RequestContext) => Promise<T>;
+    const options = (typeof first === 'function' ? second : first) as Excel.RunOptions | undefined;
+    this.runOptions.push(options);
     const context = new FakeContext(this);
     return batch(context as unknown as Excel.RequestContext);
   };
@@ -196,12 +213,30 @@ export class FakeExcel {
     const a = parseArea(address);
     if (value === null || value === '') sheet.cells.delete(key(a.top, a.left));
     else sheet.cells.set(key(a.top, a.left), value);
+    sheet.formulas.delete(key(a.top, a.left));
     await this.fire(sheet, address, 'Unknown');
   }
 
-  async fire(sheet: FakeSheet, address: string, triggerSource: FakeChangedEvent['triggerSource']): Promise<void> {
-    if (!this.state.eventsEnabled) return;
-    for (const h of [...this.state.handlers]) await h({ worksheetId: sheet.id, address, changeType: 'RangeEdited', source: 'Local', triggerSource });
+  /** The user inserts rows above `row`: every row from there moves down, and onChanged says RowInserted. */
+  async insertRows(sheetName: string, row: number, count: number): Promise<void> {
+    const sheet = this.state.sheet(sheetName);
+    if (!sheet) throw new FakeError('ItemNotFound', sheetName);
+    for (const m of [sheet.cells, sheet.formulas, sheet.numberFormats] as Map<string, unknown>[]) {
+      const moved = [...m.entries()].map(([k, v]) => {
+        const [r, c] = k.split(',').map(Number) as [number, number];
+        return [r >= row ? key(r + count, c) : k, v] as const;
+      });
+      m.clear();
+      for (const [k, v] of moved) m.set(k, v);
+    }
+    await this.fire(sheet, `${row}:${row + count - 1}`, 'Unknown', 'RowInserted');
+  }
+
+  async fire(sheet: FakeSheet, address: string, triggerSource: 'ThisLocalAddin' | 'Unknown', changeType: FakeChangedEvent['changeType'] = 'RangeEdited'): Promise<void> {
+    const ours = triggerSource === 'ThisLocalAddin';
+    if (!this.state.eventsEnabled && (!ours || this.honoursEnableEvents)) return;
+    const tagged = this.isSetSupported('ExcelApi', '1.14');
+    for (const h of [...this.state.handlers]) await h({ worksheetId: sheet.id, address, changeType, source: 'Local', ...(tagged ? { triggerSource } : {}) });
   }
 
   /** Everything a user sees of a sheet's formatting: fills, number formats, conditional formats, notes. */

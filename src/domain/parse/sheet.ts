@@ -14,7 +14,7 @@ export interface ParsedSheet {
 }
 
 /** A page title: one text merged across three or more columns (repeated at every page). */
-function isTitle(grid: Grid, row: number): boolean {
+export function isTitle(grid: Grid, row: number): boolean {
   const st = singleText(grid, row);
   if (!st) return false;
   const m = grid.mergeAt(row, st.col);

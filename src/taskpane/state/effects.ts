@@ -1,5 +1,5 @@
-import { fingerprint, type Action, analyze, type Finding, type Text, type WorkbookSnapshot } from '../../domain';
-import type { PlanHost } from '../../workbook/host';
+import { analyzeWithState, fingerprint, reanalyze, type Action, type Finding, type Text } from '../../domain';
+import type { PlanHost, SheetEdit } from '../../workbook/host';
 import type { PaneEvent, PaneState } from './reducer';
 import { fixPreview, markActions, nextRecheck, summaryPlan } from './selectors';
 
@@ -26,11 +26,7 @@ export function errorText(e: unknown): Text {
   return { th: msg, en: msg };
 }
 
-/** The workbook with the re-read sheets in place of their old versions (workbook order kept). */
-export function mergeSheets(base: WorkbookSnapshot, fresh: WorkbookSnapshot): WorkbookSnapshot {
-  const byName = new Map(fresh.sheets.map((s) => [s.name, s]));
-  return { ...base, sheets: base.sheets.map((s) => byName.get(s.name) ?? s) };
-}
+export { mergeSheets } from '../../workbook/host';
 
 /**
  * The pane's I/O: every call to the host, and analysis, happen here and are reported as events. Decides nothing
@@ -49,7 +45,8 @@ export function createEffects(host: PlanHost, store: Store, options: EffectsOpti
     dispatch({ type: 'check-started' });
     try {
       const { snapshot, acks, notices } = await host.read((done, total) => dispatch({ type: 'read-progress', done, total }));
-      dispatch({ type: 'analysed', snapshot, analysis: analyze(snapshot), acks, ...(notices ? { notices } : {}) });
+      const { analysis, state: engine } = analyzeWithState(snapshot);
+      dispatch({ type: 'analysed', snapshot, analysis, engine, acks, ...(notices ? { notices } : {}) });
       await writeMarks();
       dispatch({ type: 'marks-written' });
     } catch (e) {
@@ -124,9 +121,9 @@ export function createEffects(host: PlanHost, store: Store, options: EffectsOpti
   let timer: ReturnType<typeof setTimeout> | null = null;
   let disposed = false;
 
-  const onEdit = (sheets: string[]): void => {
+  const onEdit = (edits: SheetEdit[]): void => {
     if (disposed || !getState().live.on) return;
-    dispatch({ type: 'live-edit', sheets });
+    dispatch({ type: 'live-edit', edits });
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = null;
@@ -139,14 +136,16 @@ export function createEffects(host: PlanHost, store: Store, options: EffectsOpti
     for (let next = nextRecheck(getState()); next; next = nextRecheck(getState())) await recheck(next);
   }
 
-  async function recheck(sheets: string[]): Promise<void> {
-    const base = getState().snapshot;
+  /** Reads the edited rows (or sheets), re-analyses on top of the previous parse, writes the marks that changed. */
+  async function recheck(edits: SheetEdit[]): Promise<void> {
+    const { snapshot: base, engine } = getState();
     if (!base) return;
-    dispatch({ type: 'recheck-started', sheets });
+    dispatch({ type: 'recheck-started', edits });
     try {
-      const snapshot = mergeSheets(base, await host.readSheets(sheets));
-      const analysis = analyze(snapshot);
-      dispatch({ type: 'rechecked', base, sheets, snapshot, analysis, at: now().toTimeString().slice(0, 8) });
+      const read = await host.readEdits(base, edits);
+      const { snapshot } = read;
+      const { analysis, state } = engine && engine.snapshot === base ? reanalyze(engine, snapshot, read.edited) : analyzeWithState(snapshot);
+      dispatch({ type: 'rechecked', base, edits, snapshot, analysis, engine: state, at: now().toTimeString().slice(0, 8) });
       const s = getState();
       if (s.snapshot === snapshot && s.marks) await writeMarks();
       dispatch({ type: 'recheck-finished' });

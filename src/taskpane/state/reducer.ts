@@ -1,5 +1,5 @@
-import type { Analysis, Finding, Severity, Text, WorkbookSnapshot } from '../../domain';
-import type { Acknowledgements, ApplyReport } from '../../workbook/host';
+import type { Analysis, AnalysisState, Finding, Severity, Text, WorkbookSnapshot } from '../../domain';
+import { mergeEdits, type Acknowledgements, type ApplyReport, type SheetEdit } from '../../workbook/host';
 import type { Lang } from '../i18n/strings';
 
 /**
@@ -21,8 +21,8 @@ export interface Filters {
 
 export interface LiveState {
   on: boolean;
-  /** Sheets edited and not yet re-checked, in the order they were first edited. */
-  pending: string[];
+  /** Edits not yet re-checked: per sheet (in the order first edited) its rows, or null to read it whole. */
+  pending: SheetEdit[];
   /** A re-check is under way: edits made meanwhile wait in `pending` and are re-checked after it. */
   running: boolean;
   /** When the last re-check finished (HH:MM:SS, the user's clock). */
@@ -37,6 +37,8 @@ export interface PaneState {
   /** The workbook as last read; live re-checks replace the sheets they re-read. */
   snapshot: WorkbookSnapshot | null;
   analysis: Analysis | null;
+  /** What the engine keeps of `analysis` so a live re-check re-reads only the edited projects (opaque). */
+  engine: AnalysisState | null;
   acks: Acknowledgements;
   marks: boolean;
   notes: boolean;
@@ -62,7 +64,7 @@ export type PaneEvent =
   | { type: 'check-started' }
   | { type: 'read-progress'; done: number; total: number }
   /** A full read was analysed; its marks are being written next. */
-  | { type: 'analysed'; snapshot: WorkbookSnapshot; analysis: Analysis; acks: Acknowledgements; notices?: Text[] }
+  | { type: 'analysed'; snapshot: WorkbookSnapshot; analysis: Analysis; acks: Acknowledgements; notices?: Text[]; engine?: AnalysisState }
   /** The host wrote (marks, fixes, summaries) and said what it could not do. */
   | { type: 'host-reported'; report: ApplyReport }
   /** Acknowledgements as stored after saving (merged with a co-author's). */
@@ -73,10 +75,10 @@ export type PaneEvent =
   | { type: 'acknowledged'; key: string; reason: string; at: string }
   | { type: 'withdrawn'; key: string }
   | { type: 'live-toggled'; on: boolean }
-  | { type: 'live-edit'; sheets: string[] }
-  | { type: 'recheck-started'; sheets: string[] }
-  /** `base` is the snapshot the re-read sheets were merged into; if another read replaced it meanwhile, this is stale. */
-  | { type: 'rechecked'; base: WorkbookSnapshot; sheets: string[]; snapshot: WorkbookSnapshot; analysis: Analysis; at: string }
+  | { type: 'live-edit'; edits: SheetEdit[] }
+  | { type: 'recheck-started'; edits: SheetEdit[] }
+  /** `base` is the snapshot the re-read rows were merged into; if another read replaced it meanwhile, this is stale. */
+  | { type: 'rechecked'; base: WorkbookSnapshot; edits: SheetEdit[]; snapshot: WorkbookSnapshot; analysis: Analysis; engine?: AnalysisState; at: string }
   | { type: 'recheck-finished'; error?: Text }
   | { type: 'failed'; error: Text }
   | { type: 'fix-previewed'; fix: FixKind }
@@ -101,6 +103,7 @@ export function initialState(lang: Lang = 'th'): PaneState {
     progress: null,
     snapshot: null,
     analysis: null,
+    engine: null,
     acks: { v: 1, items: {} },
     marks: true,
     notes: false,
@@ -122,7 +125,6 @@ function toggled<T>(set: ReadonlySet<T>, item: T, on: boolean): ReadonlySet<T> {
   return next;
 }
 
-const withPending = (pending: string[], sheets: string[]): string[] => [...pending, ...sheets.filter((s, i) => !pending.includes(s) && sheets.indexOf(s) === i)];
 
 type Handlers = { [K in PaneEvent['type']]: (s: PaneState, e: Extract<PaneEvent, { type: K }>) => PaneState };
 
@@ -130,7 +132,7 @@ const ON: Handlers = {
   'lang-changed': (s, e) => ({ ...s, lang: e.lang }),
   'check-started': (s) => ({ ...s, phase: 'reading', progress: 0, error: null, notice: null }),
   'read-progress': (s, e) => ({ ...s, progress: e.total > 0 ? e.done / e.total : null }),
-  analysed: (s, e) => ({ ...s, phase: 'applying', progress: null, snapshot: e.snapshot, analysis: e.analysis, acks: e.acks, notices: e.notices ?? [] }),
+  analysed: (s, e) => ({ ...s, phase: 'applying', progress: null, snapshot: e.snapshot, analysis: e.analysis, engine: e.engine ?? null, acks: e.acks, notices: e.notices ?? [] }),
   'host-reported': (s, e) => ({ ...s, report: e.report }),
   'acks-stored': (s, e) => ({ ...s, acks: e.acks }),
   'marks-written': (s) => ({ ...s, phase: 'done' }),
@@ -143,13 +145,14 @@ const ON: Handlers = {
   },
   // Turning live mode off drops edits not yet re-checked; a re-check under way still finishes.
   'live-toggled': (s, e) => ({ ...s, live: { ...s.live, on: e.on, pending: e.on ? s.live.pending : [] } }),
-  'live-edit': (s, e) => (s.live.on ? { ...s, live: { ...s.live, pending: withPending(s.live.pending, e.sheets) } } : s),
-  'recheck-started': (s, e) => ({ ...s, live: { ...s.live, running: true, pending: s.live.pending.filter((p) => !e.sheets.includes(p)) } }),
+  'live-edit': (s, e) => (s.live.on ? { ...s, live: { ...s.live, pending: mergeEdits(s.live.pending, e.edits) } } : s),
+  // The edits taken leave the queue; an edit made while they are re-checked queues again and is checked after.
+  'recheck-started': (s, e) => ({ ...s, live: { ...s.live, running: true, pending: s.live.pending.filter((p) => !e.edits.some((x) => x.sheet === p.sheet)) } }),
   rechecked: (s, e) =>
     s.snapshot === e.base
-      ? { ...s, snapshot: e.snapshot, analysis: e.analysis, live: { ...s.live, at: e.at } }
-      : // Another read replaced the snapshot meanwhile: these sheets are re-read on top of it, not lost.
-        { ...s, live: { ...s.live, pending: s.live.on ? withPending(s.live.pending, e.sheets) : s.live.pending } },
+      ? { ...s, snapshot: e.snapshot, analysis: e.analysis, engine: e.engine ?? null, live: { ...s.live, at: e.at } }
+      : // Another read replaced the snapshot meanwhile: these edits are re-read on top of it, not lost.
+        { ...s, live: { ...s.live, pending: s.live.on ? mergeEdits(s.live.pending, e.edits) : s.live.pending } },
   'recheck-finished': (s, e) => {
     const live = { ...s.live, running: false };
     return e.error === undefined ? { ...s, live } : { ...s, live, phase: 'failed', error: e.error, progress: null };

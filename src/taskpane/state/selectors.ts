@@ -1,5 +1,5 @@
 import { fingerprint, planMarks, planNumbers, planSummaries, planTotals, type Action, type Conflict, type Analysis, groupFindings, money, type Finding, type RuleCode, type Severity, digitStyle, workbookTitle } from '../../domain';
-import type { Acknowledgements } from '../../workbook/host';
+import type { Acknowledgements, SheetEdit } from '../../workbook/host';
 import { RULE_LABELS } from '../i18n/rules';
 import { STRINGS, type Lang, type Strings } from '../i18n/strings';
 import { SEVERITIES, type Filters, type FixKind, type PaneState } from './reducer';
@@ -311,7 +311,7 @@ export function summaryPlan(s: PaneState): { actions: Action[]; done: string } |
 export const noPlan = (s: PaneState): boolean => s.analysis !== null && s.analysis.stats.projects === 0;
 
 /** The sheets to re-check now: edits wait, nothing else reads or writes, and there is a workbook to merge into. */
-export function nextRecheck(s: PaneState): string[] | null {
+export function nextRecheck(s: PaneState): SheetEdit[] | null {
   const idle = !s.live.running && s.phase !== 'reading' && s.phase !== 'applying';
   return s.live.on && idle && s.snapshot !== null && s.live.pending.length > 0 ? s.live.pending : null;
 }

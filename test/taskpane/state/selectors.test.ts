@@ -176,9 +176,9 @@ describe('status', () => {
     expect(statusText(run([{ type: 'check-started' }, { type: 'read-progress', done: 1, total: 2 }], initialState('en')))).toBe('50% read');
     expect(statusText(run([{ type: 'analysed', snapshot, analysis, acks: noAcks }]))).toBe('กำลังทำเครื่องหมาย…');
     expect(statusText(checked())).toBe('');
-    const live = run([{ type: 'live-toggled', on: true }, { type: 'recheck-started', sheets: [PLAN] }], checked());
+    const live = run([{ type: 'live-toggled', on: true }, { type: 'recheck-started', edits: [{ sheet: PLAN, rows: [27] }] }], checked());
     expect(statusText(live)).toBe('กำลังตรวจ…');
-    const done = run([{ type: 'rechecked', base: snapshot, sheets: [PLAN], snapshot, analysis, at: '10:15:00' }, { type: 'recheck-finished' }], live);
+    const done = run([{ type: 'rechecked', base: snapshot, edits: [{ sheet: PLAN, rows: [27] }], snapshot, analysis, at: '10:15:00' }, { type: 'recheck-finished' }], live);
     expect(statusText(done)).toBe('ตรวจใหม่หลังการแก้ไขเมื่อ 10:15:00');
     expect(statusText({ ...done, lang: 'en' })).toBe('Re-checked after an edit at 10:15:00');
   });
@@ -283,15 +283,15 @@ describe('summary sheets', () => {
 });
 
 describe('the next live re-check', () => {
-  const live = (): PaneState => run([{ type: 'live-toggled', on: true }, { type: 'live-edit', sheets: [PLAN] }], checked());
+  const live = (): PaneState => run([{ type: 'live-toggled', on: true }, { type: 'live-edit', edits: [{ sheet: PLAN, rows: [27] }] }], checked());
 
   it('runs for the pending sheets when nothing else is under way', () => {
-    expect(nextRecheck(live())).toEqual([PLAN]);
+    expect(nextRecheck(live())).toEqual([{ sheet: PLAN, rows: [27] }]);
     expect(nextRecheck(checked())).toBeNull();
   });
 
   it('waits while a re-check, a read or a write is under way, and without a workbook or live mode', () => {
-    expect(nextRecheck(reducer(live(), { type: 'recheck-started', sheets: [] }))).toBeNull();
+    expect(nextRecheck(reducer(live(), { type: 'recheck-started', edits: [] }))).toBeNull();
     expect(nextRecheck(reducer(live(), { type: 'check-started' }))).toBeNull();
     expect(nextRecheck(reducer(live(), { type: 'fix-started' }))).toBeNull();
     expect(nextRecheck({ ...live(), snapshot: null })).toBeNull();
