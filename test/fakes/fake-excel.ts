@@ -44,7 +44,20 @@ export interface FakeSheet {
     bold: Set<string>;
     links: Map<string, string>;
     hiddenColumns: Set<string>;
+    /** Row heights set, by row number. */
+    rowHeights: Map<number, number>;
+    /** What a cell was given beyond its value: font, wrapping, alignment, borders (by A1 address). */
+    looks: Map<string, FakeLook>;
   };
+}
+
+export interface FakeLook {
+  font?: { name?: string; size?: number; bold?: boolean; italic?: boolean };
+  wrapText?: boolean;
+  horizontal?: string;
+  vertical?: string;
+  /** Edges drawn around or inside the ranges that covered this cell ("EdgeTop", "InsideHorizontal", …). */
+  borders?: string[];
 }
 
 export interface FakeComment {
@@ -98,7 +111,7 @@ export class FakeWorkbookState {
   addSheet(name: string): FakeSheet {
     const s: FakeSheet = {
       id: this.id('{sheet-'), name, cells: new Map(), formulas: new Map(), numberFormats: new Map(), fills: new Map(), merges: [], cfs: [], notes: new Map(),
-      layout: { columnWidths: new Map(), bold: new Set(), links: new Map(), hiddenColumns: new Set() },
+      layout: { columnWidths: new Map(), bold: new Set(), links: new Map(), hiddenColumns: new Set(), rowHeights: new Map(), looks: new Map() },
     };
     this.sheets.push(s);
     return s;
@@ -617,8 +630,11 @@ class FakeRange extends Proxy {
     fill: { color: string };
     font: { color: string; bold: boolean; set(p: Record<string, unknown>): void };
     wrapText: boolean;
+    horizontalAlignment: string;
+    verticalAlignment: string;
     columnWidth: number;
     rowHeight: number;
+    borders: { getItem(edge: string): { style: string; weight: string; color: string } };
   };
 
   constructor(ctx: FakeContext, private readonly ws: FakeWorksheet, private readonly area: () => Area | null, nullable = false) {
@@ -629,6 +645,17 @@ class FakeRange extends Proxy {
       throw new FakeError('PropertyNotLoaded', p);
     };
     const boldCells = (on: boolean) => ctx.queue(48, () => range.eachCell((s, _k, r, c) => (on ? s.layout.bold.add(areaAddress({ top: r, left: c, bottom: r, right: c })) : undefined)));
+    // Records what a write gave each cell of the range (generated sheets are small; the first 100 columns do).
+    const look = (bytes: number, f: (l: FakeLook) => void) =>
+      ctx.queue(bytes, () =>
+        range.eachCell((s, _k, r, c) => {
+          if (c > 100) return;
+          const a1 = areaAddress({ top: r, left: c, bottom: r, right: c });
+          const l = s.layout.looks.get(a1) ?? {};
+          f(l);
+          s.layout.looks.set(a1, l);
+        }),
+      );
     this.format = {
       fill: {
         set color(v: string) {
@@ -657,12 +684,11 @@ class FakeRange extends Proxy {
         },
         set(p: Record<string, unknown>) {
           if (p.bold === true) boldCells(true);
-          else ctx.queue(48, () => undefined);
+          look(48, (l) => void (l.font = { ...l.font, ...(p as FakeLook['font']) }));
         },
       },
       set wrapText(v: boolean) {
-        void v;
-        ctx.queue(16, () => undefined);
+        look(16, (l) => void (l.wrapText = v));
       },
       get wrapText(): boolean {
         return unloaded('format.wrapText')();
@@ -676,12 +702,53 @@ class FakeRange extends Proxy {
       get columnWidth(): number {
         return unloaded('format.columnWidth')();
       },
+      set horizontalAlignment(v: string) {
+        look(24, (l) => void (l.horizontal = v));
+      },
+      get horizontalAlignment(): string {
+        return unloaded('format.horizontalAlignment')();
+      },
+      set verticalAlignment(v: string) {
+        look(24, (l) => void (l.vertical = v));
+      },
+      get verticalAlignment(): string {
+        return unloaded('format.verticalAlignment')();
+      },
       set rowHeight(v: number) {
-        void v;
-        ctx.queue(32, () => undefined);
+        ctx.queue(32, () => {
+          const a = range.area();
+          if (a) for (let r = a.top; r <= a.bottom; r++) range.ws.sheet().layout.rowHeights.set(r, v);
+        });
       },
       get rowHeight(): number {
         return unloaded('format.rowHeight')();
+      },
+      borders: {
+        getItem(edge: string) {
+          const drawn = () => look(24, (l) => void (l.borders = [...new Set([...(l.borders ?? []), edge])]));
+          return {
+            set style(v: string) {
+              if (v !== 'None') drawn();
+            },
+            get style(): string {
+              return unloaded('format.borders.style')();
+            },
+            set weight(v: string) {
+              void v;
+              ctx.queue(16, () => undefined);
+            },
+            get weight(): string {
+              return unloaded('format.borders.weight')();
+            },
+            set color(v: string) {
+              void v;
+              ctx.queue(16, () => undefined);
+            },
+            get color(): string {
+              return unloaded('format.borders.color')();
+            },
+          };
+        },
       },
     };
   }

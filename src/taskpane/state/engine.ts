@@ -1,5 +1,5 @@
 import {
-  groupFindings, planNumbers, planSummaries, planTotals, workbookTitle, type Action, type Analysis, type CellValue, type Finding, type MarkOptions,
+  digitStyle, groupFindings, planNumbers, planSummaries, planTotals, workbookTitle, type Action, type Analysis, type CellValue, type Finding, type MarkOptions,
   type SheetGroup, type SheetSummary, type Stats, type Text, type TotalsPlan, type WorkbookSnapshot, parseAddress,
 } from '../../domain';
 import type { Acknowledgements, ApplyReport, SheetEdit } from '../../workbook/host';
@@ -121,7 +121,10 @@ export class Analyses {
     return got.analysis;
   }
 
-  summaries(id: number, title: string): Extract<Action, { kind: 'add-sheet' }>[] {
-    return planSummaries(this.get(id), { title });
+  /** The summary sheets, titled from the workbook and in its digit style. */
+  summaries(id: number): Extract<Action, { kind: 'add-sheet' }>[] {
+    const got = this.kept.get(id);
+    if (!got) throw new Error(`analysis ${id} is no longer kept: check again`);
+    return planSummaries(got.analysis, { title: workbookTitle(got.snapshot), digits: digitStyle(got.snapshot) });
   }
 }

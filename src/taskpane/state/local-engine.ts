@@ -34,7 +34,7 @@ export function localEngine(host: PlanHost): Engine {
     },
     writeMarks: (analysis, options) => host.apply(analysis ? planMarks(analysis, options) : [{ kind: 'clear-marks' }]),
     planFix: async (analysis, fix) => planFix(analyses.get(analysis.id), fix),
-    summaries: async (analysis) => analyses.summaries(analysis.id, analysis.title),
+    summaries: async (analysis) => analyses.summaries(analysis.id),
     apply: (actions) => host.apply(actions),
     preview: async (sheet, cell) => (last ? previewWindow(last, sheet, cell) : null),
     select: (sheet, cell) => host.select(sheet, cell),

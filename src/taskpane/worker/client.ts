@@ -66,7 +66,7 @@ async function opened(
     recheck: () => Promise.reject(new Error('a file is not edited while it is open: there is nothing to re-check')),
     writeMarks: (analysis, options) => report(api.writeMarks(analysis?.id ?? null, options)),
     planFix: async (analysis, fix) => unwrap(await api.planFix(analysis.id, fix)),
-    summaries: async (analysis) => unwrap(await api.summaries(analysis.id, analysis.title)),
+    summaries: async (analysis) => unwrap(await api.summaries(analysis.id)),
     apply: (actions) => report(api.apply(actions)),
     preview: async (sheet, cell) => unwrap(await api.preview(sheet, cell)),
     // There is no Excel selection: the pane shows the cell in its own preview grid.

@@ -54,8 +54,8 @@ export class FileEngine {
     return planFix(this.analyses.get(id), fix);
   }
 
-  async summaries(id: number, title: string): Promise<Extract<Action, { kind: 'add-sheet' }>[]> {
-    return this.analyses.summaries(id, title);
+  async summaries(id: number): Promise<Extract<Action, { kind: 'add-sheet' }>[]> {
+    return this.analyses.summaries(id);
   }
 
   async apply(actions: Action[]): Promise<Answer<ApplyReport>> {

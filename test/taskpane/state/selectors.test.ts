@@ -279,7 +279,7 @@ describe('summary sheets', () => {
     expect(canSummarize(initialState())).toBe(false);
     const analyses = new Analyses();
     const pane = analyses.add(analysis, snapshot);
-    const p = { actions: analyses.summaries(pane.id, pane.title), done: '' };
+    const p = { actions: analyses.summaries(pane.id), done: '' };
     p.done = summaryDone(checked(), p.actions);
     expect(pane.title).toBe('จังหวัดเชียงใหม่ ปีงบประมาณ พ.ศ. ๒๕๖๖');
     expect(p.actions.map((a) => a.kind === 'add-sheet' && a.sheet.name)).toEqual(['สรุปตามหน่วยงาน', 'สรุปตามตัวชี้วัด', 'สรุปรายไตรมาส', 'ผลการตรวจ']);
