@@ -38,6 +38,15 @@ function groupOf(scheme: Scheme, p: Project): string {
   return `${p.goal}|${p.indicator}|${agencyOf(p)}`;
 }
 
+/** Whether two projects fall in the same group of a scheme (what groupOf's keys say, without building them). */
+function sameGroup(scheme: Scheme, a: Project, b: Project): boolean {
+  if (scheme === 'plan') return true;
+  if (a.goal !== b.goal) return false;
+  if (scheme === 'goal') return true;
+  if (a.indicator !== b.indicator) return false;
+  return scheme === 'indicator' || (a.agency?.value === b.agency?.value) || agencyOf(a) === agencyOf(b);
+}
+
 export interface NumberingAnomaly {
   project: Project;
   expected: number;
@@ -49,10 +58,16 @@ export interface NumberingAnomaly {
 export function anomaliesUnder(numbered: Project[], scheme: Scheme): NumberingAnomaly[] {
   const state = new Map<string, { last: number; seen: Map<number, number> }>();
   const out: NumberingAnomaly[] = [];
+  // Consecutive projects are nearly always in the same group: reuse its state without building its key again.
+  let prev: Project | null = null;
+  let s: { last: number; seen: Map<number, number> } | undefined;
   for (const p of numbered) {
-    const key = groupOf(scheme, p);
-    const s = state.get(key) ?? { last: 0, seen: new Map<number, number>() };
-    state.set(key, s);
+    if (!s || !prev || !sameGroup(scheme, prev, p)) {
+      const key = groupOf(scheme, p);
+      s = state.get(key);
+      if (!s) state.set(key, (s = { last: 0, seen: new Map<number, number>() }));
+    }
+    prev = p;
     const n = (p.number as NonNullable<Project['number']>).value;
     const first = s.seen.get(n);
     if (first !== undefined || n !== s.last + 1) out.push({ project: p, expected: s.last + 1, firstRow: first ?? null });
