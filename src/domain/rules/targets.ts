@@ -15,7 +15,14 @@ export function targetsOf(p: Project): TargetReading | null {
   if (!total || total.value.kind === 'none') return null;
   const quarters = p.quarterTargets.filter((f): f is Figure<Target> => f !== null && f.value.kind !== 'none');
   if (quarters.length === 0) return null;
-  return { total, quarters, related: quarters.map((f) => f.cell.address) };
+  // The addresses only when a rule reports: three rules read every row's targets, few rows are flagged.
+  return {
+    total,
+    quarters,
+    get related() {
+      return quarters.map((f) => f.cell.address);
+    },
+  };
 }
 
 /** Counts with one unit (or none) in every quarter and the total: the only targets that may add up. */
