@@ -17,8 +17,12 @@ export function amountFigures(ctx: RuleContext): Map<string, Figure<Amount>[]> {
     let list = out.get(sheet);
     if (!list) out.set(sheet, (list = []));
     // Pushed one by one: this runs for several rules over every project row.
-    for (const p of projects) {
-      for (const f of p.quarterBudgets) if (f) list.push(f);
+    for (let i = 0; i < projects.length; i++) {
+      const p = projects[i] as (typeof projects)[number];
+      for (let q = 0; q < 4; q++) {
+        const f = p.quarterBudgets[q];
+        if (f) list.push(f);
+      }
       if (p.budget) list.push(p.budget);
     }
   }
