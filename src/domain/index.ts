@@ -19,6 +19,6 @@ export { planNumbers } from './actions/numbers';
 export { planTotals, type Conflict, type TotalsOptions, type TotalsPlan } from './actions/totals';
 export { SUMMARY_SHEETS, planSummaries } from './actions/summaries';
 export {
-  LINE_HEIGHT, MARK_STYLES, MARK_TAG, SHEET_LOOK, generatedName, isGenerated, isOurMarkFormula, markFormula, rowLines,
-  type Action, type GeneratedCell, type GeneratedSheet, type MarkStyle,
+  LINE_HEIGHT, MARK_STYLES, MARK_TAG, SHEET_LOOK, generatedName, isOurMarkFormula, markFormula, rowLines,
+  type Action, type GeneratedCell, type GeneratedSheet, type MarkStyle, type NameHolder,
 } from './actions/types';
