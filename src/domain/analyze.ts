@@ -3,6 +3,7 @@ import type { Family, SheetModel, SheetReading } from './model';
 import { isGeneratedSheet } from './actions/generated';
 import { parseAddress } from './base/cells';
 import { formulasOf, uncachedOf, withEvaluatedFormulas, type Formulas } from './formula';
+import type { Memo } from './memo';
 import { parseSheet, type ParsedSheet } from './parse/sheet';
 import { runRules, settleFindings, type Finding } from './rules';
 import type { WorkbookSnapshot } from './snapshot';
@@ -61,16 +62,17 @@ export function analyze(snapshot: WorkbookSnapshot, options: AnalyzeOptions = {}
 
 /**
  * Everything after the parse: expected figures, formulas, rules, findings in order, stats. Shared with the
- * incremental re-check (incremental/), which brings its own parse of the same snapshot.
+ * incremental re-check (incremental/), which brings its own parse of the same snapshot and a memo of what the
+ * previous check computed of the rows and figures it still has.
  */
-export function analyzeParsed(snapshot: WorkbookSnapshot, parsed: ParsedSheet[], period: PeriodChoice): Analysis {
+export function analyzeParsed(snapshot: WorkbookSnapshot, parsed: ParsedSheet[], period: PeriodChoice, memo?: Memo): Analysis {
   const catalog = period.catalog;
   const models = parsed.map((p) => p.model);
-  const totals = totalsModel(models, catalog);
+  const totals = totalsModel(models, catalog, memo);
   const formulas = formulasOf(parsed.map((p) => p.grid), uncachedOf(snapshot), totals.figures);
   const order = new Map(parsed.map((p, i) => [p.model.name, i]));
   const seen = new Set<string>();
-  const unique = runRules({ sheets: parsed, catalog, period, totals, formulas }).filter((f) => {
+  const unique = runRules({ sheets: parsed, catalog, period, totals, formulas, ...(memo ? { memo } : {}) }).filter((f) => {
     const id = `${f.sheet}\u0000${f.cell}\u0000${f.code}`;
     if (seen.has(id)) return false;
     seen.add(id);

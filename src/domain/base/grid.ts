@@ -49,6 +49,11 @@ export class Grid {
     return this.snapshot.values[row - this.firstRow]?.[col - this.firstCol] ?? null;
   }
 
+  /** A row's values as the snapshot holds them (the same array until the row is read again), for per-row memos. */
+  rowValues(row: number): readonly CellValue[] | undefined {
+    return this.snapshot.values[row - this.firstRow];
+  }
+
   numberFormat(row: number, col: number): string | null {
     return this.snapshot.numberFormats?.[row - this.firstRow]?.[col - this.firstCol] ?? null;
   }

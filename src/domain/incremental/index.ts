@@ -5,6 +5,7 @@ import { withEvaluatedFormulas } from '../formula';
 import { parseSheet, type ParsedSheet } from '../parse/sheet';
 import type { SheetSnapshot, WorkbookSnapshot } from '../snapshot';
 import { fiscalYear } from '../title';
+import { Memo } from '../memo';
 import { spliceSheet } from './splice';
 
 /**
@@ -16,6 +17,8 @@ export interface AnalysisState {
   readonly parsed: readonly ParsedSheet[];
   readonly period: PeriodChoice;
   readonly options: AnalyzeOptions;
+  /** What the checks so far computed of rows, figures and snapshot rows that this state still holds. */
+  readonly memo: Memo;
 }
 
 export interface StatefulAnalysis {
@@ -35,7 +38,8 @@ export interface EditedRows {
 export function analyzeWithState(snapshot: WorkbookSnapshot, options: AnalyzeOptions = {}): StatefulAnalysis {
   const period = choosePeriod(fiscalYear(snapshot), options.catalogs ?? CATALOGS);
   const parsed = withEvaluatedFormulas(snapshot).sheets.filter((s) => !isGeneratedSheet(s)).map((s) => parseSheet(s, period.catalog));
-  return { analysis: analyzeParsed(snapshot, parsed, period), state: { snapshot, parsed, period, options }, path: 'full' };
+  const memo = new Memo();
+  return { analysis: analyzeParsed(snapshot, parsed, period, memo), state: { snapshot, parsed, period, options, memo }, path: 'full' };
 }
 
 /** Whether a changed cell may name the fiscal year (which chooses the plan period, and so every sheet's reading). */
@@ -46,7 +50,8 @@ const mayNameYear = (v: unknown): boolean => typeof v === 'string' && v.includes
  * replaced keep theirs, an edit inside whole projects re-reads only those projects (parse splice), any other
  * edited sheet is parsed again. `edited` must list every row that differs from `prev.snapshot` in a sheet that is
  * the same object in both snapshots' place (a sheet object that changed without being listed is parsed whole).
- * The figures, formulas and rules are then computed over the whole parse, as `analyze` does.
+ * The figures, formulas and rules then run over the whole parse, as `analyze` does, with the state's memo: rows
+ * and figures the edit left as they were keep what was computed of them.
  */
 export function reanalyze(prev: AnalysisState, snapshot: WorkbookSnapshot, edited: readonly EditedRows[]): StatefulAnalysis {
   // Formula cells without cached values are evaluated over the whole workbook: an edit may change any of them.
@@ -96,6 +101,14 @@ export function reanalyze(prev: AnalysisState, snapshot: WorkbookSnapshot, edite
     if (!again) spliced = false;
     parsed.push(again ?? parseSheet(s as SheetSnapshot, catalog));
   }
-  const state: AnalysisState = { snapshot, parsed, period: prev.period, options: prev.options };
-  return { analysis: analyzeParsed(snapshot, parsed, prev.period), state, path: spliced ? 'projects' : 'sheets' };
+  // A row listed as edited may be the same array changed in place: what was kept of it goes.
+  for (const e of edited) {
+    const s = snapshot.sheets.find((x) => x.name === e.sheet);
+    for (const r of e.rows) {
+      const row = s?.values[r - s.origin.row];
+      if (row) prev.memo.forget(row);
+    }
+  }
+  const state: AnalysisState = { snapshot, parsed, period: prev.period, options: prev.options, memo: prev.memo };
+  return { analysis: analyzeParsed(snapshot, parsed, prev.period, prev.memo), state, path: spliced ? 'projects' : 'sheets' };
 }

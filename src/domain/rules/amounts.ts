@@ -1,4 +1,4 @@
-import type { Figure } from '../model';
+import type { Figure, Project } from '../model';
 import type { Amount } from '../thai';
 import type { RuleContext } from './define';
 
@@ -26,13 +26,35 @@ export function amountFigures(ctx: RuleContext): Map<string, Figure<Amount>[]> {
       if (p.budget) list.push(p.budget);
     }
   }
+  for (const [sheet, figs] of tableAmounts(ctx)) add(sheet, figs);
+  return out;
+}
+
+/** A project row's amounts in reading order (the quarters, then the total): amountFigures' part for one row. */
+export function projectAmounts(p: Project): Figure<Amount>[] {
+  const out: Figure<Amount>[] = [];
+  for (let q = 0; q < 4; q++) {
+    const f = p.quarterBudgets[q];
+    if (f) out.push(f);
+  }
+  if (p.budget) out.push(p.budget);
+  return out;
+}
+
+/** The amounts of plan total rows and summary tables, by sheet: amountFigures without the project rows. */
+export function tableAmounts(ctx: RuleContext): Map<string, Figure<Amount>[]> {
+  const out = new Map<string, Figure<Amount>[]>();
   for (const s of ctx.sheets) {
-    const sheet = s.model.name;
-    for (const t of s.model.plan?.totals ?? []) add(sheet, Object.values(t.amounts));
+    const list: Figure<Amount>[] = [];
+    const add = (figs: (Figure<Amount> | null | undefined)[]): void => {
+      for (const f of figs) if (f) list.push(f);
+    };
+    for (const t of s.model.plan?.totals ?? []) add(Object.values(t.amounts));
     for (const sum of s.model.summaries) {
-      if (sum.kind === 'agency') for (const r of sum.rows) add(sheet, r.amounts.map((a) => a.figure));
-      else for (const r of sum.rows) add(sheet, [r.count, r.budget]);
+      if (sum.kind === 'agency') for (const r of sum.rows) add(r.amounts.map((a) => a.figure));
+      else for (const r of sum.rows) add([r.count, r.budget]);
     }
+    if (list.length > 0) out.set(s.model.name, list);
   }
   return out;
 }

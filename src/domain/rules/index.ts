@@ -3,7 +3,7 @@ import amountUnreadable from './amount-unreadable';
 import budgetTypeAmount from './budget-type-amount';
 import countMismatch from './count-mismatch';
 import criteriaNoMatch from './criteria-no-match';
-import type { Report, RuleContext, RuleMeta } from './define';
+import type { Report, RuleContext, RuleMeta, RuleModule } from './define';
 import duplicateRow from './duplicate-row';
 import { finding, type Finding } from './finding';
 import formulaError from './formula-error';
@@ -35,7 +35,10 @@ import summaryVsDetail from './summary-vs-detail';
 import targetUnitMissing from './target-unit-missing';
 import timelineConflict from './timeline-conflict';
 
-export type { RuleContext, RuleMeta, Text } from './define';
+import type { ColumnMap, Project } from '../model';
+import type { ExpectedFigure } from '../totals';
+
+export type { ProjectAt, RuleContext, RuleMeta, Text } from './define';
 export { findingSchema, severitySchema, money, type Finding, type Severity } from './finding';
 export { settleFindings, GROUP_AFTER } from './settle';
 
@@ -61,15 +64,98 @@ export const RULE_META: Readonly<Record<RuleCode, RuleMeta<RuleCode>>> = Object.
 /** Whether a string is a registered rule code (findings read back from JSON). */
 export const isRuleCode = (code: string): code is RuleCode => Object.prototype.hasOwnProperty.call(RULE_META, code);
 
-/** Runs every rule in registry order; each reports under its own code only. */
+/** What the per-row and per-figure checks found for one row or figure, by rule (null: nothing at all). */
+type Found = (Finding[] | null)[] | null;
+/** A row's findings with what they were computed under (a row object is only ever reused within its own table). */
+interface RowFound {
+  sheet: string;
+  columns: ColumnMap;
+  found: Found;
+}
+
+const ALL: readonly RuleModule[] = RULES;
+const PROJECT_RULES = ALL.map((rule, k) => ({ rule, k })).filter((r) => r.rule.checkProject);
+const FIGURE_RULES = ALL.map((rule, k) => ({ rule, k })).filter((r) => r.rule.checkFigure);
+/** Figure kinds → the figure rules that check them. */
+const BY_KIND = new Map<string, number[]>();
+FIGURE_RULES.forEach((r, j) => {
+  for (const kind of r.rule.figureKinds ?? []) BY_KIND.set(kind, [...(BY_KIND.get(kind) ?? []), j]);
+});
+
+/**
+ * Runs every rule in registry order; each reports under its own code only. A rule's findings come in the order
+ * its checks run: per row (every table's rows in order), per figure (model order), then over the workbook. With
+ * a memo, rows and figures checked before keep their findings.
+ */
 export function runRules(ctx: RuleContext): Finding[] {
-  const out: Finding[] = [];
-  for (const rule of RULES) {
+  const outs: Finding[][] = ALL.map(() => []);
+  let target: Finding[] = [];
+  const reporters = ALL.map((rule): Report => {
     const { code, severity } = rule.meta;
-    const report: Report = (at, message, extra = {}) => {
-      out.push(finding(code, extra.severity ?? severity, at, message, extra));
+    return (at, message, extra = {}) => {
+      target.push(finding(code as RuleCode, extra.severity ?? severity, at, message, extra));
     };
-    rule.check(ctx, report);
+  });
+  /** Runs some checks into fresh lists; null when none found anything. */
+  const found = (run: (j: number) => void, count: number): Found => {
+    let out: Found = null;
+    for (let j = 0; j < count; j++) {
+      target = [];
+      run(j);
+      if (target.length === 0) continue;
+      out ??= new Array<Finding[] | null>(count).fill(null);
+      out[j] = target;
+    }
+    return out;
+  };
+  const keep = (f: Found, rules: readonly { k: number }[]): void => {
+    if (!f) return;
+    f.forEach((list, j) => {
+      if (list) for (const x of list) (outs[(rules[j] as { k: number }).k] as Finding[]).push(x);
+    });
+  };
+
+  const rows = ctx.memo?.slot<Project, RowFound>('rules:row');
+  for (const s of ctx.sheets) {
+    const plan = s.model.plan;
+    if (!plan) continue;
+    const sheet = s.model.name;
+    for (const project of plan.projects) {
+      let r = rows?.get(project);
+      if (!r || r.sheet !== sheet || r.columns !== plan.columns) {
+        const at = { sheet, plan, project };
+        r = { sheet, columns: plan.columns, found: found((j) => {
+          const { rule, k } = PROJECT_RULES[j] as (typeof PROJECT_RULES)[number];
+          rule.checkProject?.(ctx, at, reporters[k] as Report);
+        }, PROJECT_RULES.length) };
+        rows?.set(project, r);
+      }
+      keep(r.found, PROJECT_RULES);
+    }
   }
+
+  const figures = ctx.memo?.slot<ExpectedFigure, Found>('rules:figure');
+  for (const figure of ctx.totals.figures) {
+    const which = BY_KIND.get(figure.kind);
+    if (!which) continue;
+    let f = figures?.get(figure);
+    if (f === undefined) {
+      f = found((j) => {
+        if (!which.includes(j)) return;
+        const { rule, k } = FIGURE_RULES[j] as (typeof FIGURE_RULES)[number];
+        rule.checkFigure?.(ctx, figure, reporters[k] as Report);
+      }, FIGURE_RULES.length);
+      figures?.set(figure, f);
+    }
+    keep(f, FIGURE_RULES);
+  }
+
+  ALL.forEach((rule, k) => {
+    if (!rule.check) return;
+    target = outs[k] as Finding[];
+    rule.check(ctx, reporters[k] as Report);
+  });
+  const out: Finding[] = [];
+  for (const list of outs) for (const x of list) out.push(x);
   return out;
 }

@@ -1,9 +1,18 @@
+import type { Figure } from '../model';
+import type { Amount } from '../thai';
 import { defineRule } from './define';
 import { money } from './finding';
 import { amountFigures } from './amounts';
 
 /** How many other cells a number-as-text finding lists; the message gives the full count. */
 const MAX_RELATED = 200;
+
+const byCell = (a: Figure<Amount>, b: Figure<Amount>): number => a.cell.row - b.cell.row || a.cell.col - b.cell.col;
+
+function inCellOrder(cells: readonly Figure<Amount>[]): boolean {
+  for (let i = 1; i < cells.length; i++) if (byCell(cells[i - 1] as Figure<Amount>, cells[i] as Figure<Amount>) > 0) return false;
+  return true;
+}
 
 export default defineRule({
   meta: {
@@ -18,7 +27,9 @@ export default defineRule({
     const bySheet = amountFigures(ctx);
     for (const s of ctx.sheets) {
       const figs = bySheet.get(s.model.name) ?? [];
-      const cells = figs.filter((f) => f.value.kind === 'amount' && f.value.asText).sort((a, b) => a.cell.row - b.cell.row || a.cell.col - b.cell.col);
+      const cells = figs.filter((f) => f.value.kind === 'amount' && f.value.asText);
+      // Rows come in order already, nearly always: sorted only when they do not (a re-check runs this per edit).
+      if (!inCellOrder(cells)) cells.sort(byCell);
       const first = cells[0];
       if (!first) continue;
       report({ sheet: s.model.name, cell: first.cell }, {

@@ -1,6 +1,7 @@
 import { cellRef } from '../base/cells';
 import { provincesIn } from '../thai';
 import { mainProvince } from '../title';
+import type { CellValue } from '../snapshot';
 import { defineRule } from './define';
 
 /**
@@ -14,6 +15,21 @@ function namesProvince(text: string): boolean {
   return false;
 }
 
+/** The provinces each text cell of a row names, by offset in the row; the empty list for most rows. */
+type RowProvinces = readonly (readonly [number, readonly string[]])[];
+const NONE: RowProvinces = [];
+
+function provincesOfRow(values: readonly CellValue[]): RowProvinces {
+  let out: [number, readonly string[]][] | null = null;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v !== 'string' || !namesProvince(v)) continue;
+    const names = provincesIn(v);
+    if (names.length > 0) (out ??= []).push([i, names]);
+  }
+  return out ?? NONE;
+}
+
 export default defineRule({
   meta: {
     code: 'province-mismatch',
@@ -25,16 +41,21 @@ export default defineRule({
   check(ctx, report) {
     const counts = new Map<string, number>();
     const cells: { sheet: string; row: number; col: number; names: readonly string[] }[] = [];
+    // A row's provinces are a function of its values (offsets from the sheet's first column): kept per row array.
+    const memo = ctx.memo?.slot<readonly CellValue[], RowProvinces>('province-mismatch:row');
     for (const s of ctx.sheets) {
       const g = s.grid;
       for (let row = g.firstRow; row <= g.lastRow; row++) {
-        for (const col of g.filledColumns(row)) {
-          const v = g.value(row, col);
-          if (typeof v !== 'string' || !namesProvince(v)) continue;
-          const names = provincesIn(v);
-          if (names.length === 0) continue;
+        const values = g.rowValues(row);
+        if (!values) continue;
+        let found = memo?.get(values);
+        if (!found) {
+          found = provincesOfRow(values);
+          memo?.set(values, found);
+        }
+        for (const [offset, names] of found) {
           for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
-          cells.push({ sheet: s.model.name, row, col, names });
+          cells.push({ sheet: s.model.name, row, col: g.firstCol + offset, names });
         }
       }
     }

@@ -1,4 +1,4 @@
-import { agreeingReading, figuresOf } from '../totals';
+import { agreeingReading } from '../totals';
 import { defineRule } from './define';
 import { money } from './finding';
 
@@ -12,18 +12,18 @@ export default defineRule({
       en: 'indicator, goal and plan total rows against their rows (the scope named in the label, else any plausible scope)',
     },
   },
-  check(ctx, report) {
-    for (const f of figuresOf(ctx.totals, 'plan-total')) {
-      const stated = f.stated?.value;
-      if (!f.stated || stated === null || stated === undefined || agreeingReading(f)) continue;
-      const name = (f.readings[0] as (typeof f.readings)[number]).scope;
-      const q = f.column === 'budget' ? null : f.column.slice(1);
-      const th = q ? `${name.th} ไตรมาส ${q}` : name.th;
-      const en = q ? `${name.en} Q${q}` : name.en;
-      report({ sheet: f.sheet, cell: f.stated.figure.cell }, {
-        th: `ยอดรวม${th ? ` ${th}` : ''} ระบุ ${money(stated)} บาท แต่รวมจากรายการได้ ${money(f.value)} บาท`,
-        en: `The ${en || 'section'} total states ${money(stated)} baht but its rows add up to ${money(f.value)} baht`,
-      }, { expected: f.value, actual: stated });
-    }
+  figureKinds: ['plan-total'],
+  checkFigure(_ctx, f, report) {
+    if (f.kind !== 'plan-total') return;
+    const stated = f.stated?.value;
+    if (!f.stated || stated === null || stated === undefined || agreeingReading(f)) return;
+    const name = (f.readings[0] as (typeof f.readings)[number]).scope;
+    const q = f.column === 'budget' ? null : f.column.slice(1);
+    const th = q ? `${name.th} ไตรมาส ${q}` : name.th;
+    const en = q ? `${name.en} Q${q}` : name.en;
+    report({ sheet: f.sheet, cell: f.stated.figure.cell }, {
+      th: `ยอดรวม${th ? ` ${th}` : ''} ระบุ ${money(stated)} บาท แต่รวมจากรายการได้ ${money(f.value)} บาท`,
+      en: `The ${en || 'section'} total states ${money(stated)} baht but its rows add up to ${money(f.value)} baht`,
+    }, { expected: f.value, actual: stated });
   },
 });

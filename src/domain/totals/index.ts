@@ -1,4 +1,5 @@
 import type { Catalog } from '../catalog';
+import type { Memo } from '../memo';
 import type { SheetModel } from '../model';
 import type { AgencyMissingFigure, ExpectedFigure, FigureOf } from './figures';
 import { planItems, type PlanItem } from './items';
@@ -26,7 +27,7 @@ export interface TotalsModel {
   missingAgencies: AgencyMissingFigure[];
 }
 
-export function totalsModel(models: SheetModel[], catalog: Catalog): TotalsModel {
+export function totalsModel(models: SheetModel[], catalog: Catalog, memo?: Memo): TotalsModel {
   const items = planItems(models);
   const figures: ExpectedFigure[] = [];
   const missingAgencies: AgencyMissingFigure[] = [];
