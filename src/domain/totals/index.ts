@@ -28,12 +28,12 @@ export interface TotalsModel {
 }
 
 export function totalsModel(models: SheetModel[], catalog: Catalog, memo?: Memo): TotalsModel {
-  const items = planItems(models);
+  const items = planItems(models, memo);
   const figures: ExpectedFigure[] = [];
   const missingAgencies: AgencyMissingFigure[] = [];
   // Loops, not push(...list): a 200k-row plan has more figures than the call stack holds arguments.
-  for (const m of models) if (m.plan) for (const f of planFigures(m.name, m.plan)) figures.push(f);
-  for (const m of models) for (const f of summaryFigures(m, items, catalog, models, missingAgencies)) figures.push(f);
+  for (const m of models) if (m.plan) for (const f of planFigures(m.name, m.plan, memo)) figures.push(f);
+  for (const m of models) for (const f of summaryFigures(m, items, catalog, models, missingAgencies, memo)) figures.push(f);
   return { items, figures, missingAgencies };
 }
 

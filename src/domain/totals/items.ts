@@ -1,3 +1,4 @@
+import type { Memo } from '../memo';
 import type { AmountColumn, PlanTable, Project, SheetModel } from '../model';
 import { cellRef } from '../base/cells';
 import { compareKey } from '../thai';
@@ -23,24 +24,36 @@ export function budgetClassOf(p: Project): PlanItem['budgetClass'] {
   return p.budgetType && compareKey(p.budgetType.value).includes(INTEGRATED_BUDGET) ? 'integrated' : 'own';
 }
 
-/** The top-level projects of every plan table, in workbook order. */
-export function planItems(models: SheetModel[]): PlanItem[] {
+/** What an item counts for, as far as its own row decides it (a row with breakdown rows is not kept: they may change). */
+interface ItemFacts {
+  numbered: boolean;
+  counted: boolean;
+  budget: number;
+  budgetClass: PlanItem['budgetClass'];
+  agencyKey: string;
+}
+
+/** The top-level projects of every plan table, in workbook order; with a memo, rows seen before are not read again. */
+export function planItems(models: SheetModel[], memo?: Memo): PlanItem[] {
   const out: PlanItem[] = [];
+  const kept = memo?.slot<Project, ItemFacts>('totals:item');
   for (const m of models) {
     const plan = m.plan;
     if (!plan) continue;
     plan.projects.forEach((p, index) => {
       if (p.parent !== null) return;
-      out.push({
-        sheet: m.name,
-        plan,
-        index,
-        project: p,
-        counted: isCounted(plan, p),
-        budget: itemAmount(plan, index, 'budget'),
-        budgetClass: budgetClassOf(p),
-        agencyKey: p.agency ? compareKey(p.agency.value) : '',
-      });
+      let facts = kept?.get(p);
+      if (!facts || facts.numbered !== plan.numbered) {
+        facts = {
+          numbered: plan.numbered,
+          counted: isCounted(plan, p),
+          budget: itemAmount(plan, index, 'budget'),
+          budgetClass: budgetClassOf(p),
+          agencyKey: p.agency ? compareKey(p.agency.value) : '',
+        };
+        if (p.children.length === 0) kept?.set(p, facts);
+      }
+      out.push({ sheet: m.name, plan, index, project: p, counted: facts.counted, budget: facts.budget, budgetClass: facts.budgetClass, agencyKey: facts.agencyKey });
     });
   }
   return out;
@@ -64,6 +77,34 @@ export function itemCells(item: Pick<PlanItem, 'sheet' | 'plan' | 'project'>, co
   addItemCells(out, item, col);
   return out;
 }
+
+/** A row's cells kept with what they were read under (its sheet and its table's columns). */
+interface KeptCells {
+  sheet: string;
+  columns: PlanTable['columns'];
+  cells: ItemCell[];
+}
+
+/**
+ * addItemCells through a memo of each row's cells (rows without breakdown rows: their cells are their own), so a
+ * re-check's totals over thousands of items copy references instead of building cells.
+ */
+export function addItemCellsKept(out: ItemCell[], item: Pick<PlanItem, 'sheet' | 'plan' | 'project'>, col: AmountColumn, kept: WeakMap<Project, KeptCells> | undefined): void {
+  const p = item.project;
+  if (!kept || p.children.length > 0) {
+    addItemCells(out, item, col);
+    return;
+  }
+  let k = kept.get(p);
+  if (!k || k.sheet !== item.sheet || k.columns !== item.plan.columns) {
+    k = { sheet: item.sheet, columns: item.plan.columns, cells: itemCells(item, col) };
+    kept.set(p, k);
+  }
+  for (const c of k.cells) out.push(c);
+}
+
+/** The memo slot of one amount column's kept cells. */
+export const keptCells = (memo: Memo | undefined, col: AmountColumn): WeakMap<Project, KeptCells> | undefined => memo?.slot<Project, KeptCells>(`totals:cells:${col}`);
 
 /** itemCells appended to `out`: totals over thousands of items build one list, not one per item. */
 export function addItemCells(out: ItemCell[], item: Pick<PlanItem, 'sheet' | 'plan' | 'project'>, col: AmountColumn): void {

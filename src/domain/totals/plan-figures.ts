@@ -1,3 +1,4 @@
+import type { Memo } from '../memo';
 import type { AmountColumn, Figure, PlanTable, Project, TotalRow } from '../model';
 import { amountValue, type Amount } from '../thai';
 import { isCounted, range, topLevel } from './aggregate';
@@ -59,29 +60,49 @@ function countReadings(sheet: string, plan: PlanTable, scope: Scope): Reading[] 
   ];
 }
 
-/** Quarterly rows: the total budget against the row's own four quarter budgets. */
-function projectTotals(sheet: string, plan: PlanTable): ProjectTotalFigure[] {
+/** A row's total figure (or none) with what it was read under: its sheet and its table's columns. */
+interface KeptTotal {
+  sheet: string;
+  columns: PlanTable['columns'];
+  figure: ProjectTotalFigure | null;
+}
+
+/** Quarterly rows: the total budget against the row's own four quarter budgets; with a memo, rows seen before keep theirs. */
+function projectTotals(sheet: string, plan: PlanTable, memo?: Memo): ProjectTotalFigure[] {
   if (!plan.columns.quarterBudget.some((c) => c !== undefined)) return [];
   const out: ProjectTotalFigure[] = [];
+  const kept = memo?.slot<Project, KeptTotal>('totals:project-total');
   for (const p of plan.projects) {
-    if (!p.budget) continue;
-    const unsplit = p.quarterBudgets.every((b) => b === null);
-    if (unsplit && p.budget.value.kind !== 'amount') continue;
-    // A quarter that cannot be read leaves the row's arithmetic unknown.
-    if (p.quarterBudgets.some((b) => b !== null && amountValue(b.value) === null)) continue;
-    const cells: SourceCell[] = [];
-    for (const q of QUARTERS) {
-      const c = ownCell(sheet, plan, p, q);
-      if (c) cells.push(c);
+    const k = kept?.get(p);
+    if (k && k.sheet === sheet && k.columns === plan.columns) {
+      if (k.figure) out.push(k.figure);
+      continue;
     }
-    const value = sumCells(cells);
-    out.push({
-      kind: 'project-total', sheet, fn: 'SUM', value, project: p, unsplit,
-      readings: [{ scope: SCOPE.row, value, cells }],
-      stated: statedAmount(sheet, p.budget),
-    });
+    const figure = projectTotal(sheet, plan, p);
+    kept?.set(p, { sheet, columns: plan.columns, figure });
+    if (figure) out.push(figure);
   }
   return out;
+}
+
+/** One row's total budget against its own quarter budgets; null when the row has nothing to compare. */
+function projectTotal(sheet: string, plan: PlanTable, p: Project): ProjectTotalFigure | null {
+  if (!p.budget) return null;
+  const unsplit = p.quarterBudgets.every((b) => b === null);
+  if (unsplit && p.budget.value.kind !== 'amount') return null;
+  // A quarter that cannot be read leaves the row's arithmetic unknown.
+  if (p.quarterBudgets.some((b) => b !== null && amountValue(b.value) === null)) return null;
+  const cells: SourceCell[] = [];
+  for (const q of QUARTERS) {
+    const c = ownCell(sheet, plan, p, q);
+    if (c) cells.push(c);
+  }
+  const value = sumCells(cells);
+  return {
+    kind: 'project-total', sheet, fn: 'SUM', value, project: p, unsplit,
+    readings: [{ scope: SCOPE.row, value, cells }],
+    stated: statedAmount(sheet, p.budget),
+  };
 }
 
 /** Total rows: each stated amount against every scope it may cover; a stated count against the scope's projects. */
@@ -125,6 +146,6 @@ function itemisations(sheet: string, plan: PlanTable): ItemisationFigure[] {
 }
 
 /** Every expected figure of one plan table, in row order within each kind. */
-export function planFigures(sheet: string, plan: PlanTable): ExpectedFigure[] {
-  return [...projectTotals(sheet, plan), ...totalRows(sheet, plan), ...itemisations(sheet, plan)];
+export function planFigures(sheet: string, plan: PlanTable, memo?: Memo): ExpectedFigure[] {
+  return [...projectTotals(sheet, plan, memo), ...totalRows(sheet, plan), ...itemisations(sheet, plan)];
 }

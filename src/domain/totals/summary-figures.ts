@@ -1,4 +1,5 @@
 import type { Catalog } from '../catalog';
+import type { Memo } from '../memo';
 import type { AgencySummary, AgencySummaryRow, Figure, IndicatorSummary, IndicatorSummaryRow, SheetModel } from '../model';
 import { numberingAnomalies } from '../parse/numbering';
 import { amountValue, tidy, type Amount } from '../thai';
@@ -8,7 +9,7 @@ import type {
   IndicatorTableTotalFigure, Measure, Reading, SourceCell, SummaryColumnKind,
 } from './figures';
 import { sumCells } from './figures';
-import { addItemCells, countCell, type PlanItem } from './items';
+import { addItemCellsKept, countCell, keptCells, type PlanItem } from './items';
 import { SCOPE } from './scope-names';
 
 /** A summary's own figure as a cell a total adds up; null when it cannot be read as a number. */
@@ -31,10 +32,12 @@ function rowsReading(sheet: string, figures: (Figure<Amount> | null)[], scope = 
 
 const statedOf = (sheet: string, figure: Figure<Amount>) => ({ sheet, figure, value: amountValue(figure.value) });
 
+type Kept = ReturnType<typeof keptCells>;
+
 /** What a set of plan items adds up to in the budget column, each budget once. */
-function budgetReading(items: PlanItem[], scope = SCOPE.plan): Reading {
+function budgetReading(items: PlanItem[], kept: Kept, scope = SCOPE.plan): Reading {
   const cells: SourceCell[] = [];
-  for (const i of items) addItemCells(cells, i, 'budget');
+  for (const i of items) addItemCellsKept(cells, i, 'budget', kept);
   return { scope, value: items.reduce((s, i) => s + i.budget, 0), cells };
 }
 
@@ -61,7 +64,7 @@ function comparisons(r: AgencySummaryRow, typed: boolean): Comparison[] {
 }
 
 /** Budget-per-agency tables: total rows against their rows, agency rows against the plan, the last total against the plan. */
-function agencyFigures(sheet: string, table: AgencySummary, items: PlanItem[], missing: AgencyMissingFigure[]): ExpectedFigure[] {
+function agencyFigures(sheet: string, table: AgencySummary, items: PlanItem[], missing: AgencyMissingFigure[], kept: Kept): ExpectedFigure[] {
   const out: ExpectedFigure[] = [];
   const agencies = table.rows.filter((r) => r.kind === 'agency');
   const totals = table.rows.filter((r) => r.kind === 'total');
@@ -111,7 +114,7 @@ function agencyFigures(sheet: string, table: AgencySummary, items: PlanItem[], m
     // The plan's spellings: each distinct text tidied once (first occurrences in plan order, as before).
     const planNames = [...new Set([...new Set(rows.map((m) => m.item.project.agency?.value ?? ''))].map(tidy))];
     for (const c of comparisons(r, typed)) {
-      const reading = budgetReading(rows.map((m) => m.item).filter(inColumn(c.column)), SCOPE.agency(name));
+      const reading = budgetReading(rows.map((m) => m.item).filter(inColumn(c.column)), kept, SCOPE.agency(name));
       const f: AgencyRowFigure = {
         kind: 'agency-row', sheet, fn: 'SUM', value: reading.value, readings: [reading],
         stated: { sheet, figure: c.figure, value: c.value },
@@ -125,7 +128,7 @@ function agencyFigures(sheet: string, table: AgencySummary, items: PlanItem[], m
   // The table's last total against all project rows.
   for (const t of totals.slice(-1)) {
     for (const c of comparisons(t, typed)) {
-      const reading = budgetReading(items.filter(inColumn(c.column)));
+      const reading = budgetReading(items.filter(inColumn(c.column)), kept);
       const f: AgencyPlanFigure = { kind: 'agency-plan', sheet, fn: 'SUM', value: reading.value, readings: [reading], column: c.column, stated: { sheet, figure: c.figure, value: c.value } };
       out.push(f);
     }
@@ -153,7 +156,7 @@ function uncertainIndicators(models: SheetModel[]): Set<string> {
 const under = (code: string) => (i: PlanItem): boolean => i.project.indicator === code || (i.project.indicator ?? '').startsWith(`${code}.`);
 
 /** Projects-and-budget-per-indicator tables: their own รวม / ภาพรวม rows, and every row against the plan. */
-function indicatorFigures(sheet: string, table: IndicatorSummary, items: PlanItem[], catalog: Catalog, uncertain: Set<string>): ExpectedFigure[] {
+function indicatorFigures(sheet: string, table: IndicatorSummary, items: PlanItem[], catalog: Catalog, uncertain: Set<string>, kept: Kept): ExpectedFigure[] {
   const out: ExpectedFigure[] = [];
   const rows = table.rows;
   const indicatorRows = rows.filter((r) => r.kind === 'indicator');
@@ -184,7 +187,7 @@ function indicatorFigures(sheet: string, table: IndicatorSummary, items: PlanIte
     for (const measure of ['count', 'budget'] as const) {
       const stated = r[measure];
       if (!stated) continue;
-      const reading = measure === 'count' ? countReading(list, scope) : budgetReading(list, scope);
+      const reading = measure === 'count' ? countReading(list, scope) : budgetReading(list, kept, scope);
       const f: IndicatorPlanFigure = {
         kind: 'indicator-plan', sheet, fn: measure === 'count' ? 'COUNTA' : 'SUM', value: reading.value, readings: [reading],
         row: r, measure, doubtful, stated: statedOf(sheet, stated),
@@ -207,11 +210,12 @@ function indicatorFigures(sheet: string, table: IndicatorSummary, items: PlanIte
 }
 
 /** Every expected figure of the summary tables on a sheet, and the plan agencies no budget summary lists. */
-export function summaryFigures(model: SheetModel, items: PlanItem[], catalog: Catalog, models: SheetModel[], missing: AgencyMissingFigure[]): ExpectedFigure[] {
+export function summaryFigures(model: SheetModel, items: PlanItem[], catalog: Catalog, models: SheetModel[], missing: AgencyMissingFigure[], memo?: Memo): ExpectedFigure[] {
   let uncertain: Set<string> | null = null;
+  const kept = keptCells(memo, 'budget');
   return model.summaries.flatMap((t) => {
-    if (t.kind === 'agency') return agencyFigures(model.name, t, items, missing);
+    if (t.kind === 'agency') return agencyFigures(model.name, t, items, missing, kept);
     uncertain ??= uncertainIndicators(models);
-    return indicatorFigures(model.name, t, items, catalog, uncertain);
+    return indicatorFigures(model.name, t, items, catalog, uncertain, kept);
   });
 }
