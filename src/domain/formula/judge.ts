@@ -27,21 +27,28 @@ const toKey = (s: { sheet: string; cell: { row: number; col: number } }): CellKe
  * above it.
  */
 export class FormulaJudge {
-  private readonly byCell = new Map<string, ExpectedFigure[]>();
+  /** Figures by stated cell, built on the first question: a workbook without formulas never asks one. */
+  private byCellMemo: Map<string, ExpectedFigure[]> | null = null;
   private readonly leafMemo = new Map<string, CellKey[]>();
   private readonly visiting = new Set<string>();
 
   constructor(
     private readonly book: FormulaBook,
-    figures: readonly ExpectedFigure[],
-  ) {
-    for (const f of figures) {
+    private readonly figures: readonly ExpectedFigure[],
+  ) {}
+
+  private get byCell(): Map<string, ExpectedFigure[]> {
+    if (this.byCellMemo) return this.byCellMemo;
+    const byCell = new Map<string, ExpectedFigure[]>();
+    for (const f of this.figures) {
       if (!f.stated) continue;
       const k = keyOf(toKey({ sheet: f.stated.sheet, cell: f.stated.figure.cell }));
-      const list = this.byCell.get(k);
+      const list = byCell.get(k);
       if (list) list.push(f);
-      else this.byCell.set(k, [f]);
+      else byCell.set(k, [f]);
     }
+    this.byCellMemo = byCell;
+    return byCell;
   }
 
   /** The figures stated in one cell (a ภาพรวม cell is both its table's total and the plan's). */

@@ -4,6 +4,7 @@ import type { SheetSnapshot } from '../snapshot';
 import { Grid } from '../base/grid';
 import { recogniseHeader } from '../parse/families';
 import { readHeading } from '../parse/headings';
+import { carryNumbering } from '../parse/numbering';
 import { PlanBuilder, type Context } from '../parse/plan';
 import { readingOf, type ReadingEvidence } from '../parse/reading';
 import { isTitle, type ParsedSheet } from '../parse/sheet';
@@ -58,7 +59,11 @@ export function spliceSheet(prev: ParsedSheet, before: SheetSnapshot, after: She
   const projects = plan.projects.slice();
   for (let k = 0; k < fresh.length; k++) projects[lo + k] = fresh[k] as Project;
   const table: PlanTable = { ...plan, projects };
-  if (plan.reading) table.reading = readingOf(table, evidenceOf(plan, plan.reading));
+  // Rows that keep their agencies keep the numbering's reading (it reads numbers, headings and agencies only),
+  // and with it the whole reading and the numbering's anomalies.
+  const sameAgencies = fresh.every((p, k) => sameAgency(p, old[k] as Project));
+  if (plan.reading) table.reading = sameAgencies ? plan.reading : readingOf(table, evidenceOf(plan, plan.reading));
+  if (sameAgencies) carryNumbering(plan, table, new Map(fresh.map((p, k) => [old[k] as Project, p])));
   return { grid, model: { ...prev.model, plan: table }, headings: prev.headings, extras: prev.extras };
 }
 
@@ -71,6 +76,8 @@ function sameShape(a: SheetSnapshot, b: SheetSnapshot): boolean {
 
 /** A numbered project of its own: no breakdown rows, no parent, not one of several listed in a cell. */
 const plain = (p: Project): boolean => p.number !== null && p.parent === null && p.children.length === 0 && p.reading === undefined && p.item === undefined;
+
+const sameAgency = (p: Project, q: Project): boolean => (p.agency?.value ?? null) === (q.agency?.value ?? null) && !!p.agencyCarried === !!q.agencyCarried;
 
 const lastRow = (p: Project): number => Math.max(p.row, ...p.continuationRows);
 

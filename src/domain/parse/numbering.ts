@@ -111,10 +111,30 @@ export function bestNumbering(numbered: Project[]): { scheme: Scheme; fit: numbe
   return { scheme: b.scheme, fit: numbered.length === 0 ? 1 : 1 - b.misses / numbered.length };
 }
 
+/** Anomalies by table: three consumers ask for them per check, and a table is never changed once read. */
+const anomalies = new WeakMap<PlanTable, readonly NumberingAnomaly[]>();
+
 /** Numbering anomalies of a table under the scheme its reading settled on. */
-export function numberingAnomalies(plan: PlanTable): NumberingAnomaly[] {
+export function numberingAnomalies(plan: PlanTable): readonly NumberingAnomaly[] {
+  const known = anomalies.get(plan);
+  if (known) return known;
   const numbered = plan.projects.filter((p) => p.number !== null);
-  if (numbered.length === 0) return [];
-  const scheme = plan.reading?.numbering ?? bestNumbering(numbered).scheme;
-  return anomaliesUnder(numbered, scheme);
+  const scheme = numbered.length === 0 ? null : plan.reading?.numbering ?? bestNumbering(numbered).scheme;
+  const out = scheme === null ? [] : anomaliesUnder(numbered, scheme);
+  anomalies.set(plan, out);
+  return out;
+}
+
+/**
+ * For a table re-read in place (incremental/), whose replaced rows keep their rows, numbers, goals, indicators
+ * and agencies, and whose reading is the same: the same anomalies as the table it came from, with the replaced
+ * rows in them. Nothing when they were never asked for.
+ */
+export function carryNumbering(from: PlanTable, to: PlanTable, replaced: ReadonlyMap<Project, Project>): void {
+  const known = anomalies.get(from);
+  if (!known || from.reading !== to.reading) return;
+  anomalies.set(to, known.map((a) => {
+    const p = replaced.get(a.project);
+    return p ? { ...a, project: p } : a;
+  }));
 }
