@@ -49,6 +49,11 @@ export class Grid {
     return this.snapshot.values[row - this.firstRow]?.[col - this.firstCol] ?? null;
   }
 
+  /** The rows' values as the snapshot holds them (each the same array until its row is read again). */
+  get rows(): readonly (readonly CellValue[])[] {
+    return this.snapshot.values;
+  }
+
   /** A row's values as the snapshot holds them (the same array until the row is read again), for per-row memos. */
   rowValues(row: number): readonly CellValue[] | undefined {
     return this.snapshot.values[row - this.firstRow];

@@ -101,14 +101,14 @@ export function reanalyze(prev: AnalysisState, snapshot: WorkbookSnapshot, edite
     if (!again) spliced = false;
     parsed.push(again ?? parseSheet(s as SheetSnapshot, catalog));
   }
-  // A row listed as edited may be the same array changed in place: what was kept of it goes.
+  // What the memo keeps is keyed by objects: a row listed as edited that is the same array as before was changed
+  // in place, and nothing kept of the snapshot's rows can be trusted.
+  let memo = prev.memo;
   for (const e of edited) {
-    const s = snapshot.sheets.find((x) => x.name === e.sheet);
-    for (const r of e.rows) {
-      const row = s?.values[r - s.origin.row];
-      if (row) prev.memo.forget(row);
-    }
+    const a = before.get(e.sheet);
+    const b = snapshot.sheets.find((x) => x.name === e.sheet);
+    if (a && b && a !== b && e.rows.some((r) => a.values[r - a.origin.row] !== undefined && a.values[r - a.origin.row] === b.values[r - b.origin.row])) memo = new Memo();
   }
-  const state: AnalysisState = { snapshot, parsed, period: prev.period, options: prev.options, memo: prev.memo };
-  return { analysis: analyzeParsed(snapshot, parsed, prev.period, prev.memo), state, path: spliced ? 'projects' : 'sheets' };
+  const state: AnalysisState = { snapshot, parsed, period: prev.period, options: prev.options, memo };
+  return { analysis: analyzeParsed(snapshot, parsed, prev.period, memo), state, path: spliced ? 'projects' : 'sheets' };
 }

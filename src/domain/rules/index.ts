@@ -35,7 +35,8 @@ import summaryVsDetail from './summary-vs-detail';
 import targetUnitMissing from './target-unit-missing';
 import timelineConflict from './timeline-conflict';
 
-import type { ColumnMap, Project } from '../model';
+import { aligned } from '../memo';
+import type { Project } from '../model';
 import type { ExpectedFigure } from '../totals';
 
 export type { ProjectAt, RuleContext, RuleMeta, Text } from './define';
@@ -66,16 +67,12 @@ export const isRuleCode = (code: string): code is RuleCode => Object.prototype.h
 
 /** What the per-row and per-figure checks found for one row or figure, by rule (null: nothing at all). */
 type Found = (Finding[] | null)[] | null;
-/** A row's findings with what they were computed under (a row object is only ever reused within its own table). */
-interface RowFound {
-  sheet: string;
-  columns: ColumnMap;
-  found: Found;
-}
 
 const ALL: readonly RuleModule[] = RULES;
 const PROJECT_RULES = ALL.map((rule, k) => ({ rule, k })).filter((r) => r.rule.checkProject);
 const FIGURE_RULES = ALL.map((rule, k) => ({ rule, k })).filter((r) => r.rule.checkFigure);
+/** A figure's findings depend on nothing but the figure: one context for all. */
+const FIGURES = {};
 /** Figure kinds → the figure rules that check them. */
 const BY_KIND = new Map<string, number[]>();
 FIGURE_RULES.forEach((r, j) => {
@@ -115,39 +112,34 @@ export function runRules(ctx: RuleContext): Finding[] {
     });
   };
 
-  const rows = ctx.memo?.slot<Project, RowFound>('rules:row');
   for (const s of ctx.sheets) {
     const plan = s.model.plan;
     if (!plan) continue;
     const sheet = s.model.name;
-    for (const project of plan.projects) {
-      let r = rows?.get(project);
-      if (!r || r.sheet !== sheet || r.columns !== plan.columns) {
-        const at = { sheet, plan, project };
-        r = { sheet, columns: plan.columns, found: found((j) => {
+    const rows = aligned<Found>(ctx.memo, 'rules:row', sheet, plan.columns, plan.projects);
+    for (let i = 0; i < plan.projects.length; i++) {
+      const f = rows.get(i, () => {
+        const at = { sheet, plan, project: plan.projects[i] as Project };
+        return found((j) => {
           const { rule, k } = PROJECT_RULES[j] as (typeof PROJECT_RULES)[number];
           rule.checkProject?.(ctx, at, reporters[k] as Report);
-        }, PROJECT_RULES.length) };
-        rows?.set(project, r);
-      }
-      keep(r.found, PROJECT_RULES);
+        }, PROJECT_RULES.length);
+      });
+      keep(f, PROJECT_RULES);
     }
   }
 
-  const figures = ctx.memo?.slot<ExpectedFigure, Found>('rules:figure');
-  for (const figure of ctx.totals.figures) {
+  const all = ctx.totals.figures;
+  const figures = aligned<Found>(ctx.memo, 'rules:figure', '', FIGURES, all);
+  for (let i = 0; i < all.length; i++) {
+    const figure = all[i] as ExpectedFigure;
     const which = BY_KIND.get(figure.kind);
     if (!which) continue;
-    let f = figures?.get(figure);
-    if (f === undefined) {
-      f = found((j) => {
-        if (!which.includes(j)) return;
-        const { rule, k } = FIGURE_RULES[j] as (typeof FIGURE_RULES)[number];
-        rule.checkFigure?.(ctx, figure, reporters[k] as Report);
-      }, FIGURE_RULES.length);
-      figures?.set(figure, f);
-    }
-    keep(f, FIGURE_RULES);
+    keep(figures.get(i, () => found((j) => {
+      if (!which.includes(j)) return;
+      const { rule, k } = FIGURE_RULES[j] as (typeof FIGURE_RULES)[number];
+      rule.checkFigure?.(ctx, figure, reporters[k] as Report);
+    }, FIGURE_RULES.length)), FIGURE_RULES);
   }
 
   ALL.forEach((rule, k) => {

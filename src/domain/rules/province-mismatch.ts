@@ -1,6 +1,8 @@
 import { cellRef } from '../base/cells';
 import { provincesIn } from '../thai';
 import { mainProvince } from '../title';
+import type { Grid } from '../base/grid';
+import type { Memo } from '../memo';
 import type { CellValue } from '../snapshot';
 import { defineRule } from './define';
 
@@ -30,6 +32,47 @@ function provincesOfRow(values: readonly CellValue[]): RowProvinces {
   return out ?? NONE;
 }
 
+interface SheetProvinces {
+  rows: readonly (readonly CellValue[])[];
+  /** By row index; rows naming no province share NONE. */
+  found: RowProvinces[];
+  counts: Map<string, number>;
+}
+
+const addCounts = (counts: Map<string, number>, found: RowProvinces, by: number): void => {
+  for (const [, names] of found) for (const n of names) counts.set(n, (counts.get(n) ?? 0) + by);
+};
+
+/**
+ * A sheet's provinces row by row, with how often each is named. With a memo, the last check's are brought up to
+ * date: only rows that are new arrays are read again, and their counts taken out and put back.
+ */
+function provincesOfSheet(g: Grid, memo: Memo | undefined): SheetProvinces {
+  const rows = g.rows;
+  const last = memo?.lastOf<SheetProvinces>(`province-mismatch\u0000${g.name}`);
+  const prev = last?.value;
+  let out: SheetProvinces;
+  if (prev && prev.rows.length === rows.length) {
+    const found = prev.found.slice();
+    const counts = new Map(prev.counts);
+    for (let i = 0; i < rows.length; i++) {
+      if (rows[i] === prev.rows[i]) continue;
+      addCounts(counts, found[i] as RowProvinces, -1);
+      found[i] = provincesOfRow(rows[i] as readonly CellValue[]);
+      addCounts(counts, found[i] as RowProvinces, 1);
+    }
+    for (const [n, c] of counts) if (c === 0) counts.delete(n);
+    out = { rows, found, counts };
+  } else {
+    const found = rows.map(provincesOfRow);
+    const counts = new Map<string, number>();
+    for (const f of found) addCounts(counts, f, 1);
+    out = { rows, found, counts };
+  }
+  if (last) last.value = out;
+  return out;
+}
+
 export default defineRule({
   meta: {
     code: 'province-mismatch',
@@ -40,31 +83,18 @@ export default defineRule({
   // Only where the plan's own province is clear: a page copied from another province's plan.
   check(ctx, report) {
     const counts = new Map<string, number>();
-    const cells: { sheet: string; row: number; col: number; names: readonly string[] }[] = [];
-    // A row's provinces are a function of its values (offsets from the sheet's first column): kept per row array.
-    const memo = ctx.memo?.slot<readonly CellValue[], RowProvinces>('province-mismatch:row');
-    for (const s of ctx.sheets) {
-      const g = s.grid;
-      for (let row = g.firstRow; row <= g.lastRow; row++) {
-        const values = g.rowValues(row);
-        if (!values) continue;
-        let found = memo?.get(values);
-        if (!found) {
-          found = provincesOfRow(values);
-          memo?.set(values, found);
-        }
-        for (const [offset, names] of found) {
-          for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
-          cells.push({ sheet: s.model.name, row, col: g.firstCol + offset, names });
-        }
-      }
-    }
+    const sheets = ctx.sheets.map((s) => ({ s, found: provincesOfSheet(s.grid, ctx.memo) }));
+    for (const { found } of sheets) for (const [n, c] of found.counts) counts.set(n, (counts.get(n) ?? 0) + c);
     const main = mainProvince(counts);
     if (!main) return;
-    for (const c of cells) {
-      const other = c.names.find((n) => n !== main);
-      if (!other) continue;
-      report({ sheet: c.sheet, cell: cellRef(c.row, c.col) }, { th: `ระบุจังหวัด${other} แต่แผนนี้เป็นของจังหวัด${main}`, en: `Names ${other} province, but this is ${main} province's plan` }, { expected: main, actual: other });
+    for (const { s, found } of sheets) {
+      found.found.forEach((row, i) => {
+        for (const [offset, names] of row) {
+          const other = names.find((n) => n !== main);
+          if (!other) continue;
+          report({ sheet: s.model.name, cell: cellRef(s.grid.firstRow + i, s.grid.firstCol + offset) }, { th: `ระบุจังหวัด${other} แต่แผนนี้เป็นของจังหวัด${main}`, en: `Names ${other} province, but this is ${main} province's plan` }, { expected: main, actual: other });
+        }
+      });
     }
   },
 });
