@@ -59,6 +59,7 @@ export function spliceSheet(prev: ParsedSheet, before: SheetSnapshot, after: She
   const projects = plan.projects.slice();
   for (let k = 0; k < fresh.length; k++) projects[lo + k] = fresh[k] as Project;
   const table: PlanTable = { ...plan, projects };
+  indexes.set(table, at); // the same rows at the same places
   // Rows that keep their agencies keep the numbering's reading (it reads numbers, headings and agencies only),
   // and with it the whole reading and the numbering's anomalies.
   const sameAgencies = fresh.every((p, k) => sameAgency(p, old[k] as Project));

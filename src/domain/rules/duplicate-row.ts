@@ -1,4 +1,8 @@
+import { aligned } from '../memo';
+import type { Project } from '../model';
 import { defineRule } from './define';
+
+const LONG = {};
 
 /** Rows this short carry too little to call a copy. */
 const MIN_CONTENT = 20;
@@ -20,8 +24,12 @@ export default defineRule({
   check(ctx, report) {
     for (const s of ctx.sheets) {
       const seen = new Map<string, number>();
-      for (const p of s.model.plan?.projects ?? []) {
-        if (contentLength(p.contentKey) < MIN_CONTENT) continue;
+      const projects = s.model.plan?.projects ?? [];
+      // Whether a row carries enough to compare is the row's own: kept across re-checks.
+      const long = aligned<boolean>(ctx.memo, 'duplicate-row', s.model.name, LONG, projects);
+      for (let i = 0; i < projects.length; i++) {
+        const p = projects[i] as Project;
+        if (!long.get(i, () => contentLength(p.contentKey) >= MIN_CONTENT)) continue;
         const first = seen.get(p.contentKey);
         if (first === undefined) {
           seen.set(p.contentKey, p.row);

@@ -12,8 +12,13 @@ export interface FormulaCell {
   figures: ExpectedFigure[];
 }
 
+/** Three rules ask per check; the answer is the figures' (a totals model is never changed once built). */
+const cellsOf = new WeakMap<RuleContext['totals'], FormulaCell[]>();
+
 /** Every stated figure cell with a formula, once each, in model order. */
 export function formulaCells(ctx: RuleContext): FormulaCell[] {
+  const known = cellsOf.get(ctx.totals);
+  if (known) return known;
   const out = new Map<string, FormulaCell>();
   for (const f of ctx.totals.figures) {
     const formula = f.stated?.figure.formula;
@@ -24,7 +29,9 @@ export function formulaCells(ctx: RuleContext): FormulaCell[] {
     if (known) known.figures.push(f);
     else out.set(k, { sheet: f.stated.sheet, cell: cellRef(c.row, c.col), formula, figures: [f] });
   }
-  return [...out.values()];
+  const list = [...out.values()];
+  cellsOf.set(ctx.totals, list);
+  return list;
 }
 
 /** A criterion of a SUMIF(S)/COUNTIF(S) that no cell of its range meets, with the nearest text found there. */

@@ -1,11 +1,19 @@
-import type { Figure } from '../model';
+import type { Figure, Project } from '../model';
 import type { Amount } from '../thai';
 import { defineRule } from './define';
 import { money } from './finding';
-import { amountFigures } from './amounts';
+import { aligned } from '../memo';
+import { projectAmounts, tableAmounts } from './amounts';
 
 /** How many other cells a number-as-text finding lists; the message gives the full count. */
 const MAX_RELATED = 200;
+
+const AS_TEXT = {};
+const NONE: readonly Figure<Amount>[] = [];
+const asText = (figs: readonly Figure<Amount>[]): readonly Figure<Amount>[] => {
+  const out = figs.filter((f) => f.value.kind === 'amount' && f.value.asText);
+  return out.length > 0 ? out : NONE;
+};
 
 const byCell = (a: Figure<Amount>, b: Figure<Amount>): number => a.cell.row - b.cell.row || a.cell.col - b.cell.col;
 
@@ -24,10 +32,16 @@ export default defineRule({
   // One per sheet: in Thai plans nearly every figure is Thai-digit text, and one line that says how many is more
   // use than a line per row.
   check(ctx, report) {
-    const bySheet = amountFigures(ctx);
+    const tables = tableAmounts(ctx);
     for (const s of ctx.sheets) {
-      const figs = bySheet.get(s.model.name) ?? [];
-      const cells = figs.filter((f) => f.value.kind === 'amount' && f.value.asText);
+      // Each row's figures typed as text are the row's own: kept across re-checks, then the tables' after them.
+      const projects = s.model.plan?.projects ?? [];
+      const rows = aligned<readonly Figure<Amount>[]>(ctx.memo, 'number-as-text', s.model.name, AS_TEXT, projects);
+      const cells: Figure<Amount>[] = [];
+      for (let i = 0; i < projects.length; i++) {
+        for (const f of rows.get(i, () => asText(projectAmounts(projects[i] as Project)))) cells.push(f);
+      }
+      for (const f of asText(tables.get(s.model.name) ?? [])) cells.push(f);
       // Rows come in order already, nearly always: sorted only when they do not (a re-check runs this per edit).
       if (!inCellOrder(cells)) cells.sort(byCell);
       const first = cells[0];

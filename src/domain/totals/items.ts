@@ -1,4 +1,4 @@
-import type { Memo } from '../memo';
+import { aligned, type Memo } from '../memo';
 import type { AmountColumn, PlanTable, Project, SheetModel } from '../model';
 import { cellRef } from '../base/cells';
 import { compareKey } from '../thai';
@@ -36,23 +36,22 @@ interface ItemFacts {
 /** The top-level projects of every plan table, in workbook order; with a memo, rows seen before are not read again. */
 export function planItems(models: SheetModel[], memo?: Memo): PlanItem[] {
   const out: PlanItem[] = [];
-  const kept = memo?.slot<Project, ItemFacts>('totals:item');
   for (const m of models) {
     const plan = m.plan;
     if (!plan) continue;
+    const kept = aligned<ItemFacts>(memo, 'totals:item', m.name, plan.columns, plan.projects);
+    const factsOf = (p: Project, index: number): ItemFacts => ({
+      numbered: plan.numbered,
+      counted: isCounted(plan, p),
+      budget: itemAmount(plan, index, 'budget'),
+      budgetClass: budgetClassOf(p),
+      agencyKey: p.agency ? compareKey(p.agency.value) : '',
+    });
     plan.projects.forEach((p, index) => {
       if (p.parent !== null) return;
-      let facts = kept?.get(p);
-      if (!facts || facts.numbered !== plan.numbered) {
-        facts = {
-          numbered: plan.numbered,
-          counted: isCounted(plan, p),
-          budget: itemAmount(plan, index, 'budget'),
-          budgetClass: budgetClassOf(p),
-          agencyKey: p.agency ? compareKey(p.agency.value) : '',
-        };
-        if (p.children.length === 0) kept?.set(p, facts);
-      }
+      // A row with breakdown rows adds theirs: computed each time (they may have been re-read).
+      let facts = p.children.length > 0 ? factsOf(p, index) : kept.get(index, () => factsOf(p, index));
+      if (facts.numbered !== plan.numbered) facts = factsOf(p, index);
       out.push({ sheet: m.name, plan, index, project: p, counted: facts.counted, budget: facts.budget, budgetClass: facts.budgetClass, agencyKey: facts.agencyKey });
     });
   }

@@ -1,4 +1,4 @@
-import type { Memo } from '../memo';
+import { aligned, type Memo } from '../memo';
 import type { AmountColumn, Figure, PlanTable, Project, TotalRow } from '../model';
 import { amountValue, type Amount } from '../thai';
 import { isCounted, range, topLevel } from './aggregate';
@@ -60,26 +60,13 @@ function countReadings(sheet: string, plan: PlanTable, scope: Scope): Reading[] 
   ];
 }
 
-/** A row's total figure (or none) with what it was read under: its sheet and its table's columns. */
-interface KeptTotal {
-  sheet: string;
-  columns: PlanTable['columns'];
-  figure: ProjectTotalFigure | null;
-}
-
 /** Quarterly rows: the total budget against the row's own four quarter budgets; with a memo, rows seen before keep theirs. */
 function projectTotals(sheet: string, plan: PlanTable, memo?: Memo): ProjectTotalFigure[] {
   if (!plan.columns.quarterBudget.some((c) => c !== undefined)) return [];
   const out: ProjectTotalFigure[] = [];
-  const kept = memo?.slot<Project, KeptTotal>('totals:project-total');
-  for (const p of plan.projects) {
-    const k = kept?.get(p);
-    if (k && k.sheet === sheet && k.columns === plan.columns) {
-      if (k.figure) out.push(k.figure);
-      continue;
-    }
-    const figure = projectTotal(sheet, plan, p);
-    kept?.set(p, { sheet, columns: plan.columns, figure });
+  const kept = aligned<ProjectTotalFigure | null>(memo, 'totals:project-total', sheet, plan.columns, plan.projects);
+  for (let i = 0; i < plan.projects.length; i++) {
+    const figure = kept.get(i, () => projectTotal(sheet, plan, plan.projects[i] as Project));
     if (figure) out.push(figure);
   }
   return out;

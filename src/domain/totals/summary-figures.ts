@@ -64,7 +64,28 @@ function comparisons(r: AgencySummaryRow, typed: boolean): Comparison[] {
 }
 
 /** Budget-per-agency tables: total rows against their rows, agency rows against the plan, the last total against the plan. */
-function agencyFigures(sheet: string, table: AgencySummary, items: PlanItem[], missing: AgencyMissingFigure[], kept: Kept): ExpectedFigure[] {
+type Matched = { item: PlanItem; match: AgencyMatch };
+
+/** An agency row's figures, with the plan rows they were made of. */
+interface KeptAgencyRow {
+  sheet: string;
+  typed: boolean;
+  rows: Matched[];
+  figures: AgencyRowFigure[];
+}
+
+/** The same plan rows (the same objects, so the same figures and budget types), matched as strongly. */
+function sameMatches(a: readonly Matched[], b: readonly Matched[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as Matched;
+    const y = b[i] as Matched;
+    if (x.item.project !== y.item.project || x.item.sheet !== y.item.sheet || x.match.strength !== y.match.strength) return false;
+  }
+  return true;
+}
+
+function agencyFigures(sheet: string, table: AgencySummary, items: PlanItem[], missing: AgencyMissingFigure[], kept: Kept, memo: Memo | undefined): ExpectedFigure[] {
   const out: ExpectedFigure[] = [];
   const agencies = table.rows.filter((r) => r.kind === 'agency');
   const totals = table.rows.filter((r) => r.kind === 'total');
@@ -89,7 +110,7 @@ function agencyFigures(sheet: string, table: AgencySummary, items: PlanItem[], m
   if (items.length === 0) return out;
 
   const keys = agencies.map((r) => ({ row: r.row, key: agencyKey(r.label.value) }));
-  const matched = new Map<number, { item: PlanItem; match: AgencyMatch }[]>();
+  const matched = new Map<number, Matched[]>();
   // Agency texts repeat down a plan: match each distinct text once.
   const byKey = new Map<string, AgencyMatch | null>();
   for (const item of items) {
@@ -107,8 +128,16 @@ function agencyFigures(sheet: string, table: AgencySummary, items: PlanItem[], m
     matched.set(match.summaryRow, list);
   }
   const typed = items.some((d) => d.project.budgetType !== null);
+  const keptRows = memo?.slot<AgencySummaryRow, KeptAgencyRow>('totals:agency-row');
   for (const r of agencies) {
     const rows = matched.get(r.row) ?? [];
+    // A row whose plan rows are the very rows of last time keeps its figures (an edit touches one agency's).
+    const last = keptRows?.get(r);
+    if (last && last.sheet === sheet && last.typed === typed && sameMatches(last.rows, rows)) {
+      for (const f of last.figures) out.push(f);
+      continue;
+    }
+    const figures: AgencyRowFigure[] = [];
     const loose = rows.some((m) => m.match.strength === 'loose');
     const name = tidy(r.label.value);
     // The plan's spellings: each distinct text tidied once (first occurrences in plan order, as before).
@@ -122,8 +151,10 @@ function agencyFigures(sheet: string, table: AgencySummary, items: PlanItem[], m
         match: rows.length === 0 ? 'none' : loose ? 'loose' : 'exact',
         planNames: [...planNames],
       };
+      figures.push(f);
       out.push(f);
     }
+    keptRows?.set(r, { sheet, typed, rows, figures });
   }
   // The table's last total against all project rows.
   for (const t of totals.slice(-1)) {
@@ -214,7 +245,7 @@ export function summaryFigures(model: SheetModel, items: PlanItem[], catalog: Ca
   let uncertain: Set<string> | null = null;
   const kept = keptCells(memo, 'budget');
   return model.summaries.flatMap((t) => {
-    if (t.kind === 'agency') return agencyFigures(model.name, t, items, missing, kept);
+    if (t.kind === 'agency') return agencyFigures(model.name, t, items, missing, kept, memo);
     uncertain ??= uncertainIndicators(models);
     return indicatorFigures(model.name, t, items, catalog, uncertain, kept);
   });
