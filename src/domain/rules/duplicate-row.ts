@@ -1,8 +1,6 @@
-import { aligned } from '../memo';
+import type { Memo } from '../memo';
 import type { Project } from '../model';
 import { defineRule } from './define';
-
-const LONG = {};
 
 /** Rows this short carry too little to call a copy. */
 const MIN_CONTENT = 20;
@@ -14,6 +12,69 @@ function contentLength(key: string): number {
   return n;
 }
 
+const keyOf = (p: Project): string | null => (contentLength(p.contentKey) >= MIN_CONTENT ? p.contentKey : null);
+
+/** A table's rows grouped by content: each key's row indices in order, and the keys held by more than one row. */
+interface Groups {
+  projects: readonly Project[];
+  byKey: Map<string, number[]>;
+  repeated: Set<string>;
+}
+
+function build(projects: readonly Project[]): Groups {
+  const byKey = new Map<string, number[]>();
+  const repeated = new Set<string>();
+  projects.forEach((p, i) => {
+    const k = keyOf(p);
+    if (k === null) return;
+    const list = byKey.get(k);
+    if (!list) byKey.set(k, [i]);
+    else {
+      list.push(i);
+      repeated.add(k);
+    }
+  });
+  return { projects, byKey, repeated };
+}
+
+/** The last check's groups brought up to date: only rows that are new objects move (same places, same count). */
+function update(prev: Groups, projects: readonly Project[]): Groups {
+  const byKey = new Map(prev.byKey);
+  const repeated = new Set(prev.repeated);
+  const touch = (k: string): void => {
+    const n = byKey.get(k)?.length ?? 0;
+    if (n === 0) byKey.delete(k);
+    if (n > 1) repeated.add(k);
+    else repeated.delete(k);
+  };
+  for (let i = 0; i < projects.length; i++) {
+    const p = projects[i] as Project;
+    const q = prev.projects[i] as Project;
+    if (p === q) continue;
+    const was = keyOf(q);
+    const now = keyOf(p);
+    if (was === now) continue;
+    if (was !== null) {
+      byKey.set(was, (byKey.get(was) ?? []).filter((x) => x !== i));
+      touch(was);
+    }
+    if (now !== null) {
+      byKey.set(now, [...(byKey.get(now) ?? []), i].sort((a, b) => a - b));
+      touch(now);
+    }
+  }
+  return { projects, byKey, repeated };
+}
+
+/** A table's groups, from the memo's last ones when the table has the same number of rows. */
+function groupsOf(sheet: string, projects: readonly Project[], memo: Memo | undefined): Groups {
+  const last = memo?.lastOf<Groups>(`duplicate-row\u0000${sheet}`);
+  const prev = last?.value;
+  const g = prev && prev.projects.length === projects.length ? update(prev, projects) : build(projects);
+  if (last) last.value = g;
+  return g;
+}
+
 export default defineRule({
   meta: {
     code: 'duplicate-row',
@@ -23,18 +84,18 @@ export default defineRule({
   },
   check(ctx, report) {
     for (const s of ctx.sheets) {
-      const seen = new Map<string, number>();
       const projects = s.model.plan?.projects ?? [];
-      // Whether a row carries enough to compare is the row's own: kept across re-checks.
-      const long = aligned<boolean>(ctx.memo, 'duplicate-row', s.model.name, LONG, projects);
-      for (let i = 0; i < projects.length; i++) {
+      const g = groupsOf(s.model.name, projects, ctx.memo);
+      // Every row after the first of its content, in row order.
+      const copies: [number, number][] = [];
+      for (const k of g.repeated) {
+        const list = g.byKey.get(k) ?? [];
+        const first = (projects[list[0] as number] as Project).row;
+        for (const i of list.slice(1)) copies.push([i, first]);
+      }
+      copies.sort((a, b) => a[0] - b[0]);
+      for (const [i, first] of copies) {
         const p = projects[i] as Project;
-        if (!long.get(i, () => contentLength(p.contentKey) >= MIN_CONTENT)) continue;
-        const first = seen.get(p.contentKey);
-        if (first === undefined) {
-          seen.set(p.contentKey, p.row);
-          continue;
-        }
         const cell = p.name?.cell ?? p.number?.cell;
         if (cell) {
           report({ sheet: s.model.name, cell }, { th: `แถวนี้ซ้ำกับแถว ${first} ทุกช่อง (ยกเว้นลำดับที่)`, en: `This row repeats row ${first} in every cell except the number` });
