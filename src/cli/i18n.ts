@@ -148,6 +148,14 @@ const th = {
   badCatalog: (file: string, why: string) => `ใช้ไฟล์โครงสร้างตัวชี้วัด "${file}" ไม่ได้: ${why}`,
   catalogInvalid: 'ไม่ใช่ไฟล์ JSON ตามโครงสร้างตัวชี้วัด (period, goals, indicators …)',
   severityName: { error: 'ผิดพลาด', warning: 'คำเตือน', info: 'ข้อสังเกต' } as Record<string, string>,
+  progress: (done: number, total: number, bar: string, file: string) => `กำลังตรวจ ${done + 1}/${total} ${bar} ${file}`,
+  summaryLine: (file: string, e: number, w: number, i: number) => `${file}  ผิดพลาด ${e} · คำเตือน ${w} · ข้อสังเกต ${i}`,
+  summaryUnreadable: (file: string, why: string) => `${file}  อ่านไม่ได้: ${why}`,
+  summaryTotal: (files: number, e: number, w: number, i: number, unreadable: number) =>
+    `รวม ${files} ไฟล์  ผิดพลาด ${e} · คำเตือน ${w} · ข้อสังเกต ${i}${unreadable > 0 ? ` · อ่านไม่ได้ ${unreadable} ไฟล์` : ''}`,
+  emptyFolder: (dir: string) => `ไม่มีไฟล์ .xlsx หรือ .xlsm ในโฟลเดอร์ "${dir}"`,
+  noMatch: (pattern: string) => `ไม่มีไฟล์ที่ตรงกับ "${pattern}"`,
+  cannotList: (dir: string, why: string) => `เปิดโฟลเดอร์ "${dir}" ไม่ได้: ${why}`,
 };
 
 export type Strings = typeof th;
@@ -216,6 +224,14 @@ const en: Strings = {
   badCatalog: (file: string, why: string) => `Cannot use the indicator-structure file "${file}": ${why}`,
   catalogInvalid: 'not a JSON file of the indicator structure (period, goals, indicators …)',
   severityName: { error: 'error', warning: 'warning', info: 'info' } as Record<string, string>,
+  progress: (done: number, total: number, bar: string, file: string) => `Checking ${done + 1}/${total} ${bar} ${file}`,
+  summaryLine: (file: string, e: number, w: number, i: number) => `${file}  ${e} errors · ${w} warnings · ${i} infos`,
+  summaryUnreadable: (file: string, why: string) => `${file}  cannot be read: ${why}`,
+  summaryTotal: (files: number, e: number, w: number, i: number, unreadable: number) =>
+    `Total ${files} files  ${e} errors · ${w} warnings · ${i} infos${unreadable > 0 ? ` · ${unreadable} unreadable` : ''}`,
+  emptyFolder: (dir: string) => `no .xlsx or .xlsm file in the folder "${dir}"`,
+  noMatch: (pattern: string) => `no file matches "${pattern}"`,
+  cannotList: (dir: string, why: string) => `cannot list the folder "${dir}": ${why}`,
 };
 
 export const T: Record<Lang, Strings> = { th, en };

@@ -12,9 +12,9 @@ export type { Io } from './io';
 const VERSION: string = (require('../../package.json') as { version: string }).version;
 
 const FLAGS: Record<string, string[]> = {
-  check: [],
+  check: ['--summary'],
   fix: ['--numbers', '--totals', '--overwrite-conflicts', '--keep-formulas', '--force'],
-  summarize: ['--force'],
+  summarize: ['--force', '--combine'],
 };
 
 const HELP = ['--help', '-h', 'help'];
@@ -61,6 +61,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     ...io,
     stdout: (s) => io.stdout(escapeTerminal(s)),
     stderr: (s) => io.stderr(escapeTerminal(s)),
+    // Raw: only the progress bar writes here, with its fields escaped (see progress.ts).
+    status: io.status ?? io.stderr,
     debug: io.debug ?? process.env.PLANCHECK_DEBUG === '1',
   };
   try {
