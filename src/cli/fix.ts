@@ -20,7 +20,7 @@ function target(args: Args): { input: string; output: string } | string {
 }
 
 /** Why the output cannot be written, before any work is done; null when it can. */
-function refusal(input: string, output: string, args: Args, io: Io): string | null {
+export function refusal(input: string, output: string, args: Args, io: Io): string | null {
   const t = T[args.lang];
   const name = escapeField(output);
   try {

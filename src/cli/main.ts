@@ -1,6 +1,7 @@
 import { parseArgs, langOf } from './args';
 import { catalogsOf, rulesList } from './catalogs';
 import { check } from './check';
+import { summarizeCombined } from './combine/command';
 import { fix, summarize } from './fix';
 import { T } from './i18n';
 import { reason, type Io } from './io';
@@ -51,6 +52,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   if (command === 'check') return check(args, io, VERSION, catalogs);
+  if (command === 'summarize' && args.flags.has('--combine')) return summarizeCombined(args, io, catalogs);
   return command === 'fix' ? fix(args, io, catalogs) : summarize(args, io, catalogs);
 }
 

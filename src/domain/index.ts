@@ -18,6 +18,7 @@ export { NOTE_PREFIXES, isOurNote } from './actions/notes';
 export { planNumbers } from './actions/numbers';
 export { planTotals, type Conflict, type TotalsOptions, type TotalsPlan } from './actions/totals';
 export { SUMMARY_SHEETS, planSummaries } from './actions/summaries';
+export { combineDigests, summaryDigest, type CombinedSummary, type SummaryDigest } from './totals/combine';
 export {
   LINE_HEIGHT, MARK_STYLES, MARK_TAG, SHEET_LOOK, generatedName, isGenerated, isOurMarkFormula, markFormula, rowLines,
   type Action, type GeneratedCell, type GeneratedSheet, type MarkStyle,
