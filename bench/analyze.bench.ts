@@ -2,7 +2,7 @@
  * `npm run bench`: one table, and bench.json. analyze() on realistic plans grown from the Chiang Mai rows
  * (bench/realistic.ts) at 1k–200k rows (best of a few runs: the machine is shared), the office adapter against the
  * FakeExcel (syncs, bytes, rejections for check + mark, and a re-read), the CLI's read + check against a plain
- * exceljs read of the same file, and the process's peak RSS.
+ * exceljs read of the same file, the CLI over several files (bench/cli.bench.ts), and the process's peak RSS.
  */
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
@@ -14,6 +14,7 @@ import { OfficeHost } from '../src/workbook/office/host';
 import { jsonBytes } from '../src/workbook/office/read-plan';
 import { readXlsx } from '../src/workbook/xlsx/read';
 import { FakeExcel } from '../test/fakes/fake-excel';
+import { cliBatch, cliFixRss } from './cli.bench';
 import { realisticPlan } from './realistic';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -93,6 +94,8 @@ async function cli(): Promise<void> {
   await engine();
   await office();
   await cli();
+  await cliBatch(line, rows, RUNS);
+  await cliFixRss(line, rows);
   const rss = process.resourceUsage().maxRSS / 1024;
   line(['process', 'peak RSS', `${rss.toFixed(0)} MB`, '', '']);
   const machine = `${cpus()[0]?.model ?? 'cpu'} ×${cpus().length}, Node ${process.version}`;

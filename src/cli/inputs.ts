@@ -7,7 +7,8 @@ import { expandPattern, isPattern } from './glob';
  * names no file is dropped silently: it becomes an entry the command reports (and exits 2 for).
  */
 export type Input =
-  | { kind: 'file'; path: string }
+  /** `named`: given as such; else found in a folder or by a pattern. */
+  | { kind: 'file'; path: string; named: boolean }
   /** A folder with no workbook in it, or a pattern that matches no file. */
   | { kind: 'nothing'; arg: string; folder: boolean }
   /** A folder that could not be listed (no permission…); `error` is the system's. */
@@ -61,16 +62,22 @@ const exists = (p: string): boolean => fs.lstatSync(p, { throwIfNoEntry: false }
 /** The arguments' files in order, each once (a file named twice, or by a folder and a pattern, is read once). */
 export function expandInputs(args: readonly string[]): Inputs {
   const entries: Input[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, Extract<Input, { kind: 'file' }>>();
   let many = args.length > 1;
-  const add = (path: string): void => {
+  const add = (path: string, named: boolean): void => {
     const key = resolve(path);
-    if (seen.has(key)) return;
-    seen.add(key);
-    entries.push({ kind: 'file', path });
+    const known = seen.get(key);
+    // Found by a folder and also named: it counts as named.
+    if (known) known.named ||= named;
+    else {
+      const entry = { kind: 'file' as const, path, named };
+      seen.set(key, entry);
+      entries.push(entry);
+    }
   };
   for (const arg of args) {
     let files: string[];
+    let named = false;
     if (isDirectory(arg)) {
       many = true;
       try {
@@ -84,8 +91,11 @@ export function expandInputs(args: readonly string[]): Inputs {
       many = true;
       files = patternFiles(arg);
       if (files.length === 0) entries.push({ kind: 'nothing', arg, folder: false });
-    } else files = [arg];
-    for (const f of files) add(f);
+    } else {
+      files = [arg];
+      named = true;
+    }
+    for (const f of files) add(f, named);
   }
   return { entries, many };
 }

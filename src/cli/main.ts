@@ -67,6 +67,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     status: io.status ?? io.stderr,
     debug: io.debug ?? process.env.PLANCHECK_DEBUG === '1',
   };
+  // PLANCHECK_WORKERS=0 combines in one thread (a machine short of memory); unset, one worker per core, at most 4.
+  const workers = /^\d{1,2}$/.test(process.env.PLANCHECK_WORKERS ?? '') ? Number(process.env.PLANCHECK_WORKERS) : undefined;
+  if (safe.workers === undefined && workers !== undefined) safe.workers = workers;
   try {
     return await dispatch(argv, safe);
   } catch (e) {

@@ -131,7 +131,7 @@ describe('plancheck check DIR|PATTERN... --summary', () => {
     ]);
     const en = await cli(['check', join(dir, 'b-*'), '--summary', '--lang', 'en']);
     expect(en.code).toBe(0);
-    expect(en.out).toBe(`${join(dir, 'b-narathiwat.XLSX')}  ${nw!.errors} errors · ${nw!.warnings} warnings · ${nw!.infos} infos\nTotal 1 files  ${nw!.errors} errors · ${nw!.warnings} warnings · ${nw!.infos} infos\n`);
+    expect(en.out).toBe(`${join(dir, 'b-narathiwat.XLSX')}  ${nw!.errors} errors · ${nw!.warnings} warnings · ${nw!.infos} infos\nTotal 1 file  ${nw!.errors} errors · ${nw!.warnings} warnings · ${nw!.infos} infos\n`);
     expect((await cli(['check', join(dir, 'a-*.xlsx'), '--summary'])).code).toBe(1);
     const json = JSON.parse((await cli(['check', dir, '--summary', '--format', 'json', '--lang', 'en'])).out) as Record<string, unknown>;
     expect(json).toEqual({

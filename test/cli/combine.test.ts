@@ -201,6 +201,18 @@ describe('plancheck summarize --combine', () => {
     expect(existsSync(none)).toBe(false);
   });
 
+  it('a folder combined again with --force leaves out the previous output found in it', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'plancheck-province-'));
+    for (const f of FILES.slice(0, 2)) copyFileSync(fixture(f), join(folder, f));
+    const out = join(folder, 'province.xlsx');
+    expect((await cli(['summarize', '--combine', folder, '-o', out], { workers: 0 })).code).toBe(0);
+    const first = readFileSync(out);
+    expect((await cli(['summarize', '--combine', folder, '-o', out, '--force'], { workers: 0 })).code).toBe(0);
+    expect(readFileSync(out).equals(first)).toBe(true);
+    // Named on its own it is an input, and the output may not be an input.
+    expect((await cli(['summarize', '--combine', folder, out, '-o', out, '--force'])).err).toContain('จะไม่เขียนทับไฟล์ต้นฉบับ');
+  });
+
   it('LibreOffice recalculates every total row to the figure written', async () => {
     const lo = join(dir, 'lo');
     // A control: a total whose written figure is wrong must come back corrected, or this test proves nothing.

@@ -3,6 +3,7 @@ import { newWorkbook } from '../../workbook/xlsx/new-workbook';
 import type { Args } from '../args';
 import { refusal } from '../fix';
 import { T } from '../i18n';
+import { isSameFile } from '../identity';
 import { expandInputs } from '../inputs';
 import { reason, writeReason, type Io } from '../io';
 import { writeAtomic } from '../output';
@@ -29,6 +30,9 @@ export async function summarizeCombined(args: Args, io: Io, catalogs?: readonly 
   const files: string[] = [];
   const unreadable: { file: string; why: string }[] = [];
   for (const e of inputs.entries) {
+    // Run again over the same folder, the previous combined workbook is found there: it is this run's output, not
+    // an agency's plan (named on its own, it is refused below like any input that is the output).
+    if (e.kind === 'file' && !e.named && isSameFile(e.path, output)) continue;
     if (e.kind === 'file') files.push(e.path);
     else if (e.kind === 'nothing') unreadable.push({ file: e.arg, why: e.folder ? t.emptyFolder(escapeField(e.arg)) : t.noMatch(escapeField(e.arg)) });
     else unreadable.push({ file: e.arg, why: t.cannotList(escapeField(e.arg), reason(e.error, args.lang, io.debug)) });
