@@ -20,6 +20,6 @@ export { planTotals, type Conflict, type TotalsOptions, type TotalsPlan } from '
 export { SUMMARY_SHEETS, planSummaries } from './actions/summaries';
 export { combineDigests, summaryDigest, type CombinedSummary, type SummaryDigest } from './totals/combine';
 export {
-  LINE_HEIGHT, MARK_STYLES, MARK_TAG, SHEET_LOOK, generatedName, isGenerated, isOurMarkFormula, markFormula, rowLines,
-  type Action, type GeneratedCell, type GeneratedSheet, type MarkStyle,
+  LINE_HEIGHT, MARK_STYLES, MARK_TAG, SHEET_LOOK, generatedName, isOurMarkFormula, markFormula, rowLines,
+  type Action, type GeneratedCell, type GeneratedSheet, type MarkStyle, type NameHolder,
 } from './actions/types';

@@ -16,6 +16,8 @@ export interface SheetSnapshot {
   /** Formula cells (A1) that have no cached value: a file saved by a generator that never calculated. */
   uncachedFormulas?: string[];
   visibility?: 'visible' | 'hidden' | 'veryHidden';
+  /** PlanCheck generated this sheet, as the workbook's own record of what we wrote says (never guessed). */
+  generated?: boolean;
 }
 
 /** A defined name; `sheet` is the sheet a sheet-scoped name belongs to. */
@@ -41,6 +43,7 @@ export const sheetSnapshotSchema = z.object({
   merges: z.array(z.string()),
   uncachedFormulas: z.array(z.string()).optional(),
   visibility: z.enum(['visible', 'hidden', 'veryHidden']).optional(),
+  generated: z.boolean().optional(),
 });
 export const workbookSnapshotSchema = z.object({
   file: z.string().optional(),

@@ -190,20 +190,28 @@ describe('reading limits', () => {
     await expect(readXlsx(CM, 'x', { limits: { inflatedBytes: 1000 } })).rejects.toMatchObject({ kind: 'too-large' });
   });
 
-  it('100,000 merged areas read in linear time', () => {
-    const n = 100_000;
-    const rows: string[] = [];
-    const merges: string[] = [];
-    for (let r = 1; r <= n; r++) {
-      rows.push(`<row r="${r}"><c r="A${r}"><v>${r}</v></c><c r="B${r}"><v>0</v></c></row>`);
-      merges.push(`<mergeCell ref="B${r}:D${r}"/>`);
-    }
-    const bytes = xlsxPackage(oneSheet(rows.join(''), `<mergeCells count="${n}">${merges.join('')}</mergeCells>`));
-    const t0 = performance.now();
-    const s = readWorkbookPackage(bytes).snapshot.sheets[0]!;
-    expect(performance.now() - t0).toBeLessThan(5000);
-    expect(s.merges).toHaveLength(n);
-    expect(s.values[n - 1]).toEqual([n, 0]);
+  it('100,000 merged areas read in linear time (10× the areas cost well under 100× the time)', () => {
+    const book = (n: number) => {
+      const rows: string[] = [];
+      const merges: string[] = [];
+      for (let r = 1; r <= n; r++) {
+        rows.push(`<row r="${r}"><c r="A${r}"><v>${r}</v></c><c r="B${r}"><v>0</v></c></row>`);
+        merges.push(`<mergeCell ref="B${r}:D${r}"/>`);
+      }
+      return xlsxPackage(oneSheet(rows.join(''), `<mergeCells count="${n}">${merges.join('')}</mergeCells>`));
+    };
+    // A ratio within one run, best of two: the machine may be busy, but a quadratic reader is 100× slower, not 10×.
+    const time = (bytes: Uint8Array) => Math.min(...[0, 1].map(() => {
+      const t0 = performance.now();
+      readWorkbookPackage(bytes);
+      return performance.now() - t0;
+    }));
+    const small = book(10_000);
+    const large = book(100_000);
+    expect(time(large) / time(small)).toBeLessThan(35);
+    const s = readWorkbookPackage(large).snapshot.sheets[0]!;
+    expect(s.merges).toHaveLength(100_000);
+    expect(s.values[100_000 - 1]).toEqual([100_000, 0]);
   });
 
   it('the zip bomb at the default limits, in a process of its own: a clear error within 20 s and 1.5 GB', () => {

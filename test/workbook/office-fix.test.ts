@@ -84,3 +84,56 @@ describe('a sheet of the user\'s with a summary\'s name', () => {
     expect(String(fake.state.sheet(`${SUMMARY_SHEETS.agency} (2)`)?.cells.get('1,1'))).toMatch(/^สรุปงบประมาณตามหน่วยงาน/);
   });
 });
+
+describe('our generated sheets are the ones our record lists by id (Excel)', () => {
+  const record = (fake: FakeExcel) => JSON.parse(String(fake.state.settings.get('plancheck.marks'))) as { generated: { id: string; name: string }[] };
+
+  it('a user\'s sheet with a summary\'s name and our very title in A1 is still the user\'s: kept, and checked', async () => {
+    const { fake, host, analysis } = await setup();
+    const lookalike = fake.state.addSheet(SUMMARY_SHEETS.agency);
+    lookalike.cells.set('1,1', 'สรุปงบประมาณตามหน่วยงาน (สำเนาที่ทำเอง)');
+    await host.listSheets();
+    await host.apply(planSummaries(analysis));
+    expect(fake.state.sheet(SUMMARY_SHEETS.agency)?.cells.get('1,1')).toBe('สรุปงบประมาณตามหน่วยงาน (สำเนาที่ทำเอง)');
+    expect(fake.state.sheet(`${SUMMARY_SHEETS.agency} (2)`)).toBeDefined();
+    const read = (await host.read()).snapshot;
+    expect(read.sheets.find((s) => s.name === SUMMARY_SHEETS.agency)?.generated).toBeUndefined();
+    expect(read.sheets.find((s) => s.name === `${SUMMARY_SHEETS.agency} (2)`)?.generated).toBe(true);
+  });
+
+  it('records the new sheets\' ids, replaces exactly those next time, and a re-check leaves them out', async () => {
+    const { fake, host, analysis } = await setup();
+    await host.apply(planSummaries(analysis));
+    const first = record(fake).generated;
+    const ids = (names: string[]) => names.map((n) => fake.state.sheet(n)!.id);
+    expect(first.map((g) => g.id)).toEqual(ids(Object.values(SUMMARY_SHEETS)));
+    const again = analyze((await host.read()).snapshot);
+    expect(again.sheets.map((s) => s.name)).toEqual(['สรุปงบประมาณ', 'แผนปฏิบัติการ']);
+    expect(again.findings.filter((f) => (Object.values(SUMMARY_SHEETS) as string[]).includes(f.sheet))).toEqual([]);
+
+    await host.apply(planSummaries(again));
+    const second = record(fake).generated;
+    expect(second).toHaveLength(4);
+    expect(second.map((g) => g.id)).toEqual(ids(Object.values(SUMMARY_SHEETS)));
+    expect(second.some((g) => first.some((f) => f.id === g.id))).toBe(false);
+    expect(fake.state.sheets.map((s) => s.name)).toEqual(['สรุปงบประมาณ', 'แผนปฏิบัติการ', ...Object.values(SUMMARY_SHEETS)]);
+  });
+
+  it('a summary the user renamed is kept as theirs to keep, and the next summary is written beside it', async () => {
+    const { fake, host, analysis } = await setup();
+    await host.apply(planSummaries(analysis));
+    fake.state.sheet(SUMMARY_SHEETS.quarter)!.name = 'ไตรมาส ส่งจังหวัด';
+    await host.listSheets();
+    await host.apply(planSummaries(analysis));
+    expect(fake.state.sheet('ไตรมาส ส่งจังหวัด')).toBeDefined();
+    expect(fake.state.sheet(SUMMARY_SHEETS.quarter)).toBeDefined();
+  });
+
+  it('clearing marks keeps the record of our sheets', async () => {
+    const { fake, host, analysis } = await setup();
+    await host.apply(planSummaries(analysis));
+    const before = record(fake).generated;
+    await host.apply([{ kind: 'clear-marks' }]);
+    expect(record(fake).generated).toEqual(before);
+  });
+});

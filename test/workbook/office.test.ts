@@ -102,7 +102,7 @@ describe('marking findings in the cells', () => {
     expect(fake.state.sheet('แผนปฏิบัติการ')!.notes.get('O27')).toMatch(/^ตรวจแผน: งบประมาณรายไตรมาส/);
     await host.apply([{ kind: 'clear-marks' }]);
     expect({ plan: fake.formatsOf('แผนปฏิบัติการ'), summary: fake.formatsOf('สรุปงบประมาณ') }).toEqual(before);
-    expect(fake.state.settings.get('plancheck.marks')).toBe(JSON.stringify({ v: 2, sheets: {} }));
+    expect(fake.state.settings.get('plancheck.marks')).toBe(JSON.stringify({ v: 2, sheets: {}, generated: [] }));
   });
 
   it('explains with comments where notes are missing (ExcelApi 1.10–1.17), and clears them', async () => {

@@ -3,7 +3,9 @@ import { MARK_STYLES, type Action, type GeneratedSheet } from '../../src/domain/
 import { RECORD_SHEET } from '../../src/workbook/host';
 import { FileHost } from '../../src/workbook/xlsx/file-host';
 import { patchXlsx, readRecordOf } from '../../src/workbook/xlsx/patch';
+import { readWorkbookPackage } from '../../src/workbook/xlsx/package';
 import { readXlsx } from '../../src/workbook/xlsx/read';
+import { analyze } from '../../src/domain/analyze';
 import { HANDMADE_PARTS, entries, handmade } from '../helpers/handmade';
 
 const SHEET = 'xl/worksheets/sheet1.xml';
@@ -82,7 +84,6 @@ describe('notes: ours are added, the user\'s are never changed', () => {
 
 const summary: GeneratedSheet = {
   name: 'สรุปรายไตรมาส',
-  marker: 'สรุปรายไตรมาส',
   title: 'สรุปรายไตรมาส ทดสอบ',
   subtitle: ['บรรทัดที่หนึ่ง'],
   columns: [{ header: 'ไตรมาส', width: 20 }, { header: 'งบประมาณ', width: 16 }, { header: 'ลิงก์', width: 10 }],
@@ -132,6 +133,15 @@ describe('generated sheets: new parts, replaced only when the tag says they are 
     const again = patchXlsx(result.bytes, [{ kind: 'add-sheet', sheet: summary }]);
     expect(again.sheets).toEqual(['สรุปรายไตรมาส (2)']);
     expect(entries(again.bytes).get('xl/workbook.xml')!.match(/<sheet /g)).toHaveLength(4);
+  });
+
+  it('the reader flags the sheets the tag lists (a re-check leaves them out), never the user\'s look-alike', () => {
+    const userSheet = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>สรุปรายไตรมาส ของฉันเอง</t></is></c></row></sheetData></worksheet>';
+    const wbXml = HANDMADE_PARTS['xl/workbook.xml']!.replace('name="อื่น"', 'name="สรุปรายไตรมาส"');
+    const out = patchXlsx(handmade({ 'xl/workbook.xml': wbXml, 'xl/worksheets/sheet2.xml': userSheet }), [{ kind: 'add-sheet', sheet: summary }]).bytes;
+    const flags = readWorkbookPackage(out).snapshot.sheets.map((s) => [s.name, s.generated === true]);
+    expect(flags).toEqual([['แผน', false], ['สรุปรายไตรมาส', false], ['สรุปรายไตรมาส (2)', true]]);
+    expect(analyze(readWorkbookPackage(out).snapshot).sheets.map((s) => s.name)).toEqual(['แผน', 'สรุปรายไตรมาส']);
   });
 });
 

@@ -10,6 +10,7 @@ import { parseAddress } from '../../src/domain/base/cells';
 import { RECORD_SHEET } from '../../src/workbook/host';
 import { patchXlsx } from '../../src/workbook/xlsx/patch';
 import { readZip } from '../../src/workbook/xlsx/patch/zip';
+import { entryData } from '../../src/workbook/xlsx/zip-directory';
 import { readXlsx } from '../../src/workbook/xlsx/read';
 import { cellsOf, entries } from '../helpers/handmade';
 
@@ -55,7 +56,7 @@ describe.each(FIXTURES)('patching %s', (name) => {
   it('copies every part it was not asked to change byte for byte, compressed bytes included', () => {
     const touchedSheets = new Set(actions.flatMap((a) => ('sheet' in a && typeof a.sheet === 'string' ? [sheetParts(before).get(a.sheet)] : [])));
     const meant = new Set(['[Content_Types].xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', ...touchedSheets]);
-    const raw = (bytes: Uint8Array) => new Map(readZip(bytes).map((e) => [e.name, bytes.slice(e.dataOffset, e.dataOffset + e.compressedSize)]));
+    const raw = (bytes: Uint8Array) => new Map(readZip(bytes).map((e) => [e.name, entryData(bytes, e).slice()]));
     const rawBefore = raw(input);
     const rawAfter = raw(output);
     const untouched = [...before.keys()].filter((k) => !meant.has(k));

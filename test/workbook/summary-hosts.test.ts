@@ -19,7 +19,6 @@ beforeAll(async () => {
 const LABELS = ['=x', '+1', '-', '๑๒', '12', '-งบ', "'quoted"];
 const labelled: GeneratedSheet = {
   name: 'ป้าย',
-  marker: 'ป้าย',
   title: '=ป้าย',
   subtitle: ['+หมายเหตุ'],
   columns: LABELS.map((h) => ({ header: h, width: 10 })),

@@ -6,16 +6,15 @@ import {
   type QuarterSource, type Reading, type SourceCell,
 } from '../totals';
 import { call, references } from './formulas';
-import { GENERATED } from './generated';
 import { callParts, withHelperColumns, type LongCell } from './long-formulas';
 import { THAI_DIGITS } from './numbers';
 import { MARK_STYLES, type Action, type GeneratedCell, type GeneratedSheet } from './types';
 
 export const SUMMARY_SHEETS = {
-  agency: GENERATED.agency.name,
-  indicator: GENERATED.indicator.name,
-  quarter: GENERATED.quarter.name,
-  findings: GENERATED.findings.name,
+  agency: 'สรุปตามหน่วยงาน',
+  indicator: 'สรุปตามตัวชี้วัด',
+  quarter: 'สรุปรายไตรมาส',
+  findings: 'ผลการตรวจ',
 } as const;
 
 const MONEY = `${THAI_DIGITS}#,##0;-#,##0;"-"`;
@@ -168,7 +167,6 @@ function byAgency(analysis: Analysis, title: string): GeneratedSheet {
   ]);
   return {
     name: SUMMARY_SHEETS.agency,
-    marker: GENERATED.agency.marker,
     title: `สรุปงบประมาณตามหน่วยงาน ${title}`,
     subtitle,
     columns: [head('ที่', 6), head('หน่วยงาน', 48), ...(typed ? [head('งบบูรณาการ (บาท)', 18), head('งบของส่วนราชการและอื่น ๆ (บาท)', 22)] : []), head('รวม (บาท)', 18), head('จำนวนโครงการ', 14)],
@@ -219,7 +217,6 @@ function byIndicator(analysis: Analysis, title: string): GeneratedSheet {
   rows.push([label('ภาพรวม', true), label(''), sumOfRows(goalRows, 'C', totalCount, COUNT), sumOfRows(goalRows, 'D', totalBudget, MONEY)]);
   return {
     name: SUMMARY_SHEETS.indicator,
-    marker: GENERATED.indicator.marker,
     title: `สรุปโครงการและงบประมาณตามเป้าหมายและตัวชี้วัด ${title}`,
     subtitle,
     columns: [head('เป้าหมาย', 36), head('ตัวชี้วัด', 60), head('จำนวนโครงการ', 14), head('งบประมาณ (บาท)', 18)],
@@ -266,7 +263,6 @@ function byQuarter(analysis: Analysis, title: string): GeneratedSheet {
   }
   return {
     name: SUMMARY_SHEETS.quarter,
-    marker: GENERATED.quarter.marker,
     title: `สรุปรายไตรมาส ${title}`,
     subtitle,
     columns: [head('ไตรมาส', 28), head(split ? 'งบประมาณ (บาท)' : 'งบประมาณของโครงการที่ดำเนินการ (บาท)', 30), head('จำนวนโครงการที่ดำเนินการ', 24)],
@@ -281,7 +277,6 @@ const show = (v: number | string | undefined): string => (v === undefined ? '' :
 function findingsSheet(findings: Finding[], title: string): GeneratedSheet {
   return {
     name: SUMMARY_SHEETS.findings,
-    marker: GENERATED.findings.marker,
     title: `ผลการตรวจแผน ${title}`,
     subtitle: [`ผิดพลาด ${findings.filter((f) => f.severity === 'error').length} · คำเตือน ${findings.filter((f) => f.severity === 'warning').length} · ข้อสังเกต ${findings.filter((f) => f.severity === 'info').length}`],
     columns: [head('ระดับ', 12), head('ชีต', 22), head('เซลล์', 10), head('ข้อความ', 80), head('ควรเป็น', 16), head('ระบุ', 16), head('รหัส', 22)],

@@ -41,8 +41,6 @@ export interface GeneratedCell {
 /** A sheet the tool generates: print-ready (A4 landscape, title, header row repeated on every page). */
 export interface GeneratedSheet {
   name: string;
-  /** Starts the title in A1; a sheet of this name whose A1 does not start with it is the user's and is kept. */
-  marker: string;
   title: string;
   /** Notes under the title (what the figures are and where they come from). */
   subtitle: string[];
@@ -96,16 +94,16 @@ export function rowLines(g: GeneratedSheet): { header: number; rows: number[] } 
   return { header, rows };
 }
 
-/** Whether an existing sheet's A1 shows that we generated it (and may replace it). */
-export function isGenerated(g: Pick<GeneratedSheet, 'marker'>, a1: unknown): boolean {
-  return typeof a1 === 'string' && a1.startsWith(g.marker);
-}
+/** Who has a sheet name: nobody, us (the workbook's record lists the sheet as generated), or the user. */
+export type NameHolder = 'free' | 'ours' | 'user';
 
-/** The name to write a generated sheet under: its own, unless a sheet of the user's already has it. */
-export function generatedName(g: GeneratedSheet, existing: (name: string) => { a1: unknown } | undefined): string {
+/**
+ * The name to write a generated sheet under: its own, or "name (2)", … beside a sheet of the user's. A name held
+ * by our own earlier sheet is taken (that sheet is replaced); both hosts name sheets by this one rule.
+ */
+export function generatedName(g: Pick<GeneratedSheet, 'name'>, holder: (name: string) => NameHolder): string {
   for (let n = 1; ; n++) {
     const name = n === 1 ? g.name : `${g.name} (${n})`;
-    const sheet = existing(name);
-    if (!sheet || isGenerated(g, sheet.a1)) return name;
+    if (holder(name) !== 'user') return name;
   }
 }

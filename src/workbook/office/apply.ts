@@ -1,7 +1,7 @@
 import { generatedName, markFormula, type Action, type GeneratedSheet } from '../../domain';
 import type { ApplyReport, SkippedExplanation } from '../host';
 import { explainWriteError, problems } from './errors';
-import { findOurs, generatedSheets, occupied, removeOurExplanations, removeOurMarks, type Found, type HostCaps } from './ours';
+import { findOurs, generatedSheets, holderOf, occupied, removeOurExplanations, removeOurMarks, type Found, type HostCaps } from './ours';
 import { SETTINGS, emptyRegistry, type MarkRegistry } from './registry';
 import { writeGeneratedSheet } from './sheets';
 
@@ -52,6 +52,8 @@ interface Batch {
   /** The name each generated sheet is written under (its own, or "(2)"… beside a sheet of the user's). */
   readonly names: Map<GeneratedSheet, string>;
   readonly registry: MarkRegistry;
+  /** Generated sheets written by this apply: their ids are read after the sync and recorded as ours. */
+  readonly sheets: { name: string; ws: Excel.Worksheet }[];
   /** Conditional formats added by this apply: their ids are read after the sync and recorded. */
   readonly added: { sheet: string; cf: Excel.ConditionalFormat }[];
   /** Explanations to write once everything else is written (each may fail on a legacy note the API cannot see). */
@@ -87,7 +89,10 @@ const HANDLERS: Handlers = {
     cell.formulas = [[a.formula]];
   },
   'add-sheet': async (a, batch) => {
-    await writeGeneratedSheet(batch.context, { ...a.sheet, name: batch.names.get(a.sheet) ?? a.sheet.name }, batch.reserve);
+    const name = batch.names.get(a.sheet) ?? a.sheet.name;
+    const ws = await writeGeneratedSheet(batch.context, { ...a.sheet, name }, batch.reserve);
+    ws.load('id');
+    batch.sheets.push({ name, ws });
   },
   mark: async (a, batch) => {
     if (batch.found.protectedSheets.has(a.sheet)) {
@@ -183,19 +188,22 @@ function refuse(found: Found, actions: Action[]): void {
 /** A temporary name for a generated sheet being replaced: kept until its successor is written. */
 const retiredName = (i: number): string => `~plancheck-old-${i + 1}`;
 
+/** Our old generated sheets moved aside for their successors: by name, their temporary name and id. */
+type Retired = Map<string, { tmp: string; id: string }>;
+
 /**
- * Names each generated sheet (beside a sheet of the user's if need be) and moves aside the generated sheet it
- * replaces; the old one is deleted only after the new one is written (see `applyActions`).
+ * Names each generated sheet (beside a sheet of the user's if need be: ours are the ones our record lists by id)
+ * and moves aside our old sheet it replaces; the old one is deleted only after the new one is written.
  */
-function retireGeneratedSheets(found: Found, actions: Action[], batch: Batch): Map<string, string> {
-  const existing = (n: string) => (found.a1.has(n) ? { a1: found.a1.get(n)?.values[0]?.[0] } : undefined);
-  for (const g of generatedSheets(actions)) batch.names.set(g, generatedName(g, existing));
-  const retired = new Map<string, string>();
+function retireGeneratedSheets(found: Found, actions: Action[], batch: Batch): Retired {
+  for (const g of generatedSheets(actions)) batch.names.set(g, generatedName(g, (n) => holderOf(found, n)));
+  const retired: Retired = new Map();
   for (const name of batch.names.values()) {
-    if (!found.a1.has(name)) continue;
+    const id = found.sheetIds.get(name);
+    if (id === undefined) continue;
     const tmp = retiredName(retired.size);
     batch.context.workbook.worksheets.getItem(name).name = tmp;
-    retired.set(name, tmp);
+    retired.set(name, { tmp, id });
   }
   return retired;
 }
@@ -211,6 +219,7 @@ function openBatch(context: Excel.RequestContext, options: ApplyOptions, found: 
     clearing,
     names: new Map<GeneratedSheet, string>(),
     registry: emptyRegistry(),
+    sheets: [],
     added: [],
     explanations: [],
     report: { skipped: [], uncleared: [], protectedSheets: [] },
@@ -227,8 +236,12 @@ function openBatch(context: Excel.RequestContext, options: ApplyOptions, found: 
   };
 }
 
-/** The record after this apply: what stays of the old one (all of it, unless cleared) and what was added now. */
-function nextRegistry(old: MarkRegistry, remaining: MarkRegistry, batch: Batch): MarkRegistry {
+/**
+ * The record after this apply: what stays of the old one (all of it, unless cleared) and what was added now. Our
+ * generated sheets stay listed through a clear; those replaced now give way to their successors, and a sheet the
+ * user deleted since is forgotten.
+ */
+function nextRegistry(old: MarkRegistry, remaining: MarkRegistry, batch: Batch, retired: Retired): MarkRegistry {
   const base = batch.clearing ? remaining : old;
   const out = emptyRegistry();
   for (const source of [base, batch.registry]) {
@@ -240,6 +253,10 @@ function nextRegistry(old: MarkRegistry, remaining: MarkRegistry, batch: Batch):
     }
   }
   for (const { sheet, cf } of batch.added) out.sheets[sheet]?.cfs.push(cf.id);
+  const gone = new Set([...retired.values()].map((r) => r.id));
+  const present = new Set(batch.found.sheetIds.values());
+  out.generated = old.generated.filter((g) => !gone.has(g.id) && (present.size === 0 || present.has(g.id)));
+  for (const { name, ws } of batch.sheets) out.generated.push({ id: ws.id, name });
   return out;
 }
 
@@ -253,7 +270,7 @@ export async function applyActions(context: Excel.RequestContext, actions: Actio
   let syncs = 0;
   const count = () => void syncs++;
   const clearing = actions.some((a) => a.kind === 'clear-marks');
-  let retired = new Map<string, string>();
+  let retired: Retired = new Map();
   let batch: Batch | null = null;
   try {
     const found = await findOurs(context, actions, options, count);
@@ -267,15 +284,15 @@ export async function applyActions(context: Excel.RequestContext, actions: Actio
     retired = retireGeneratedSheets(found, actions, batch);
     for (const a of actions) await handle(a, batch);
     // Our marks' ids are known, and explanations are tried, only once the rest is written.
-    if (batch.added.length > 0 || batch.explanations.length > 0) {
+    if (batch.added.length > 0 || batch.sheets.length > 0 || batch.explanations.length > 0) {
       await context.sync();
       count();
     }
     await writeExplanations(batch, count);
     // Queued after the new sheets' writes: if any of those fails, the request stops before this delete.
-    for (const tmp of retired.values()) context.workbook.worksheets.getItem(tmp).delete();
-    if (clearing || batch.marked > 0 || batch.notes > 0) {
-      const registry = JSON.stringify(nextRegistry(found.registry, remaining, batch));
+    for (const { tmp } of retired.values()) context.workbook.worksheets.getItem(tmp).delete();
+    if (clearing || batch.marked > 0 || batch.notes > 0 || batch.sheets.length > 0) {
+      const registry = JSON.stringify(nextRegistry(found.registry, remaining, batch, retired));
       await batch.reserve(registry.length);
       context.workbook.settings.add(SETTINGS.marks, registry);
     }
@@ -295,16 +312,16 @@ export async function applyActions(context: Excel.RequestContext, actions: Actio
  * under its name; events on again. A sheet under a generated name is ours-new when there was none before or when
  * the old one is still under its temporary name.
  */
-async function restore(context: Excel.RequestContext, batch: Batch | null, retired: Map<string, string>): Promise<void> {
+async function restore(context: Excel.RequestContext, batch: Batch | null, retired: Retired): Promise<void> {
   try {
     if (batch && batch.names.size > 0) {
       const all = context.workbook.worksheets.load('items/name');
       await context.sync();
       const present = new Set(all.items.map((w) => w.name));
       for (const name of batch.names.values()) {
-        const tmp = retired.get(name);
+        const tmp = retired.get(name)?.tmp;
         const moved = tmp !== undefined && present.has(tmp);
-        if (present.has(name) && (moved || !batch.found.a1.has(name))) context.workbook.worksheets.getItem(name).delete();
+        if (present.has(name) && (moved || !batch.found.sheetIds.has(name))) context.workbook.worksheets.getItem(name).delete();
         if (moved) context.workbook.worksheets.getItem(tmp).name = name;
       }
     }

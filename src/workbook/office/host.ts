@@ -2,11 +2,18 @@ import type { Action, Text, WorkbookSnapshot } from '../../domain';
 import { RECORD_SHEET, type Acknowledgements, type ApplyReport, type PlanHost } from '../host';
 import { applyActions, type HostCaps } from './apply';
 import { explainWriteError } from './errors';
-import { readWorkbook } from './read';
+import { readWorkbook, type ReadResult } from './read';
 import type { ReadMemory } from './read-plan';
-import { SETTINGS, acknowledgementsSchema, emptyAcks, mergeAcks, parseSetting } from './registry';
+import { SETTINGS, acknowledgementsSchema, emptyAcks, emptyRegistry, markRegistrySchema, mergeAcks, parseSetting } from './registry';
 
 type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** The sheets our record lists as generated, by id, flagged so that a re-check leaves them out. */
+function flagGenerated(snapshot: WorkbookSnapshot, read: ReadResult): WorkbookSnapshot {
+  const ours = new Set(parseSetting(markRegistrySchema, read.settings[SETTINGS.marks], emptyRegistry).generated.map((g) => g.id));
+  if (ours.size === 0) return snapshot;
+  return { ...snapshot, sheets: snapshot.sheets.map((s) => (ours.has(read.sheetIds.get(s.name) ?? '') ? { ...s, generated: true } : s)) };
+}
 type IsSetSupported = (name: string, version: string) => boolean;
 
 /** The Excel host: every call is one Excel.run with as few syncs as it needs. */
@@ -50,9 +57,9 @@ export class OfficeHost implements PlanHost {
   async read(onProgress?: (done: number, total: number) => void): Promise<{ snapshot: WorkbookSnapshot; acks: Acknowledgements; notices: Text[] }> {
     if (this.names.length === 0) await this.listSheets();
     const result = await this.run((context) =>
-      readWorkbook(context, { sheets: this.names, merges: this.caps.merges, memory: this.memory, ...(this.responseBudget ? { responseBudget: this.responseBudget } : {}), settings: [SETTINGS.acks], ...(onProgress ? { onProgress } : {}) }),
+      readWorkbook(context, { sheets: this.names, merges: this.caps.merges, memory: this.memory, ...(this.responseBudget ? { responseBudget: this.responseBudget } : {}), settings: [SETTINGS.acks, SETTINGS.marks], ...(onProgress ? { onProgress } : {}) }),
     );
-    let snapshot = result.snapshot;
+    let snapshot = flagGenerated(result.snapshot, result);
     const all = result.allSheets.filter((n) => n !== RECORD_SHEET);
     const added = all.filter((n) => !this.names.includes(n));
     this.names = all;
@@ -67,8 +74,8 @@ export class OfficeHost implements PlanHost {
   }
 
   async readSheets(names: string[]): Promise<WorkbookSnapshot> {
-    const r = await this.run((context) => readWorkbook(context, { sheets: names, merges: this.caps.merges, memory: this.memory, ...(this.responseBudget ? { responseBudget: this.responseBudget } : {}) }));
-    return r.snapshot;
+    const r = await this.run((context) => readWorkbook(context, { sheets: names, merges: this.caps.merges, memory: this.memory, settings: [SETTINGS.marks], ...(this.responseBudget ? { responseBudget: this.responseBudget } : {}) }));
+    return flagGenerated(r.snapshot, r);
   }
 
   async apply(actions: Action[]): Promise<ApplyReport> {

@@ -1,4 +1,4 @@
-import { isOurNote, type Action, type GeneratedSheet } from '../../domain';
+import { isOurNote, type Action, type GeneratedSheet, type NameHolder } from '../../domain';
 import type { SkippedExplanation } from '../host';
 import { SETTINGS, emptyRegistry, markRegistrySchema, parseSetting, type MarkRegistry } from './registry';
 
@@ -27,8 +27,15 @@ export interface Found {
   /** For each cell an explanation is planned for: whether the user's note is there (notes API only). */
   notesAt: Map<string, Excel.Note>;
   comments: CommentAt[];
-  /** A1 of every existing sheet under one of the generated sheets' names (ours if it starts with the marker). */
-  a1: Map<string, Excel.Range>;
+  /** Every sheet's id by name (read when this apply writes generated sheets; else empty). */
+  sheetIds: Map<string, string>;
+}
+
+/** Who holds a sheet name: nobody, us (our record lists that sheet's id as generated), or the user. */
+export function holderOf(found: Found, name: string): NameHolder {
+  const id = found.sheetIds.get(name);
+  if (id === undefined) return 'free';
+  return found.registry.generated.some((g) => g.id === id) ? 'ours' : 'user';
 }
 
 export const cellKey = (sheet: string, cell: string): string => `${sheet}!${cell}`;
@@ -47,9 +54,9 @@ function written(actions: Action[], clearing: boolean, sheetNames: string[]): Se
 }
 
 /**
- * Sync 1 reads our record (the ids of our conditional formats), read-only and protection, our notes, notes on the
- * cells we would explain, every comment, and which generated sheets' names exist; sync 2 where each comment is,
- * how many replies it has, and those sheets' A1. The user's conditional formats are never read.
+ * Sync 1 reads our record (the ids of our conditional formats and generated sheets), read-only and protection, our
+ * notes, notes on the cells we would explain, every comment, and the sheets' names and ids; sync 2 where each
+ * comment is and how many replies it has. The user's conditional formats are never read.
  */
 export async function findOurs(
   context: Excel.RequestContext,
@@ -81,7 +88,7 @@ export async function findOurs(
   }
   const comments = caps.comments && (clearing || explaining.length > 0) ? context.workbook.comments.load('items/id,items/content') : null;
   const generated = generatedSheets(actions);
-  const all = generated.length > 0 ? context.workbook.worksheets.load('items/name') : null;
+  const all = generated.length > 0 ? context.workbook.worksheets.load('items/name,items/id') : null;
   await context.sync();
   count();
 
@@ -90,16 +97,8 @@ export async function findOurs(
     where.load('address');
     return { item, where, replies: item.replies.getCount() };
   });
-  const a1 = new Map<string, Excel.Range>();
-  const names = new Set(all?.items.map((w) => w.name) ?? []);
-  for (const g of generated) {
-    for (const name of [g.name, ...[2, 3, 4, 5].map((n) => `${g.name} (${n})`)]) {
-      if (!names.has(name)) continue;
-      const r = context.workbook.worksheets.getItem(name).getRange('A1');
-      r.load('values');
-      a1.set(name, r);
-    }
-  }
+  const sheetIds = new Map((all?.items ?? []).map((w) => [w.name, w.id]));
+  const names = new Set(sheetIds.keys());
   // Our notes are the ones our record lists (never a note that merely starts like ours: it may be the user's).
   const registry = record.isNullObject ? emptyRegistry() : parseSetting(markRegistrySchema, record.value, emptyRegistry);
   const listed = caps.notes && clearing
@@ -110,7 +109,7 @@ export async function findOurs(
         return { sheet, item };
       }))
     : [];
-  if (located.length > 0 || a1.size > 0 || listed.length > 0) {
+  if (located.length > 0 || listed.length > 0) {
     await context.sync();
     count();
   }
@@ -125,7 +124,7 @@ export async function findOurs(
       const sheet = address.slice(0, address.lastIndexOf('!')).replace(/^'|'$/g, '').replace(/''/g, "'");
       return { sheet, cell: bare(address), ours: isOurNote(item.content), replies: replies.value, item };
     }),
-    a1,
+    sheetIds,
   };
 }
 

@@ -28,6 +28,8 @@ export interface ReadResult {
   missing: string[];
   /** Every sheet name in the workbook now, to notice sheets added since the names were listed. */
   allSheets: string[];
+  /** Every sheet's id by name (our record names our generated sheets by id). */
+  sheetIds: Map<string, string>;
   settings: Record<string, unknown>;
   /** What limits this read (manual calculation, sheets too large to read), for the pane to say. */
   problems: HostProblem[];
@@ -89,7 +91,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
   const memory = options.memory ?? new Map();
   let syncs = 0;
   const all = context.workbook.worksheets;
-  all.load('items/name');
+  all.load('items/name,items/id');
   const app = context.workbook.application;
   app.load('calculationMode');
   const settings = (options.settings ?? []).map((key) => {
@@ -190,6 +192,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
     syncs,
     problems: found,
     allSheets: all.items.map((w) => w.name),
+    sheetIds: new Map(all.items.map((w) => [w.name, w.id])),
     settings: Object.fromEntries(settings.filter((s) => !s.item.isNullObject).map((s) => [s.key, s.item.value as unknown])),
   };
 }

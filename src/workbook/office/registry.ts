@@ -7,14 +7,17 @@ export const SETTINGS = { marks: 'plancheck.marks', acks: 'plancheck.acks' } as 
  * What we added, by sheet: the marked cells, the ids of our conditional formats, and the cells where we wrote an
  * explanation. Clearing deletes conditional formats by these ids only, so the user's rules are never read (open
  * office-js bugs make reading some of them throw); a mark we could not delete stays listed for the next clear.
+ * `generated`: the summary sheets we wrote, by worksheet id (it survives a rename): only these are replaced by the
+ * next summary and left out of a re-check, never a sheet because of its name or its A1 text.
  */
 export const markRegistrySchema = z.object({
   v: z.literal(2),
   sheets: z.record(z.string(), z.object({ cells: z.array(z.string()), cfs: z.array(z.string()), notes: z.array(z.string()) })),
+  generated: z.array(z.object({ id: z.string(), name: z.string() })).default([]),
 });
 export type MarkRegistry = z.infer<typeof markRegistrySchema>;
 
-export const emptyRegistry = (): MarkRegistry => ({ v: 2, sheets: {} });
+export const emptyRegistry = (): MarkRegistry => ({ v: 2, sheets: {}, generated: [] });
 
 /** Acknowledged findings (by fingerprint) with the reviewer's reason, so the next reviewer sees them. */
 export const acknowledgementsSchema = z.object({

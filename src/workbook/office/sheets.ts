@@ -21,13 +21,13 @@ const POINTS_PER_CHAR = 6;
 /**
  * Writes a generated sheet into a new worksheet: title, notes, header (repeated on printed pages), rows as one
  * 2-D block of values and formulas, number formats, links; A4 landscape fitted to the page width.
- * `reserve` is called with each part's payload size so the caller can sync between chunks.
+ * `reserve` is called with each part's payload size so the caller can sync between chunks. Returns the new sheet.
  */
 export async function writeGeneratedSheet(
   context: Excel.RequestContext,
   g: GeneratedSheet,
   reserve: (bytes: number) => Promise<void>,
-): Promise<void> {
+): Promise<Excel.Worksheet> {
   const ws = context.workbook.worksheets.add(g.name);
   const width = g.columns.length;
   const last = columnLetters(width);
@@ -84,4 +84,5 @@ export async function writeGeneratedSheet(
   ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   ws.pageLayout.setPrintTitleRows(`$${headerRow}:$${headerRow}`);
   ws.freezePanes.freezeRows(headerRow);
+  return ws;
 }

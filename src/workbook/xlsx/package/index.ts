@@ -5,6 +5,7 @@
  */
 import type { SheetSnapshot, WorkbookSnapshot } from '../../snapshot';
 import { RECORD_SHEET } from '../../host';
+import { parseOwnership } from '../ownership';
 import { sheetSnapshot } from './grid';
 import { openPackage } from './identify';
 import { limitsWith, type ReadLimits } from './limits';
@@ -73,10 +74,24 @@ export function readWorkbookPackage(input: Uint8Array | ArrayBuffer, options: Re
       cellsPerWorkbook: limits.cellsPerWorkbook,
     });
     cellsLeft -= cells;
-    if (w.name === RECORD_SHEET) record = snapshot;
+    if (w.name === RECORD_SHEET && w.visibility === 'veryHidden') record = snapshot;
     else sheets.push(snapshot);
     options.onProgress?.(i + 1, worksheets.length);
   });
-  const snapshot: WorkbookSnapshot = { ...(options.file !== undefined ? { file: options.file } : {}), sheets, names: book.names };
+  const ours = ownSheetIds(record);
+  const idOf = new Map(worksheets.map((w) => [w.name, w.sheetId]));
+  const marked = ours.size === 0 ? sheets : sheets.map((s) => (ours.has(idOf.get(s.name) ?? NaN) ? { ...s, generated: true } : s));
+  const snapshot: WorkbookSnapshot = { ...(options.file !== undefined ? { file: options.file } : {}), sheets: marked, names: book.names };
   return { snapshot, record };
+}
+
+/** The sheetIds our ownership tag lists as generated (column A of the record sheet from row 2, in pieces). */
+function ownSheetIds(record: SheetSnapshot | null): Set<number> {
+  if (!record || record.origin.column !== 1) return new Set();
+  const pieces: string[] = [];
+  record.values.forEach((row, i) => {
+    const a = row[0];
+    if (record.origin.row + i >= 2 && typeof a === 'string') pieces.push(a);
+  });
+  return pieces.length === 0 ? new Set() : new Set(parseOwnership(pieces.join('')).sheets.map((s) => s.id));
 }

@@ -10,6 +10,8 @@ export interface SheetEntry {
   /** The relationship id of its part. */
   rid: string;
   visibility: Visibility;
+  /** The sheet's sheetId: stable across renames, which is how the ownership tag names our sheets. */
+  sheetId: number;
 }
 
 export interface WorkbookPart {
@@ -29,7 +31,7 @@ export function readWorkbookPart(zip: ZipArchive, part: string, maxSheets: numbe
     open(tag, a) {
       if (tag === 'sheet') {
         if (sheets.length >= maxSheets) throw WorkbookReadError.tooLarge({ limit: 'sheets', allowed: maxSheets });
-        sheets.push({ name: a.name ?? '', rid: prefixedAttr(a, 'id') ?? a.id ?? '', visibility: visibilityOf(a.state) });
+        sheets.push({ name: a.name ?? '', rid: prefixedAttr(a, 'id') ?? a.id ?? '', visibility: visibilityOf(a.state), sheetId: Number(a.sheetId ?? NaN) });
       } else if (tag === 'definedName') {
         name = { name: a.name ?? '', ref: '' };
         if (a.localSheetId !== undefined && /^\d+$/.test(a.localSheetId)) name.local = Number(a.localSheetId);

@@ -1,34 +1,20 @@
 import { Inflate } from 'fflate';
+import { ZipDirectoryError, entryData, readZipDirectory, type ZipEntry } from '../zip-directory';
 import { WorkbookReadError } from './errors';
 
-/** One file in the zip, as its central directory describes it. */
-export interface ZipEntry {
-  /** The name as stored ("xl/workbook.xml"). */
-  name: string;
-  method: number;
-  flags: number;
-  compressedSize: number;
-  /** The inflated size the directory declares (a hostile file may lie; see `ZipArchive.read`). */
-  size: number;
-  localOffset: number;
-}
+export type { ZipEntry } from '../zip-directory';
+export { looksLikeZip } from '../zip-directory';
 
-const EOCD = 0x06054b50;
-const EOCD64 = 0x06064b50;
-const EOCD64_LOCATOR = 0x07064b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
 /** Compressed bytes given to the inflater at a time: deflate expands at most ~1032×, so one push yields ≤ 17 MB. */
 const STEP = 16 * 1024;
 /** Slices of a stored (uncompressed) entry given to the sink at a time. */
 const OUT_STEP = 256 * 1024;
 
-/** Whether the bytes start like a zip (a local file header, or the end record of an empty zip). */
-export function looksLikeZip(b: Uint8Array): boolean {
-  return b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && ((b[2] === 3 && b[3] === 4) || (b[2] === 5 && b[3] === 6) || (b[2] === 7 && b[3] === 8));
+/** The directory's faults as the reader's errors. */
+function asReadError(e: unknown): unknown {
+  if (!(e instanceof ZipDirectoryError)) return e;
+  return e.fault === 'truncated' ? WorkbookReadError.of('truncated') : WorkbookReadError.corrupt(e.detail);
 }
-
-const utf8 = new TextDecoder('utf-8');
 
 /**
  * A zip read from its central directory, inflating only the entries asked for, each streamed in bounded
@@ -46,41 +32,13 @@ export class ZipArchive {
     /** The longest run of characters between two tags the XML parts may have (see READ_LIMITS.textRun). */
     readonly textRun: number = Infinity,
   ) {
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const end = findEndRecord(view);
-    if (end < 0) throw WorkbookReadError.of('truncated');
-    let count = view.getUint16(end + 10, true);
-    let dirSize = view.getUint32(end + 12, true);
-    let dirOffset = view.getUint32(end + 16, true);
-    if (count === 0xffff || dirSize === 0xffffffff || dirOffset === 0xffffffff) {
-      const locator = end - 20;
-      if (locator >= 0 && view.getUint32(locator, true) === EOCD64_LOCATOR) {
-        const at = safeNumber(view.getBigUint64(locator + 8, true));
-        if (at + 56 > bytes.length || view.getUint32(at, true) !== EOCD64) throw WorkbookReadError.corrupt('zip64 end record');
-        count = safeNumber(view.getBigUint64(at + 32, true));
-        dirSize = safeNumber(view.getBigUint64(at + 40, true));
-        dirOffset = safeNumber(view.getBigUint64(at + 48, true));
-      }
+    let entries: ZipEntry[];
+    try {
+      entries = readZipDirectory(bytes);
+    } catch (e) {
+      throw asReadError(e);
     }
-    if (dirOffset + dirSize > bytes.length) throw WorkbookReadError.of('truncated');
-    let p = dirOffset;
-    for (let i = 0; i < count; i++) {
-      if (p + 46 > bytes.length || view.getUint32(p, true) !== CENTRAL) throw WorkbookReadError.corrupt('zip central directory');
-      const nameLength = view.getUint16(p + 28, true);
-      const extraLength = view.getUint16(p + 30, true);
-      const commentLength = view.getUint16(p + 32, true);
-      const entry: ZipEntry = {
-        name: utf8.decode(bytes.subarray(p + 46, p + 46 + nameLength)).replace(/\\/g, '/').replace(/^\/+/, ''),
-        flags: view.getUint16(p + 8, true),
-        method: view.getUint16(p + 10, true),
-        compressedSize: view.getUint32(p + 20, true),
-        size: view.getUint32(p + 24, true),
-        localOffset: view.getUint32(p + 42, true),
-      };
-      readZip64Extra(view, p + 46 + nameLength, extraLength, entry);
-      this.entries.set(entry.name.toLowerCase(), entry);
-      p += 46 + nameLength + extraLength + commentLength;
-    }
+    for (const entry of entries) this.entries.set(entry.name.toLowerCase(), entry);
   }
 
   entry(name: string): ZipEntry | undefined {
@@ -147,47 +105,10 @@ export class ZipArchive {
   }
 
   private dataOf(e: ZipEntry): Uint8Array {
-    const view = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
-    const at = e.localOffset;
-    if (at + 30 > this.bytes.length) throw WorkbookReadError.of('truncated');
-    if (view.getUint32(at, true) !== LOCAL) throw WorkbookReadError.corrupt(`zip entry ${e.name}`);
-    const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
-    if (start + e.compressedSize > this.bytes.length) throw WorkbookReadError.of('truncated');
-    return this.bytes.subarray(start, start + e.compressedSize);
-  }
-}
-
-/** The end-of-central-directory record: the last 22 bytes, or earlier when the zip has a comment. */
-function findEndRecord(view: DataView): number {
-  const last = view.byteLength - 22;
-  for (let p = last; p >= 0 && p >= last - 0xffff; p--) {
-    if (view.getUint32(p, true) === EOCD && p + 22 + view.getUint16(p + 20, true) <= view.byteLength) return p;
-  }
-  return -1;
-}
-
-/** Zip64 stores sizes and offsets that overflow 32 bits in an extra field, in this order, only when needed. */
-function readZip64Extra(view: DataView, start: number, length: number, e: ZipEntry): void {
-  for (let p = start; p + 4 <= start + length; ) {
-    const id = view.getUint16(p, true);
-    const size = view.getUint16(p + 2, true);
-    if (id === 1) {
-      let q = p + 4;
-      const next = (): number => {
-        const v = q + 8 <= p + 4 + size ? safeNumber(view.getBigUint64(q, true)) : 0;
-        q += 8;
-        return v;
-      };
-      if (e.size === 0xffffffff) e.size = next();
-      if (e.compressedSize === 0xffffffff) e.compressedSize = next();
-      if (e.localOffset === 0xffffffff) e.localOffset = next();
-      return;
+    try {
+      return entryData(this.bytes, e);
+    } catch (err) {
+      throw asReadError(err);
     }
-    p += 4 + size;
   }
-}
-
-function safeNumber(n: bigint): number {
-  if (n > BigInt(Number.MAX_SAFE_INTEGER)) throw WorkbookReadError.corrupt('zip64 size out of range');
-  return Number(n);
 }

@@ -1,10 +1,10 @@
-import { LINE_HEIGHT, SHEET_LOOK, rowLines, type GeneratedCell, type GeneratedSheet } from '../../../domain';
+import { LINE_HEIGHT, SHEET_LOOK, generatedName, rowLines, type GeneratedCell, type GeneratedSheet } from '../../../domain';
 import { numberText } from './cells';
 import { REL, relsPathOf, type Package } from './package';
 import { colLetters } from './refs';
-import type { Ownership } from './record';
+import type { Ownership } from '../ownership';
 import type { CellStyle, Styles } from './styles';
-import { quoteSheet, type WorkbookPart } from './workbook';
+import { quoteSheet, type SheetEntry, type WorkbookPart } from './workbook';
 import { escapeAttr, escapeText, xstring } from './xml';
 
 const FONT = SHEET_LOOK.font;
@@ -97,23 +97,25 @@ function sheetXml(g: GeneratedSheet, styles: Styles): { xml: string; headerRow: 
 export function writeGenerated(pkg: Package, wb: WorkbookPart, styles: Styles, g: GeneratedSheet, owned: Ownership): { name: string; replaced: boolean } {
   const { xml, headerRow } = sheetXml(g, styles);
   const titles = (name: string): string => `${quoteSheet(name)}!$${headerRow}:$${headerRow}`;
-  for (let n = 1; ; n++) {
-    const name = n === 1 ? g.name : `${g.name} (${n})`;
-    const sheet = wb.sheet(name);
-    if (!sheet) {
-      const entry = wb.addSheet(name, pkg.freshPath('xl/worksheets/', 'sheet', '.xml'), xml);
-      wb.setDefinedName('_xlnm.Print_Titles', entry.index, titles(name));
-      owned.sheets.push({ id: entry.sheetId, name });
-      return { name, replaced: false };
-    }
-    if (!owned.sheets.some((s) => s.id === sheet.sheetId) || !sheet.path) continue;
-    // Its notes (if any were added to it) go with the old content.
-    for (const type of [REL.comments, REL.vmlDrawing]) for (const t of pkg.targets(sheet.path, type)) pkg.removePart(t.path);
-    pkg.remove(relsPathOf(sheet.path));
-    pkg.write(sheet.path, xml);
-    wb.setDefinedName('_xlnm.Print_Titles', sheet.index, titles(sheet.name));
-    owned.notes = owned.notes.filter((x) => x.sheet !== sheet.sheetId);
-    owned.marks = owned.marks.filter((x) => x !== sheet.sheetId);
-    return { name: sheet.name, replaced: true };
+  const ours = (sheet: SheetEntry | undefined): sheet is SheetEntry & { path: string } =>
+    sheet !== undefined && sheet.path !== undefined && owned.sheets.some((s) => s.id === sheet.sheetId);
+  const name = generatedName(g, (n) => {
+    const sheet = wb.sheet(n);
+    return !sheet ? 'free' : ours(sheet) ? 'ours' : 'user';
+  });
+  const sheet = wb.sheet(name);
+  if (!ours(sheet)) {
+    const entry = wb.addSheet(name, pkg.freshPath('xl/worksheets/', 'sheet', '.xml'), xml);
+    wb.setDefinedName('_xlnm.Print_Titles', entry.index, titles(name));
+    owned.sheets.push({ id: entry.sheetId, name });
+    return { name, replaced: false };
   }
+  // Its notes (if any were added to it) go with the old content.
+  for (const type of [REL.comments, REL.vmlDrawing]) for (const t of pkg.targets(sheet.path, type)) pkg.removePart(t.path);
+  pkg.remove(relsPathOf(sheet.path));
+  pkg.write(sheet.path, xml);
+  wb.setDefinedName('_xlnm.Print_Titles', sheet.index, titles(sheet.name));
+  owned.notes = owned.notes.filter((x) => x.sheet !== sheet.sheetId);
+  owned.marks = owned.marks.filter((x) => x !== sheet.sheetId);
+  return { name: sheet.name, replaced: true };
 }

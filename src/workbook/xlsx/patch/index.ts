@@ -5,13 +5,14 @@ import { writeGenerated } from './generated';
 import { addMark, clearMarks } from './marks';
 import { addNote, noteAt, removeNote } from './notes';
 import { Package } from './package';
-import { readRecord, textHash, writeRecord, type Ownership } from './record';
+import type { Ownership } from '../ownership';
+import { readRecord, textHash, writeRecord } from './record';
 import { cellOf, cellRef } from './refs';
 import { Styles } from './styles';
 import { WorkbookPart, type SheetEntry } from './workbook';
 
 export { PatchError } from './errors';
-export type { Ownership } from './record';
+export type { Ownership } from '../ownership';
 
 export interface PatchOptions {
   /** New text for the record sheet's A1 (the acknowledgements' JSON); undefined keeps what is there. */

@@ -1,25 +1,10 @@
 import { RECORD_SHEET } from '../../host';
+import { emptyOwnership, parseOwnership, type Ownership } from '../ownership';
 import { PatchError } from './errors';
 import { REL, type Package } from './package';
 import { indexSheet } from './sheet-index';
 import { children, local, root, textOf, unXstring, xstring, type Element } from './xml';
 import type { SheetEntry, WorkbookPart } from './workbook';
-
-/**
- * The ownership tag: what PlanCheck wrote into this workbook, so that replacing and clearing touch that and
- * nothing else (never a sheet because of its A1 text, never a note because of how it starts).
- */
-export interface Ownership {
-  v: 1;
-  /** Generated sheets, by sheetId (stable when the user renames a sheet); `name` is what we called it. */
-  sheets: { id: number; name: string }[];
-  /** Sheets (by sheetId) that carry our conditional-format marks. */
-  marks: number[];
-  /** Our notes: the sheet, the cell, and a hash of the text we wrote (a note edited since is the user's). */
-  notes: { sheet: number; cell: string; hash: string }[];
-}
-
-export const emptyOwnership = (): Ownership => ({ v: 1, sheets: [], marks: [], notes: [] });
 
 /** FNV-1a, 32 bits, hex: enough to tell our text from an edited one. */
 export function textHash(s: string): string {
@@ -29,23 +14,6 @@ export function textHash(s: string): string {
     h = Math.imul(h, 0x01000193) >>> 0;
   }
   return h.toString(16).padStart(8, '0');
-}
-
-function parseOwnership(text: string): Ownership {
-  try {
-    const o = JSON.parse(text) as Partial<Ownership>;
-    if (o && o.v === 1 && Array.isArray(o.sheets) && Array.isArray(o.marks) && Array.isArray(o.notes)) {
-      return {
-        v: 1,
-        sheets: o.sheets.filter((s) => typeof s?.id === 'number' && typeof s.name === 'string'),
-        marks: o.marks.filter((m) => typeof m === 'number'),
-        notes: o.notes.filter((n) => typeof n?.sheet === 'number' && typeof n.cell === 'string' && typeof n.hash === 'string'),
-      };
-    }
-  } catch {
-    /* a damaged tag claims nothing */
-  }
-  return emptyOwnership();
 }
 
 /** The text of one shared string (runs joined; phonetic runs left out). */

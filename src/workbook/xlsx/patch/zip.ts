@@ -1,86 +1,47 @@
 import { deflateSync, inflateSync } from 'fflate';
+import { ZipDirectoryError, entryData, readZipDirectory, type ZipEntry } from '../zip-directory';
 import { PatchError } from './errors';
 
 /**
- * The zip container, read from its central directory and written back with every untouched entry's compressed
- * bytes copied as they were (no recompression): only the parts the patch edits are inflated and deflated.
- * Browser-safe (Uint8Array and DataView only).
+ * The zip container, read from its central directory (zip-directory.ts, shared with the reader) and written back
+ * with every untouched entry's compressed bytes copied as they were (no recompression): only the parts the patch
+ * edits are inflated and deflated. Browser-safe (Uint8Array and DataView only).
  */
-export interface ZipEntry {
-  name: string;
-  /** The raw name bytes (kept as they were, whatever their encoding). */
-  nameBytes: Uint8Array;
-  flags: number;
-  method: number;
-  time: number;
-  date: number;
-  crc: number;
-  compressedSize: number;
-  size: number;
-  versionNeeded: number;
-  versionMadeBy: number;
-  externalAttrs: number;
-  /** Where the compressed data starts in the archive. */
-  dataOffset: number;
-}
+export type { ZipEntry } from '../zip-directory';
 
-const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
+const EOCD = 0x06054b50;
+const MAX32 = 0xffffffff;
 /** No single part we inflate may be larger than this (the reader enforces the workbook's own limits). */
 export const MAX_PART_BYTES = 512 * 1024 * 1024;
 
-const utf8 = new TextDecoder('utf-8');
-const latin1 = (b: Uint8Array): string => Array.from(b, (c) => String.fromCharCode(c)).join('');
-
+/** The entries to patch; what this writer cannot write back (zip64, encryption) is refused before any work. */
 export function readZip(bytes: Uint8Array): ZipEntry[] {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--) {
-    if (view.getUint32(i, true) === EOCD) {
-      eocd = i;
-      break;
-    }
+  let entries: ZipEntry[];
+  try {
+    entries = readZipDirectory(bytes);
+  } catch (e) {
+    if (e instanceof ZipDirectoryError) throw new PatchError('notZip');
+    throw e;
   }
-  if (eocd < 0) throw new PatchError('notZip');
-  const count = view.getUint16(eocd + 10, true);
-  const dirOffset = view.getUint32(eocd + 16, true);
-  if (count === 0xffff || dirOffset === 0xffffffff) throw new PatchError('zip64');
-  const entries: ZipEntry[] = [];
-  let p = dirOffset;
-  for (let k = 0; k < count; k++) {
-    if (p + 46 > bytes.length || view.getUint32(p, true) !== CENTRAL) throw new PatchError('notZip');
-    const flags = view.getUint16(p + 8, true);
-    const nameLength = view.getUint16(p + 28, true);
-    const extraLength = view.getUint16(p + 30, true);
-    const commentLength = view.getUint16(p + 32, true);
-    const localOffset = view.getUint32(p + 42, true);
-    const compressedSize = view.getUint32(p + 20, true);
-    const size = view.getUint32(p + 24, true);
-    if (compressedSize === 0xffffffff || size === 0xffffffff || localOffset === 0xffffffff) throw new PatchError('zip64');
-    if (flags & 1) throw new PatchError('encrypted');
-    const nameBytes = bytes.slice(p + 46, p + 46 + nameLength);
-    if (localOffset + 30 > bytes.length || view.getUint32(localOffset, true) !== LOCAL) throw new PatchError('notZip');
-    const dataOffset = localOffset + 30 + view.getUint16(localOffset + 26, true) + view.getUint16(localOffset + 28, true);
-    if (dataOffset + compressedSize > bytes.length) throw new PatchError('notZip');
-    entries.push({
-      name: flags & 0x800 ? utf8.decode(nameBytes) : latin1(nameBytes),
-      nameBytes,
-      flags,
-      method: view.getUint16(p + 10, true),
-      time: view.getUint16(p + 12, true),
-      date: view.getUint16(p + 14, true),
-      crc: view.getUint32(p + 16, true),
-      compressedSize,
-      size,
-      versionNeeded: view.getUint16(p + 6, true),
-      versionMadeBy: view.getUint16(p + 4, true),
-      externalAttrs: view.getUint32(p + 38, true),
-      dataOffset,
-    });
-    p += 46 + nameLength + extraLength + commentLength;
+  if (entries.length > 0xfffe) throw new PatchError('zip64');
+  for (const e of entries) {
+    if (e.zip64 || e.compressedSize === MAX32 || e.size === MAX32 || e.localOffset === MAX32) throw new PatchError('zip64');
+    if (e.flags & 1) throw new PatchError('encrypted');
+    // Every entry is copied from its data: one that does not fit in the file is refused now, not while writing.
+    dataOf(bytes, e);
   }
   return entries;
+}
+
+function dataOf(bytes: Uint8Array, e: ZipEntry): Uint8Array {
+  try {
+    return entryData(bytes, e);
+  } catch (err) {
+    if (err instanceof ZipDirectoryError) throw new PatchError('notZip');
+    throw err;
+  }
 }
 
 const CRC_TABLE = (() => {
@@ -102,7 +63,7 @@ export function crc32(data: Uint8Array): number {
 /** The entry's uncompressed content, checked against its declared size and CRC. */
 export function inflateEntry(bytes: Uint8Array, e: ZipEntry): Uint8Array {
   if (e.size > MAX_PART_BYTES) throw new PatchError('tooLarge', e.name);
-  const raw = bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
+  const raw = dataOf(bytes, e);
   let out: Uint8Array;
   if (e.method === 0) out = raw.slice();
   else if (e.method === 8) {
@@ -126,11 +87,11 @@ export function writeZip(source: Uint8Array, out: OutEntry[]): Uint8Array {
   const central: Uint8Array[] = [];
   let offset = 0;
   for (const o of out) {
-    let e: Omit<ZipEntry, 'dataOffset'>;
+    let e: Omit<ZipEntry, 'localOffset' | 'zip64'>;
     let data: Uint8Array;
     if (o.kind === 'copy') {
       e = o.entry;
-      data = source.subarray(o.entry.dataOffset, o.entry.dataOffset + o.entry.compressedSize);
+      data = dataOf(source, o.entry);
     } else {
       const nameBytes = enc.encode(o.name);
       data = deflateSync(o.data, { level: 6 });
@@ -175,6 +136,7 @@ export function writeZip(source: Uint8Array, out: OutEntry[]): Uint8Array {
     offset += local.length + data.length;
     if (offset > 0xffffffff) throw new PatchError('zip64');
   }
+  if (out.length > 0xfffe) throw new PatchError('zip64');
   const dirSize = central.reduce((s, c) => s + c.length, 0);
   const end = new Uint8Array(22);
   const ev = new DataView(end.buffer);
