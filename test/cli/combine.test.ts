@@ -211,13 +211,20 @@ describe('plancheck summarize --combine', () => {
     expect(readFileSync(out).equals(first)).toBe(true);
     // Named on its own it is an input, and the output may not be an input.
     expect((await cli(['summarize', '--combine', folder, out, '-o', out, '--force'])).err).toContain('จะไม่เขียนทับไฟล์ต้นฉบับ');
+    // An agency's workbook found in the folder at the output's name is an input: refused, even with --force.
+    const agency = join(folder, FILES[0]!);
+    const before = readFileSync(agency);
+    const r = await cli(['summarize', '--combine', folder, '-o', agency, '--force']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('จะไม่เขียนทับไฟล์ต้นฉบับ');
+    expect(readFileSync(agency).equals(before)).toBe(true);
   });
 
   it('LibreOffice recalculates every total row to the figure written', async () => {
     const lo = join(dir, 'lo');
     // A control: a total whose written figure is wrong must come back corrected, or this test proves nothing.
     const control = join(dir, 'control.xlsx');
-    writeFileSync(control, newWorkbook([{ name: 'S', marker: 'T', title: 'T', subtitle: [], columns: [{ header: 'n', width: 8 }], rows: [[{ value: 3 }], [{ value: 4 }], [{ value: 99, formula: '=SUM(A4:A5)' }]] }]));
+    writeFileSync(control, newWorkbook([{ name: 'S', title: 'T', subtitle: [], columns: [{ header: 'n', width: 8 }], rows: [[{ value: 3 }], [{ value: 4 }], [{ value: 99, formula: '=SUM(A4:A5)' }]] }]));
     convert([province, control], lo, 'xlsx', join(dir, 'lo-profile'));
     expect((await readXlsx(join(lo, 'control.xlsx'))).sheets[0]?.values[5]).toEqual([7]);
     const recalculated = (await readXlsx(join(lo, 'province.xlsx'))).sheets;

@@ -1,9 +1,11 @@
 import { combineDigests, type Catalog, type SummaryDigest } from '../../domain';
 import { newWorkbook } from '../../workbook/xlsx/new-workbook';
+import { readXlsx } from '../../workbook/xlsx/read';
 import type { Args } from '../args';
 import { refusal } from '../fix';
 import { T } from '../i18n';
 import { isSameFile } from '../identity';
+import { readInput } from '../input';
 import { expandInputs } from '../inputs';
 import { reason, writeReason, type Io } from '../io';
 import { writeAtomic } from '../output';
@@ -12,6 +14,16 @@ import { escapeField } from '../safe-text';
 import { COMBINE_LABELS } from './labels';
 import { digestAll } from './pool';
 import { combinedSheets } from './sheets';
+
+/** Whether a file is a workbook of PlanCheck's sheets only (a combined summary written earlier). */
+async function isCombinedOutput(path: string, io: Io): Promise<boolean> {
+  try {
+    const { sheets } = await readXlsx(await readInput(path, io));
+    return sheets.length > 0 && sheets.every((s) => s.generated === true);
+  } catch {
+    return false;
+  }
+}
 
 /**
  * plancheck summarize --combine FILE|DIR|PATTERN... -o province.xlsx: one new workbook summarising every agency's
@@ -31,8 +43,9 @@ export async function summarizeCombined(args: Args, io: Io, catalogs?: readonly 
   const unreadable: { file: string; why: string }[] = [];
   for (const e of inputs.entries) {
     // Run again over the same folder, the previous combined workbook is found there: it is this run's output, not
-    // an agency's plan (named on its own, it is refused below like any input that is the output).
-    if (e.kind === 'file' && !e.named && isSameFile(e.path, output)) continue;
+    // an agency's plan. Only when it is one (every sheet ours by its record); an agency's workbook at the output's
+    // name, or one named on its own, is refused below like any input that is the output, even with --force.
+    if (e.kind === 'file' && !e.named && isSameFile(e.path, output) && (await isCombinedOutput(e.path, io))) continue;
     if (e.kind === 'file') files.push(e.path);
     else if (e.kind === 'nothing') unreadable.push({ file: e.arg, why: e.folder ? t.emptyFolder(escapeField(e.arg)) : t.noMatch(escapeField(e.arg)) });
     else unreadable.push({ file: e.arg, why: t.cannotList(escapeField(e.arg), reason(e.error, args.lang, io.debug)) });

@@ -49,7 +49,6 @@ function filesSheet(c: CombinedSummary, unreadable: readonly { file: string; why
   for (const u of unreadable) rows.push([{ value: rows.length + 1, format: f.count }, text(u.file), text(''), text(`${t.unreadable}: ${u.why}`)]);
   return {
     name: t.sheets.files,
-    marker: t.titles.files,
     title: t.titles.files,
     subtitle: [t.combined(c.files.length, unreadable.length)],
     columns: [head(t.no, 6), head(t.file, 40), head(t.period, 14), head(t.status, 30), head(t.projects, 14), head(t.budget, 18), head(t.errors, 10), head(t.warnings, 10), head(t.infos, 10)],
@@ -83,7 +82,6 @@ function agencySheet(c: CombinedSummary, t: CombineLabels, lang: Lang): Generate
   ]);
   return {
     name: t.sheets.agency,
-    marker: t.titles.agency,
     title: t.titles.agency,
     subtitle,
     columns: [head(t.no, 6), head(t.agency, 44), head(t.file, 30), head(t.integrated, 18), head(t.own, 22), head(t.total, 18), head(t.projects, 14)],
@@ -120,7 +118,6 @@ function indicatorSheet(c: CombinedSummary, t: CombineLabels, lang: Lang): Gener
   rows.push([text(t.overall, true), text(''), sumOf(goalRows, 3, total(all.map((i) => i.count)), f.count), sumOf(goalRows, 4, total(all.map((i) => i.budget)), f.money)]);
   return {
     name: t.sheets.indicator,
-    marker: t.titles.indicator,
     title: t.titles.indicator,
     subtitle,
     columns: [head(t.goal, 36), head(t.indicator, 60), head(t.projects, 14), head(t.budget, 18)],
@@ -145,7 +142,6 @@ function quarterSheet(c: CombinedSummary, t: CombineLabels, lang: Lang): Generat
   rows.push([text(t.totalRow, true), sumOf(data, 2, total(c.quarters.map((q) => q.split)), f.money), text(''), text('')]);
   return {
     name: t.sheets.quarter,
-    marker: t.titles.quarter,
     title: t.titles.quarter,
     subtitle,
     columns: [head(t.quarter, 28), head(t.splitBudget, 22), head(t.activeBudget, 30), head(t.active, 24)],
@@ -169,7 +165,6 @@ function findingsSheet(c: CombinedSummary, unreadable: readonly { file: string; 
   ];
   return {
     name: t.sheets.findings,
-    marker: t.titles.findings,
     title: t.titles.findings,
     subtitle: [t.counts(count('error') + unreadable.length, count('warning'), count('info'))],
     columns: [head(t.file, 30), head(t.sheet, 22), head(t.cell, 10), head(t.code, 24), head(t.severity, 12), head(t.message, 80)],
