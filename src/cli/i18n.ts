@@ -166,6 +166,7 @@ const th = {
   emptyFolder: (dir: string) => `ไม่มีไฟล์ .xlsx หรือ .xlsm ในโฟลเดอร์ "${dir}"`,
   noMatch: (pattern: string) => `ไม่มีไฟล์ที่ตรงกับ "${pattern}"`,
   cannotList: (dir: string, why: string) => `เปิดโฟลเดอร์ "${dir}" ไม่ได้: ${why}`,
+  outOfMemory: 'หน่วยความจำไม่พอสำหรับวิเคราะห์ไฟล์นี้พร้อมไฟล์อื่น (ลองตั้งค่า PLANCHECK_WORKERS=0 เพื่อวิเคราะห์ทีละไฟล์)',
 };
 
 export type Strings = typeof th;
@@ -242,6 +243,7 @@ const en: Strings = {
   emptyFolder: (dir: string) => `no .xlsx or .xlsm file in the folder "${dir}"`,
   noMatch: (pattern: string) => `no file matches "${pattern}"`,
   cannotList: (dir: string, why: string) => `cannot list the folder "${dir}": ${why}`,
+  outOfMemory: 'not enough memory to analyse this file alongside others (set PLANCHECK_WORKERS=0 to analyse one file at a time)',
 };
 
 export const T: Record<Lang, Strings> = { th, en };

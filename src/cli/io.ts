@@ -16,6 +16,8 @@ export interface Io {
   status?: (s: string) => void;
   /** Worker threads for `summarize --combine` (default: one per core, at most 4; 0 reads in this thread). */
   workers?: number;
+  /** A heap limit for each worker thread, in MB (default: V8's own; tests make a worker run out of memory). */
+  workerHeapMb?: number;
 }
 
 // The system's error codes, by what they mean to someone reading or writing a file.

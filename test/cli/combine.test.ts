@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { CellValue, SheetSnapshot } from '../../src/domain';
+import { T } from '../../src/cli/i18n';
 import { run, type Io } from '../../src/cli/main';
 import { newWorkbook } from '../../src/workbook/xlsx/new-workbook';
 import { readWorkbookBytes, readXlsx } from '../../src/workbook/xlsx/read';
@@ -156,6 +157,15 @@ describe('plancheck summarize --combine', () => {
     // In this thread (workers: 0) the same Io reader reads each file once.
     await cli(['summarize', '--combine', ...inputs, '-o', out, '--force'], { workers: 0, readFile: (p) => (reads.push(p), readWorkbookBytes(p)) });
     expect(reads).toEqual(inputs);
+  });
+
+  it('a worker that runs out of memory costs its file only: the file is named, a fresh worker takes the next', async () => {
+    const out = join(dir, 'oom.xlsx');
+    const r = await cli(['summarize', '--combine', ...inputs, '-o', out, '--lang', 'en'], { workers: 2, workerHeapMb: 2 });
+    expect(r.code).toBe(2);
+    // Every file met a worker too small for it: each is named with the reason, and with nothing to combine no file is written.
+    expect(r.err.split('\n').filter(Boolean)).toEqual(inputs.map((f) => `Cannot read "${f}": ${T.en.outOfMemory}`));
+    expect(existsSync(out)).toBe(false);
   });
 
   it('in English with --lang en, labels and messages in English only', async () => {

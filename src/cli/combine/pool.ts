@@ -2,8 +2,8 @@ import { availableParallelism } from 'node:os';
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Catalog } from '../../domain';
-import type { Lang } from '../i18n';
-import type { Io } from '../io';
+import { T, type Lang } from '../i18n';
+import { reason, type Io } from '../io';
 import { digestFile, type DigestOutcome } from './digest';
 
 /** Workers by default: one per core, at most 4 (each holds one workbook's analysis: a 50k-row plan is ~0.5 GB). */
@@ -26,7 +26,7 @@ function workerScript(): { file: string; execArgv: string[] } {
  */
 export async function digestAll(
   files: readonly string[],
-  options: { catalogs: readonly Catalog[] | undefined; catalogFiles: string[]; lang: Lang; io: Pick<Io, 'readFile' | 'debug' | 'workers'>; onDone?: (done: number, file: string) => void },
+  options: { catalogs: readonly Catalog[] | undefined; catalogFiles: string[]; lang: Lang; io: Pick<Io, 'readFile' | 'debug' | 'workers' | 'workerHeapMb'>; onDone?: (done: number, file: string) => void },
 ): Promise<{ outcomes: DigestOutcome[]; workers: number }> {
   const { catalogs, catalogFiles, lang, io, onDone } = options;
   const workers = Math.min(files.length, io.workers ?? defaultWorkers());
@@ -40,33 +40,57 @@ export async function digestAll(
     return { outcomes, workers: 0 };
   }
   const { file: script, execArgv } = workerScript();
+  const start = (): Worker =>
+    new Worker(script, {
+      workerData: { catalogFiles, lang, debug: io.debug ?? false },
+      execArgv,
+      ...(io.workerHeapMb ? { resourceLimits: { maxOldGenerationSizeMb: io.workerHeapMb } } : {}),
+    });
   let next = 0;
-  const pool = Array.from({ length: workers }, () => new Worker(script, { workerData: { catalogFiles, lang, debug: io.debug ?? false }, execArgv }));
-  try {
-    await Promise.all(
-      pool.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const feed = (): void => {
-              const index = next++;
-              const file = files[index];
-              if (file === undefined) return resolve();
-              worker.postMessage({ index, file });
-            };
-            worker.on('message', (m: { index: number; outcome: DigestOutcome }) => {
-              outcomes[m.index] = m.outcome;
-              onDone?.(++done, m.outcome.file);
-              feed();
-            });
-            // A worker that dies (out of memory) is a bug to report, not a file to skip silently.
-            worker.on('error', reject);
-            worker.on('exit', (code) => (code !== 0 ? reject(new Error(`worker exited with ${code}`)) : undefined));
-            feed();
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
-  }
+  // One lane per worker: it takes the next file when it is done. A worker that dies on a file (out of memory on a
+  // huge workbook) costs that file only: it is reported as not analysed and a fresh worker takes the next one.
+  const lane = async (): Promise<void> => {
+    let worker: Worker | null = null;
+    try {
+      for (let index = next++; index < files.length; index = next++) {
+        const file = files[index] as string;
+        worker ??= start();
+        const outcome = await task(worker, index, file, lang, io.debug ?? false);
+        if ('crashed' in outcome) {
+          void worker.terminate();
+          worker = null;
+          outcomes[index] = { file, unreadable: outcome.crashed };
+        } else outcomes[index] = outcome;
+        onDone?.(++done, file);
+      }
+    } finally {
+      await worker?.terminate();
+    }
+  };
+  await Promise.all(Array.from({ length: workers }, lane));
   return { outcomes, workers };
+}
+
+/** Sends one file to a worker: its outcome, or why the worker died on it (in the user's language). */
+function task(worker: Worker, index: number, file: string, lang: Lang, debug: boolean): Promise<DigestOutcome | { crashed: string }> {
+  return new Promise((resolve) => {
+    const done = (result: DigestOutcome | { crashed: string }): void => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      resolve(result);
+    };
+    const onMessage = (m: { index: number; outcome: DigestOutcome }): void => {
+      if (m.index === index) done(m.outcome);
+    };
+    const onError = (e: unknown): void => {
+      const memory = (e as { code?: string } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
+      done({ crashed: memory ? T[lang].outOfMemory : reason(e, lang, debug) });
+    };
+    const onExit = (code: number): void => done({ crashed: T[lang].systemError(`exit ${code}`) });
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    worker.postMessage({ index, file });
+  });
 }
