@@ -25,24 +25,24 @@ interface Printer {
  */
 function reports(args: Args, io: Io, many: boolean): Printer {
   let printed = 0;
-  const unreadable = (o: Outcome): boolean => {
-    if (!('unreadable' in o)) return false;
-    io.stderr(`${T[args.lang].unreadable(escapeField(o.file), o.unreadable)}\n`);
-    return true;
-  };
-  if (args.format === 'text') {
-    return {
-      file: (o) => void (unreadable(o) || ('report' in o && io.stdout(`${printed++ > 0 ? '\n' : ''}${formatText(o.report, args.lang)}`))),
-      end: () => undefined,
-    };
-  }
   const json = (r: Report): string => escapeJson(JSON.stringify(r, null, 2));
-  if (!many) return { file: (o) => void (unreadable(o) || ('report' in o && io.stdout(`${json(o.report)}\n`))), end: () => undefined };
-  io.stdout('[');
+  const show: (r: Report) => void =
+    args.format === 'text'
+      ? (r) => io.stdout(`${printed++ > 0 ? '\n' : ''}${formatText(r, args.lang)}`)
+      : !many
+        ? (r) => io.stdout(`${json(r)}\n`)
+        : // JSON strings hold no raw line breaks, so indenting every line indents the report as an array element.
+          (r) => io.stdout(`${printed++ > 0 ? ',' : ''}\n${json(r).replace(/^/gm, '  ')}`);
+  const array = args.format === 'json' && many;
+  if (array) io.stdout('[');
   return {
-    // JSON strings hold no raw line breaks, so indenting every line indents the report as an array element.
-    file: (o) => void (unreadable(o) || ('report' in o && io.stdout(`${printed++ > 0 ? ',' : ''}\n${json(o.report).replace(/^/gm, '  ')}`))),
-    end: () => io.stdout(`${printed > 0 ? '\n' : ''}]\n`),
+    file: (o) => {
+      if ('report' in o) show(o.report);
+      else io.stderr(`${T[args.lang].unreadable(escapeField(o.file), o.unreadable)}\n`);
+    },
+    end: () => {
+      if (array) io.stdout(`${printed > 0 ? '\n' : ''}]\n`);
+    },
   };
 }
 
