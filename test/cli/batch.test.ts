@@ -1,6 +1,6 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, win32 } from 'node:path';
 import { reportSchema } from '../../src/domain/report';
 import { expandPattern, segmentRegExp } from '../../src/cli/glob';
 import { expandInputs, filesOf } from '../../src/cli/inputs';
@@ -82,6 +82,20 @@ describe('file patterns', () => {
     } finally {
       process.chdir(cwd);
     }
+  });
+
+  it('Windows patterns: backslashes, a drive, letter case ignored (the shell passed them through unexpanded)', () => {
+    const tree: Record<string, { name: string; isDirectory: boolean; isFile: boolean }[]> = {
+      'C:\\': [{ name: 'plans', isDirectory: true, isFile: false }],
+      'C:\\plans': [
+        { name: 'A.XLSX', isDirectory: false, isFile: true },
+        { name: 'north', isDirectory: true, isFile: false },
+      ],
+      'C:\\plans\\north': [{ name: 'b.xlsx', isDirectory: false, isFile: true }],
+    };
+    const listing = { readdir: (d: string) => tree[d] ?? [] };
+    expect(expandPattern('C:\\plans\\**\\*.xlsx', { listing, path: win32 })).toEqual(['C:\\plans\\A.XLSX', 'C:\\plans\\north\\b.xlsx']);
+    expect(expandPattern('C:/plans/*.xlsx', { listing, path: win32 })).toEqual(['C:\\plans\\A.XLSX']);
   });
 
   it('a folder gives its .xlsx and .xlsm files (not its sub-folders), without lock files, hidden files and our checked copies', () => {
