@@ -2,22 +2,28 @@
  * `npm run bench`: one table, and bench.json. analyze() on realistic plans grown from the Chiang Mai rows
  * (bench/realistic.ts) at 1k–200k rows (best of a few runs: the machine is shared), the office adapter against the
  * FakeExcel (syncs, bytes, rejections for check + mark, and a re-read), the CLI's read + check against a plain
- * exceljs read of the same file, the CLI over several files (bench/cli.bench.ts), and the process's peak RSS.
+ * exceljs read of the same file, the CLI over several files (bench/cli.bench.ts), the browser mode in Chromium
+ * (long tasks, first findings, DOM nodes; needs `npm run build`), and the process's peak RSS.
  */
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { existsSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
-import { analyze, planMarks } from '../src/domain';
+import { analyze, analyzeWithState, planMarks, reanalyze } from '../src/domain';
+import type { SheetEdit } from '../src/workbook/host';
 import { OfficeHost } from '../src/workbook/office/host';
 import { jsonBytes } from '../src/workbook/office/read-plan';
 import { readXlsx } from '../src/workbook/xlsx/read';
 import { FakeExcel } from '../test/fakes/fake-excel';
+import { DIST, launch } from '../test/e2e/harness';
+import { measureCheck, writeXlsx } from '../test/e2e/pane-perf';
 import { cliBatch, cliFixRss } from './cli.bench';
 import { realisticPlan } from './realistic';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+/** Which parts to run (all by default): engine, office, live, cli. */
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'engine,office,live,cli,pane').split(','));
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,50000,100000,200000').split(',').map(Number);
 const rows: Record<string, unknown>[] = [];
 const table: string[] = [];
@@ -65,6 +71,55 @@ async function office(): Promise<void> {
   }
 }
 
+/**
+ * One live edit at 10k: the user types a quarter budget; the pane re-reads (only the edited row, or the whole sheet
+ * as before), re-analyses (incrementally, or whole), and writes the marks (only the changed bands, or all). Each
+ * way several edits, min / median of the engine's time.
+ */
+async function live(): Promise<void> {
+  const plan = await realisticPlan(10_000);
+  const sheet = plan.snapshot.sheets.reduce((a, b) => (b.values.length > a.values.length ? b : a));
+  const values = plan.snapshot.sheets.reduce((s, sh) => s + jsonBytes(sh.values.map((r) => r.map((v) => v ?? ''))), 0);
+  for (const way of ['rows', 'whole sheet'] as const) {
+    const fake = FakeExcel.fromSnapshot(plan.snapshot);
+    const host = new OfficeHost(fake.run, fake.isSetSupported);
+    await host.listSheets();
+    let { snapshot } = await host.read();
+    let state = analyzeWithState(snapshot);
+    await host.apply(planMarks(state.analysis));
+    const edits: SheetEdit[][] = [];
+    await host.watch((e) => edits.push(e));
+    const projects = state.analysis.models.find((m) => m.name === sheet.name)?.plan?.projects ?? [];
+    const engine: number[] = [];
+    let last = { syncs: 0, bytes: 0, marks: 0, markSyncs: 0, path: '' };
+    for (let k = 0; k < Math.max(3, RUNS + 2); k++) {
+      const row = projects[(k * 997 + 13) % projects.length]?.row ?? 10;
+      edits.length = 0;
+      await fake.edit(sheet.name, `G${row}`, 1000 + k);
+      fake.syncs = 0;
+      fake.payloads.length = 0;
+      const wanted = way === 'rows' ? edits.flat() : edits.flat().map((e) => ({ ...e, rows: null }));
+      const read = await host.readEdits(snapshot, wanted);
+      const syncs = fake.syncs;
+      const bytes = fake.payloads.reduce((s, p) => s + p.response, 0);
+      const t = performance.now();
+      state = way === 'rows' ? reanalyze(state.state, read.snapshot, read.edited) : analyzeWithState(read.snapshot);
+      engine.push(performance.now() - t);
+      snapshot = read.snapshot;
+      // Before: every mark cleared and written again (the host forgets what it wrote); now: the bands that changed.
+      if (way === 'whole sheet') await host.apply([]);
+      fake.syncs = 0;
+      await host.apply(planMarks(state.analysis));
+      last = { syncs, bytes, marks: host.lastApply?.marked ?? 0, markSyncs: fake.syncs, path: state.path };
+    }
+    engine.sort((a, b) => a - b);
+    const min = engine[0] ?? 0;
+    const median = engine[engine.length >> 1] ?? 0;
+    rows.push({ part: 'office live edit', way, projects: 10_000, readSyncs: last.syncs, bytes: last.bytes, valuesBytes: values, marksWritten: last.marks, markSyncs: last.markSyncs, engineMinMs: min, engineMedianMs: median, path: last.path });
+    line([`office live edit (${way})`, '10,000 projects, 1 cell', `${last.syncs} read + ${last.markSyncs} mark syncs`, `${(last.bytes / 1e3).toFixed(1)} kB read, ${last.marks} marks written`, `engine ${min.toFixed(0)} / ${median.toFixed(0)} ms (min / median, ${last.path})`]);
+  }
+}
+
 async function cli(): Promise<void> {
   const plan = await realisticPlan(10_000);
   const wb = new ExcelJS.Workbook();
@@ -89,13 +144,49 @@ async function cli(): Promise<void> {
   line(['CLI check', '10,000 projects (.xlsx)', `${check.toFixed(0)} ms`, `plain exceljs read ${plain.toFixed(0)} ms`, `×${(check / plain).toFixed(2)}`]);
 }
 
+/**
+ * The browser mode in Debian's Chromium on a realistic plan: every main-thread task from the upload to the marked
+ * check (a long-task observer), the time to the first finding shown, and the DOM nodes after. Target: no task
+ * over 100 ms at 50k rows.
+ */
+async function pane(): Promise<void> {
+  const sizes = (process.env.BENCH_PANE_SIZES ?? '50000').split(',').filter(Boolean).map(Number);
+  if (!existsSync(join(DIST, 'taskpane.js'))) {
+    line(['pane (browser mode)', 'not measured', 'run `npm run build` first', '', '']);
+    return;
+  }
+  const browser = await launch();
+  try {
+    for (const n of sizes) {
+      const plan = await realisticPlan(n);
+      const file = join(mkdtempSync(join(tmpdir(), 'plancheck-bench-pane-')), `plan-${n}.xlsx`);
+      await writeXlsx(plan.snapshot, file);
+      const m = await measureCheck(browser, file, { width: 1200, timeoutMs: 600_000 });
+      rows.push({ part: 'pane', projects: n, ...m, longTasks: undefined, tasks: m.longTasks.length });
+      line([
+        'pane check (browser, Chromium)',
+        `${n.toLocaleString('en')} projects (.xlsx)`,
+        `longest main-thread task ${m.longestMs} ms, ${m.over100} over 100 ms`,
+        `open ${m.openMs} ms, first findings ${m.firstFindingMs} ms after ตรวจ`,
+        `${m.domNodes.toLocaleString('en')} DOM nodes`,
+      ]);
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
 (async () => {
   table.push('| part | size | time / syncs | per row / bytes | heap / rejections |', '|---|---|---|---|---|');
-  await engine();
-  await office();
-  await cli();
-  await cliBatch(line, rows, RUNS);
-  await cliFixRss(line, rows);
+  if (PARTS.has('engine')) await engine();
+  if (PARTS.has('office')) await office();
+  if (PARTS.has('live')) await live();
+  if (PARTS.has('cli')) {
+    await cli();
+    await cliBatch(line, rows, RUNS);
+    await cliFixRss(line, rows);
+  }
+  if (PARTS.has('pane')) await pane();
   const rss = process.resourceUsage().maxRSS / 1024;
   line(['process', 'peak RSS', `${rss.toFixed(0)} MB`, '', '']);
   const machine = `${cpus()[0]?.model ?? 'cpu'} ×${cpus().length}, Node ${process.version}`;

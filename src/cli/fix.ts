@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { planNumbers, planSummaries, planTotals, type Action, analyze, workbookTitle, money, type Catalog } from '../domain';
+import { digitStyle, planNumbers, planSummaries, planTotals, type Action, analyze, workbookTitle, money, type Catalog } from '../domain';
 import { readXlsx } from '../workbook/xlsx/read';
 import { applyToXlsx } from '../workbook/xlsx/write';
 import type { Args } from './args';
@@ -137,7 +137,10 @@ export function fix(args: Args, io: Io, catalogs?: readonly Catalog[]): Promise<
 export function summarize(args: Args, io: Io, catalogs?: readonly Catalog[]): Promise<number> {
   return run(args, io, async (bytes, name) => {
     const snapshot = await readXlsx(bytes, name);
-    const actions = planSummaries(analyze(snapshot, catalogs ? { catalogs } : {}), { title: workbookTitle(snapshot) || name.replace(/\.xlsx$/i, '') });
+    const actions = planSummaries(analyze(snapshot, catalogs ? { catalogs } : {}), {
+      title: workbookTitle(snapshot) || name.replace(/\.xlsx$/i, ''),
+      digits: digitStyle(snapshot),
+    });
     return { actions, lines: [T[args.lang].sheets(actions.map((a) => escapeField(a.sheet.name)))] };
   });
 }

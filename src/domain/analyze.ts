@@ -56,6 +56,15 @@ export function analyze(snapshot: WorkbookSnapshot, options: AnalyzeOptions = {}
   // Formula cells without cached values are read as their evaluated results; our own summary sheets are not
   // plans: a re-check leaves them out rather than flag them.
   const parsed: ParsedSheet[] = withEvaluatedFormulas(snapshot).sheets.filter((s) => !isGeneratedSheet(s)).map((s) => parseSheet(s, catalog));
+  return analyzeParsed(snapshot, parsed, period);
+}
+
+/**
+ * Everything after the parse: expected figures, formulas, rules, findings in order, stats. Shared with the
+ * incremental re-check (incremental/), which brings its own parse of the same snapshot.
+ */
+export function analyzeParsed(snapshot: WorkbookSnapshot, parsed: ParsedSheet[], period: PeriodChoice): Analysis {
+  const catalog = period.catalog;
   const models = parsed.map((p) => p.model);
   const totals = totalsModel(models, catalog);
   const formulas = formulasOf(parsed.map((p) => p.grid), uncachedOf(snapshot), totals.figures);

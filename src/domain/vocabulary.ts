@@ -19,6 +19,8 @@ export type SubLabel =
 export const MAX_LABEL_LENGTH = 40;
 
 export function quarterOfLabel(key: string): number | null {
+  // Asked of every cell while looking for headers: most keys are answered without the pattern.
+  if (!key.startsWith('ไตรมาส')) return null;
   const m = /^ไตรมาส(?:ที่)?([1-4])(?:\(.*\))?$/.exec(key);
   return m ? Number(m[1]) : null;
 }

@@ -2,7 +2,7 @@ import {
   Button, Checkbox, Divider, FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Switch, Text,
   makeStyles, tokens,
 } from '@fluentui/react-components';
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
 import type { PlanHost } from '../workbook/host';
 import { Filters } from './components/Filters';
 import { FixPanel } from './components/FixPanel';
@@ -11,6 +11,8 @@ import { FindingsList } from './components/FindingsList';
 import { SheetSummary } from './components/SheetSummary';
 import { SummaryCounts } from './components/SummaryCounts';
 import type { Lang, Strings } from './i18n/strings';
+import type { Engine } from './state/engine';
+import { localEngine } from './state/local-engine';
 import { acknowledgedCount, isBusy, listView, noPlan, notesSwitch, progressValue, sheetSummary, statusText, strings, summaryView } from './state/selectors';
 import { hostWarnings } from './state/warnings';
 import { theme } from './theme';
@@ -42,7 +44,10 @@ const useStyles = makeStyles({
 });
 
 export interface AppProps {
-  host: PlanHost;
+  /** Excel: the pane analyses on its own thread (office.js reads there anyway). */
+  host?: PlanHost;
+  /** Or an engine that analyses elsewhere (the browser mode's worker). */
+  engine?: Engine;
   initialLang?: Lang;
   now?: () => Date;
   /** What the host adds to the top bar (the browser's download and open-another), in the pane's language. */
@@ -50,8 +55,9 @@ export interface AppProps {
 }
 
 /** The pane: renders the state through the selectors and turns clicks into events and effects. */
-export function App({ host, initialLang = 'th', now, bar }: AppProps) {
+export function App({ host: planHost, engine, initialLang = 'th', now, bar }: AppProps) {
   const s = useStyles();
+  const host = useMemo(() => engine ?? localEngine(planHost as PlanHost), [engine, planHost]);
   const pane = useChecker(host, { initialLang, ...(now ? { now } : {}) });
   const { state, dispatch } = pane;
   const { lang } = state;
@@ -70,9 +76,7 @@ export function App({ host, initialLang = 'th', now, bar }: AppProps) {
   const selected = state.selected;
   const warnings = hostWarnings(state);
   const perSheet = sheetSummary(state);
-  const preview = host.kind === 'file' && selected && state.snapshot ? (
-    <SheetPreview t={t} snapshot={state.snapshot} sheet={selected.sheet} cell={selected.cell} severity={selected.severity} />
-  ) : null;
+  const preview = host.kind === 'file' && selected && state.preview ? <SheetPreview t={t} preview={state.preview} severity={selected.severity} /> : null;
 
   return (
     <FluentProvider theme={theme} lang={lang}>
@@ -157,7 +161,7 @@ export function App({ host, initialLang = 'th', now, bar }: AppProps) {
               </div>
             </div>
             <Divider />
-            <FixPanel t={t} state={state} dispatch={dispatch} confirm={pane.applyFix} summarize={pane.summarize} />
+            <FixPanel t={t} state={state} dispatch={dispatch} plan={pane.planFix} confirm={pane.applyFix} summarize={pane.summarize} />
           </>
         )}
       </main>

@@ -1,10 +1,10 @@
 import { Button, Checkbox, FluentProvider, MessageBar, MessageBarBody, Spinner, Text, makeStyles, shorthands, tokens } from '@fluentui/react-components';
-import { useRef, useState, type DragEvent } from 'react';
-import type { FileHost } from '../workbook/xlsx/file-host';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { App } from './App';
 import { STRINGS, type Lang, type Strings } from './i18n/strings';
 import { openFailedText } from './state/selectors';
 import { theme } from './theme';
+import { openFile, type OpenedFile } from './worker/client';
 
 const useStyles = makeStyles({
   root: { display: 'grid', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: 0, overflowWrap: 'anywhere' },
@@ -19,12 +19,6 @@ const useStyles = makeStyles({
   dragging: { ...shorthands.borderColor(tokens.colorBrandStroke1), backgroundColor: tokens.colorBrandBackground2 },
   bar: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap', flexBasis: '100%', minWidth: 0 },
 });
-
-/** Loads the package reader and patcher only when a file is opened, so the Excel pane's bundle carries neither. */
-const loadHost = async (bytes: ArrayBuffer, name: string): Promise<FileHost> => {
-  const { FileHost } = await import(/* webpackChunkName: "xlsx" */ '../workbook/xlsx/file-host');
-  return FileHost.open(bytes, name);
-};
 
 /** Saves bytes as a file in the browser. */
 function save(bytes: ArrayBuffer, name: string): void {
@@ -42,18 +36,21 @@ function save(bytes: ArrayBuffer, name: string): void {
 export function FileApp({ initialLang = 'th' }: { initialLang?: Lang }) {
   const s = useStyles();
   const t = STRINGS[initialLang];
-  const [host, setHost] = useState<FileHost | null>(null);
+  // The file lives in a Web Worker (reading, analysing and patching run there), so the pane never freezes;
+  // the package reader and patcher are in the worker's bundle, not in the Excel pane's.
+  const [host, setHost] = useState<OpenedFile | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const [withMarks, setWithMarks] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  useEffect(() => () => host?.close(), [host]);
 
   const open = async (file: File): Promise<void> => {
     setError(null);
     setBusy(file.name);
     try {
-      setHost(await loadHost(await file.arrayBuffer(), file.name));
+      setHost(await openFile(await file.arrayBuffer(), file.name));
     } catch (e) {
       setError(openFailedText(file.name, e));
     } finally {
@@ -88,7 +85,7 @@ export function FileApp({ initialLang = 'th' }: { initialLang?: Lang }) {
         </Button>
       </div>
     );
-    return <App host={host} initialLang={initialLang} bar={bar} />;
+    return <App engine={host.engine} initialLang={initialLang} bar={bar} />;
   }
   return (
     <FluentProvider theme={theme}>

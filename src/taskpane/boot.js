@@ -12,11 +12,12 @@
   var OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
   /*
    * What the bundle needs from the engine and cannot be lowered to ES2017 syntax: BigInt (zod, at load), WeakRef
-   * (Fluent UI's focus handling), Array.prototype.at / findLast (Safari 15.4+), and the ES2018–ES2020 library.
+   * (Fluent UI's focus handling) and FinalizationRegistry (comlink's proxies, the worker; it came with WeakRef in
+   * every engine), Array.prototype.at / findLast (Safari 15.4+), and the ES2018–ES2020 library.
    * test/bundle-syntax.test.ts fails when dist/ uses a newer built-in that is not listed here.
    */
   var REQUIRED = ['Promise', 'Promise.allSettled', 'Promise.prototype.finally', 'Symbol', 'Symbol.asyncIterator', 'Map', 'Set',
-    'WeakMap', 'WeakRef', 'Proxy', 'Reflect', 'BigInt', 'globalThis', 'Object.entries', 'Object.fromEntries',
+    'WeakMap', 'WeakRef', 'FinalizationRegistry', 'Proxy', 'Reflect', 'BigInt', 'globalThis', 'Object.entries', 'Object.fromEntries',
     'Array.prototype.includes', 'Array.prototype.flat', 'Array.prototype.flatMap', 'Array.prototype.at', 'Array.prototype.findLast',
     'String.prototype.padStart', 'String.prototype.trimStart', 'String.prototype.trimEnd', 'String.prototype.matchAll'];
 

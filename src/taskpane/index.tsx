@@ -9,7 +9,7 @@ function start(info: { host: Office.HostType | null }): void {
   const root = createRoot(document.getElementById('root') as HTMLElement);
   if (typeof Office !== 'undefined' && info.host === Office.HostType.Excel) {
     const host = new OfficeHost(
-      (batch) => Excel.run(batch),
+      (batch, options) => (options ? Excel.run(options, batch) : Excel.run(batch)),
       (name, version) => Office.context.requirements.isSetSupported(name, version),
     );
     // Sheet names are listed while the pane opens, so that a check then reads the workbook in one round trip.

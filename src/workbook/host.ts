@@ -1,4 +1,4 @@
-import type { Action, Text, WorkbookSnapshot } from '../domain';
+import type { Action, EditedRows, Text, WorkbookSnapshot } from '../domain';
 import type { Acknowledgements } from './office/registry';
 
 export type { Acknowledgements } from './office/registry';
@@ -41,6 +41,39 @@ export interface PlanHost {
    * is stored now.
    */
   saveAcks(acks: Acknowledgements): Promise<Acknowledgements>;
-  /** Calls back with the names of sheets the user edited; returns a function that stops listening. */
-  watch(onEdit: (sheets: string[]) => void): Promise<() => Promise<void>>;
+  /**
+   * The workbook after these edits, on top of `base`: only the edited rows where that is enough, the whole sheet
+   * otherwise. `edited` lists the sheets read by rows (for the incremental re-check); a sheet read whole is not in it.
+   */
+  readEdits(base: WorkbookSnapshot, edits: SheetEdit[]): Promise<{ snapshot: WorkbookSnapshot; edited: EditedRows[] }>;
+  /** Calls back with what the user edited; returns a function that stops listening. */
+  watch(onEdit: (edits: SheetEdit[]) => void): Promise<() => Promise<void>>;
+}
+
+/**
+ * An edit as live mode hears it: the sheet and the rows (1-based) whose cells changed, or null when the sheet must
+ * be read whole (rows or columns inserted or deleted, no usable address, too many rows).
+ */
+export interface SheetEdit {
+  sheet: string;
+  rows: number[] | null;
+}
+
+/** The edits of one sheet together: rows united, a whole-sheet edit covering the rest; order of first edit kept. */
+export function mergeEdits(pending: readonly SheetEdit[], more: readonly SheetEdit[]): SheetEdit[] {
+  const out = pending.map((e) => ({ sheet: e.sheet, rows: e.rows && [...e.rows] }));
+  for (const e of more) {
+    const known = out.find((x) => x.sheet === e.sheet);
+    if (!known) out.push({ sheet: e.sheet, rows: e.rows && [...new Set(e.rows)].sort((a, b) => a - b) });
+    else if (known.rows && e.rows) known.rows = [...new Set([...known.rows, ...e.rows])].sort((a, b) => a - b);
+    else known.rows = null;
+  }
+  return out;
+}
+
+/** The workbook with the re-read sheets in place of their old versions (workbook order kept, new sheets after). */
+export function mergeSheets(base: WorkbookSnapshot, fresh: WorkbookSnapshot): WorkbookSnapshot {
+  const byName = new Map(fresh.sheets.map((s) => [s.name, s]));
+  const known = new Set(base.sheets.map((s) => s.name));
+  return { ...base, sheets: [...base.sheets.map((s) => byName.get(s.name) ?? s), ...fresh.sheets.filter((s) => !known.has(s.name))] };
 }

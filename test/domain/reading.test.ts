@@ -125,7 +125,8 @@ describe('the agency summary', () => {
     const a = plan([row('๑', 'โครงการมีหน่วยงาน', '๑,๐๐๐'), row('๒', 'โครงการไม่มีหน่วยงาน', '๒,๐๐๐', null)]);
     const sheetOf = planSummaries(a).find((s) => s.sheet.name === 'สรุปตามหน่วยงาน')?.sheet;
     const labels = (sheetOf?.rows ?? []).map((r) => String(r[1]?.value ?? ''));
-    expect(labels).toEqual([A, 'ไม่พบชื่อหน่วยงาน: ชีต แผน แถว 6 โครงการไม่มีหน่วยงาน', 'ภาพรวม']);
+    // The row number in the sheet's one digit style (Thai unless the plan writes Arabic digits).
+    expect(labels).toEqual([A, 'ไม่พบชื่อหน่วยงาน: ชีต แผน แถว ๖ โครงการไม่มีหน่วยงาน', 'ภาพรวม']);
     expect(labels.join()).not.toContain('ไม่ระบุหน่วยงาน');
   });
 });

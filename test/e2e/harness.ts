@@ -4,7 +4,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import webpack from 'webpack';
 
 export const ROOT = join(__dirname, '..', '..');
-export const DIST = join(ROOT, 'dist');
+/** The built pane (npm run build); PLANCHECK_DIST measures another build (the e2e bench's before/after). */
+export const DIST = process.env.PLANCHECK_DIST ?? join(ROOT, 'dist');
 export const ORIGIN = 'http://addin.test';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

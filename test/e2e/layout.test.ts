@@ -63,10 +63,13 @@ describe.each([320, 350, 1200])('at %i px', (width) => {
 
     // A click on a finding far down the list: the page stays where it is; the preview shows the cell.
     const items = page.getByTestId('finding');
-    const far = items.nth(Math.min(8, (await items.count()) - 1));
+    // By what it is, not by position: the list is virtual, so the nth rendered row changes as it scrolls.
+    const nth = items.nth(Math.min(8, (await items.count()) - 1));
+    const [cell, code, sheet] = await Promise.all(['data-cell', 'data-code', 'data-sheet'].map((a) => nth.getAttribute(a)));
+    const far = page.locator(`[data-testid=finding][data-cell="${cell}"][data-code="${code}"][data-sheet="${sheet}"]`);
     await far.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(200);
     const before = (await far.boundingBox())!.y;
-    const cell = await far.getAttribute('data-cell');
     await far.getByRole('button', { name: /ไปที่เซลล์/ }).click();
     const current = page.getByTestId('sheet-preview').locator('[aria-current=true]');
     await current.waitFor();

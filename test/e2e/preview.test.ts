@@ -50,6 +50,12 @@ describe.each(FIXTURES)('preview mode on %s', (name) => {
     const known = truth.expect.find((e) => e.required)!;
     const finding = expected.findings.find((f) => f.sheet === known.sheet && f.row === known.row)!;
     const item = page.locator(`[data-testid=finding][data-cell="${finding.cell}"]`).first();
+    // The list is virtual: scroll its own box, as a reviewer would, until the finding is drawn.
+    const list = page.getByTestId('findings-scroll');
+    for (let i = 0; i < 60 && (await item.count()) === 0; i++) {
+      await list.evaluate((el) => el.scrollBy(0, el.clientHeight * 0.7));
+      await page.waitForTimeout(50);
+    }
     await item.getByRole('button', { name: new RegExp(`ไปที่เซลล์ ${finding.cell}`) }).click();
     const current = page.getByTestId('sheet-preview').locator('[aria-current=true]');
     await current.waitFor();

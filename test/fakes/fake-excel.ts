@@ -44,7 +44,20 @@ export interface FakeSheet {
     bold: Set<string>;
     links: Map<string, string>;
     hiddenColumns: Set<string>;
+    /** Row heights set, by row number. */
+    rowHeights: Map<number, number>;
+    /** What a cell was given beyond its value: font, wrapping, alignment, borders (by A1 address). */
+    looks: Map<string, FakeLook>;
   };
+}
+
+export interface FakeLook {
+  font?: { name?: string; size?: number; bold?: boolean; italic?: boolean };
+  wrapText?: boolean;
+  horizontal?: string;
+  vertical?: string;
+  /** Edges drawn around or inside the ranges that covered this cell ("EdgeTop", "InsideHorizontal", …). */
+  borders?: string[];
 }
 
 export interface FakeComment {
@@ -59,9 +72,10 @@ export interface FakeComment {
 export interface FakeChangedEvent {
   worksheetId: string;
   address: string;
-  changeType: 'RangeEdited';
+  changeType: 'RangeEdited' | 'RowInserted' | 'RowDeleted' | 'ColumnInserted' | 'ColumnDeleted';
   source: 'Local';
-  triggerSource: 'ThisLocalAddin' | 'Unknown';
+  /** Absent below ExcelApi 1.14, as in Excel. */
+  triggerSource?: 'ThisLocalAddin' | 'Unknown';
 }
 
 export class FakeError extends Error {
@@ -97,7 +111,7 @@ export class FakeWorkbookState {
   addSheet(name: string): FakeSheet {
     const s: FakeSheet = {
       id: this.id('{sheet-'), name, cells: new Map(), formulas: new Map(), numberFormats: new Map(), fills: new Map(), merges: [], cfs: [], notes: new Map(),
-      layout: { columnWidths: new Map(), bold: new Set(), links: new Map(), hiddenColumns: new Set() },
+      layout: { columnWidths: new Map(), bold: new Set(), links: new Map(), hiddenColumns: new Set(), rowHeights: new Map(), looks: new Map() },
     };
     this.sheets.push(s);
     return s;
@@ -107,6 +121,8 @@ export class FakeWorkbookState {
 export interface FakeExcelOptions {
   /** Highest ExcelApi requirement set the fake host supports. */
   apiVersion?: string;
+  /** Whether `runtime.enableEvents = false` silences the add-in's own writes (false: they fire, as a host might). */
+  honoursEnableEvents?: boolean;
   requestLimit?: number;
   responseLimit?: number;
   /** How an oversized response fails: a payload error, or (as Excel on the web sometimes does) an internal error. */
@@ -134,11 +150,15 @@ export class FakeExcel {
   readonly mergedAreasLimit: number;
   /** The next cell write to a sheet of this name fails, once (a request Excel refuses halfway: what stays?). */
   failWritesTo: string | null = null;
+  /** The options of every Excel.run, in order (undefined: none given). */
+  readonly runOptions: (Excel.RunOptions | undefined)[] = [];
+  readonly honoursEnableEvents: boolean;
 
   constructor(options: FakeExcelOptions = {}) {
     this.mergedAreasLimit = options.mergedAreasLimit ?? MERGED_AREAS_LIMIT;
     this.oversizedAs = options.oversizedAs ?? 'payload';
     this.apiVersion = options.apiVersion ?? '1.18';
+    this.honoursEnableEvents = options.honoursEnableEvents ?? true;
     this.requestLimit = options.requestLimit ?? LIMIT;
     this.responseLimit = options.responseLimit ?? LIMIT;
   }
@@ -171,7 +191,17 @@ export class FakeExcel {
     return (x ?? 0) > (a ?? 0) || ((x ?? 0) === (a ?? 0) && (y ?? 0) >= (b ?? 0));
   };
 
-  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+  /**
+   * Excel.run: the host's order (batch, options) or Excel's (options, batch), as the browser build is called by the
+   * pane; the options are recorded for tests to assert.
+   */
+  run = async <T>(
+    first: ((context: Excel.RequestContext) => Promise<T>) | Excel.RunOptions,
+    second?: ((context: Excel.RequestContext) => Promise<T>) | Excel.RunOptions,
+  ): Promise<T> => {
+    const batch = (typeof first === 'function' ? first : second) as (context: Excel.RequestContext) => Promise<T>;
+    const options = (typeof first === 'function' ? second : first) as Excel.RunOptions | undefined;
+    this.runOptions.push(options);
     const context = new FakeContext(this);
     return batch(context as unknown as Excel.RequestContext);
   };
@@ -183,12 +213,30 @@ export class FakeExcel {
     const a = parseArea(address);
     if (value === null || value === '') sheet.cells.delete(key(a.top, a.left));
     else sheet.cells.set(key(a.top, a.left), value);
+    sheet.formulas.delete(key(a.top, a.left));
     await this.fire(sheet, address, 'Unknown');
   }
 
-  async fire(sheet: FakeSheet, address: string, triggerSource: FakeChangedEvent['triggerSource']): Promise<void> {
-    if (!this.state.eventsEnabled) return;
-    for (const h of [...this.state.handlers]) await h({ worksheetId: sheet.id, address, changeType: 'RangeEdited', source: 'Local', triggerSource });
+  /** The user inserts rows above `row`: every row from there moves down, and onChanged says RowInserted. */
+  async insertRows(sheetName: string, row: number, count: number): Promise<void> {
+    const sheet = this.state.sheet(sheetName);
+    if (!sheet) throw new FakeError('ItemNotFound', sheetName);
+    for (const m of [sheet.cells, sheet.formulas, sheet.numberFormats] as Map<string, unknown>[]) {
+      const moved = [...m.entries()].map(([k, v]) => {
+        const [r, c] = k.split(',').map(Number) as [number, number];
+        return [r >= row ? key(r + count, c) : k, v] as const;
+      });
+      m.clear();
+      for (const [k, v] of moved) m.set(k, v);
+    }
+    await this.fire(sheet, `${row}:${row + count - 1}`, 'Unknown', 'RowInserted');
+  }
+
+  async fire(sheet: FakeSheet, address: string, triggerSource: 'ThisLocalAddin' | 'Unknown', changeType: FakeChangedEvent['changeType'] = 'RangeEdited'): Promise<void> {
+    const ours = triggerSource === 'ThisLocalAddin';
+    if (!this.state.eventsEnabled && (!ours || this.honoursEnableEvents)) return;
+    const tagged = this.isSetSupported('ExcelApi', '1.14');
+    for (const h of [...this.state.handlers]) await h({ worksheetId: sheet.id, address, changeType, source: 'Local', ...(tagged ? { triggerSource } : {}) });
   }
 
   /** Everything a user sees of a sheet's formatting: fills, number formats, conditional formats, notes. */
@@ -582,8 +630,11 @@ class FakeRange extends Proxy {
     fill: { color: string };
     font: { color: string; bold: boolean; set(p: Record<string, unknown>): void };
     wrapText: boolean;
+    horizontalAlignment: string;
+    verticalAlignment: string;
     columnWidth: number;
     rowHeight: number;
+    borders: { getItem(edge: string): { style: string; weight: string; color: string } };
   };
 
   constructor(ctx: FakeContext, private readonly ws: FakeWorksheet, private readonly area: () => Area | null, nullable = false) {
@@ -594,6 +645,17 @@ class FakeRange extends Proxy {
       throw new FakeError('PropertyNotLoaded', p);
     };
     const boldCells = (on: boolean) => ctx.queue(48, () => range.eachCell((s, _k, r, c) => (on ? s.layout.bold.add(areaAddress({ top: r, left: c, bottom: r, right: c })) : undefined)));
+    // Records what a write gave each cell of the range (generated sheets are small; the first 100 columns do).
+    const look = (bytes: number, f: (l: FakeLook) => void) =>
+      ctx.queue(bytes, () =>
+        range.eachCell((s, _k, r, c) => {
+          if (c > 100) return;
+          const a1 = areaAddress({ top: r, left: c, bottom: r, right: c });
+          const l = s.layout.looks.get(a1) ?? {};
+          f(l);
+          s.layout.looks.set(a1, l);
+        }),
+      );
     this.format = {
       fill: {
         set color(v: string) {
@@ -622,12 +684,11 @@ class FakeRange extends Proxy {
         },
         set(p: Record<string, unknown>) {
           if (p.bold === true) boldCells(true);
-          else ctx.queue(48, () => undefined);
+          look(48, (l) => void (l.font = { ...l.font, ...(p as FakeLook['font']) }));
         },
       },
       set wrapText(v: boolean) {
-        void v;
-        ctx.queue(16, () => undefined);
+        look(16, (l) => void (l.wrapText = v));
       },
       get wrapText(): boolean {
         return unloaded('format.wrapText')();
@@ -641,12 +702,53 @@ class FakeRange extends Proxy {
       get columnWidth(): number {
         return unloaded('format.columnWidth')();
       },
+      set horizontalAlignment(v: string) {
+        look(24, (l) => void (l.horizontal = v));
+      },
+      get horizontalAlignment(): string {
+        return unloaded('format.horizontalAlignment')();
+      },
+      set verticalAlignment(v: string) {
+        look(24, (l) => void (l.vertical = v));
+      },
+      get verticalAlignment(): string {
+        return unloaded('format.verticalAlignment')();
+      },
       set rowHeight(v: number) {
-        void v;
-        ctx.queue(32, () => undefined);
+        ctx.queue(32, () => {
+          const a = range.area();
+          if (a) for (let r = a.top; r <= a.bottom; r++) range.ws.sheet().layout.rowHeights.set(r, v);
+        });
       },
       get rowHeight(): number {
         return unloaded('format.rowHeight')();
+      },
+      borders: {
+        getItem(edge: string) {
+          const drawn = () => look(24, (l) => void (l.borders = [...new Set([...(l.borders ?? []), edge])]));
+          return {
+            set style(v: string) {
+              if (v !== 'None') drawn();
+            },
+            get style(): string {
+              return unloaded('format.borders.style')();
+            },
+            set weight(v: string) {
+              void v;
+              ctx.queue(16, () => undefined);
+            },
+            get weight(): string {
+              return unloaded('format.borders.weight')();
+            },
+            set color(v: string) {
+              void v;
+              ctx.queue(16, () => undefined);
+            },
+            get color(): string {
+              return unloaded('format.borders.color')();
+            },
+          };
+        },
       },
     };
   }

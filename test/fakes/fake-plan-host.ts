@@ -1,7 +1,8 @@
 import type { Action } from '../../src/domain/actions/types';
 import { parseAddress } from '../../src/domain/base/cells';
 import type { CellValue, WorkbookSnapshot } from '../../src/domain/snapshot';
-import { emptyApplyReport, type Acknowledgements, type ApplyReport, type PlanHost } from '../../src/workbook/host';
+import type { EditedRows } from '../../src/domain';
+import { emptyApplyReport, mergeSheets, type Acknowledgements, type ApplyReport, type PlanHost, type SheetEdit } from '../../src/workbook/host';
 
 /** A door that stays shut until opened: holds a host call in flight while a test acts. */
 export class Gate {
@@ -28,7 +29,9 @@ export class FakePlanHost implements PlanHost {
   reads = 0;
   watches = 0;
   stops = 0;
-  listener: ((sheets: string[]) => void) | null = null;
+  listener: ((edits: SheetEdit[]) => void) | null = null;
+  /** Every readEdits call's edits, in order. */
+  readonly editReads: SheetEdit[][] = [];
   /** The next call of this kind fails with this error. */
   readonly failures = new Map<'read' | 'readSheets' | 'apply' | 'select' | 'saveAcks' | 'watch', Error>();
   readonly gates = new Map<'read' | 'readSheets' | 'apply', Gate>();
@@ -65,6 +68,16 @@ export class FakePlanHost implements PlanHost {
     return { sheets: now.sheets.filter((s) => names.includes(s.name)) };
   }
 
+  /** Edited rows come from the current snapshot (what Excel holds now); a whole-sheet edit reads the sheet. */
+  async readEdits(base: WorkbookSnapshot, edits: SheetEdit[]): Promise<{ snapshot: WorkbookSnapshot; edited: EditedRows[] }> {
+    this.editReads.push(edits);
+    this.sheetReads.push(edits.map((e) => e.sheet));
+    const now = this.snapshot;
+    await this.enter('readSheets');
+    const fresh = { sheets: now.sheets.filter((s) => edits.some((e) => e.sheet === s.name)) };
+    return { snapshot: mergeSheets(base, fresh), edited: edits.flatMap((e) => (e.rows ? [{ sheet: e.sheet, rows: e.rows }] : [])) };
+  }
+
   /** What the next applies report (a cell with the user's note, a protected sheet…). */
   report: ApplyReport = emptyApplyReport();
 
@@ -86,7 +99,7 @@ export class FakePlanHost implements PlanHost {
     return acks;
   }
 
-  async watch(onEdit: (sheets: string[]) => void): Promise<() => Promise<void>> {
+  async watch(onEdit: (edits: SheetEdit[]) => void): Promise<() => Promise<void>> {
     this.watches++;
     await this.enter('watch');
     this.listener = onEdit;
@@ -111,7 +124,7 @@ export class FakePlanHost implements PlanHost {
         return { ...s, values };
       }),
     };
-    this.listener?.([sheet]);
+    this.listener?.([{ sheet, rows: [at.row] }]);
   }
 
   /** The last apply's marked cells by sheet and severity ("error:O27"), and its notes by cell. */

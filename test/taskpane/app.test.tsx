@@ -22,6 +22,23 @@ beforeAll(async () => {
   snapshot = await readXlsx(join(__dirname, '..', 'fixtures', 'chiangmai-2566-clean.xlsx'));
 });
 
+// jsdom lays nothing out: give the findings list's box a height and each row of it one, so the virtual list
+// renders every row of these short lists (test/e2e/pane-perf.test.ts measures the real thing in Chromium).
+const layout: [string, (el: HTMLElement) => number][] = [
+  ['clientHeight', (el) => (el.dataset.testid === 'findings-scroll' ? 100_000 : 0)],
+  ['offsetHeight', (el) => (el.dataset.index !== undefined ? 50 : 0)],
+];
+const restore = new Map<string, PropertyDescriptor | undefined>();
+beforeAll(() => {
+  for (const [prop, size] of layout) {
+    restore.set(prop, Object.getOwnPropertyDescriptor(HTMLElement.prototype, prop));
+    Object.defineProperty(HTMLElement.prototype, prop, { configurable: true, get: function (this: HTMLElement) { return size(this); } });
+  }
+});
+afterAll(() => {
+  for (const [prop, d] of restore) if (d) Object.defineProperty(HTMLElement.prototype, prop, d);
+});
+
 const PLAN = 'แผนปฏิบัติการ';
 
 const NOW = (): Date => new Date('2026-11-21T10:00:00Z');
@@ -73,7 +90,7 @@ describe('the task pane', () => {
     const plan = perSheet.find((b) => b.getAttribute('data-sheet') === PLAN)!;
     expect(plan).toHaveTextContent(/^แผนปฏิบัติการ: ผิดพลาด \d+ · คำเตือน \d+/);
     await user.click(plan);
-    expect(screen.getAllByTestId('finding').every((li) => li.closest('section')?.getAttribute('aria-label')?.startsWith(`ชีต ${PLAN}`))).toBe(true);
+    expect(screen.getAllByTestId('finding').every((li) => li.dataset.sheet === PLAN)).toBe(true);
     await user.click(plan);
     const o27 = findingAt('O27')!;
     expect(o27).toHaveTextContent('งบประมาณรายไตรมาสรวมกันได้ 3,302,400 บาท แต่งบประมาณรวมระบุ 1,651,200 บาท');
@@ -160,17 +177,21 @@ describe('fix and summarise in the pane', () => {
     const { fake, user } = setup();
     await checkNow(user);
     await user.click(button('แปลงตัวเลข'));
+    await waitFor(() => expect(region('แปลงตัวเลข')).not.toBeNull());
     expect(region('แปลงตัวเลข')!).toHaveTextContent('แผนปฏิบัติการ!O27: "๑,๖๕๑,๒๐๐ บาท" → 1,651,200');
     await user.click(button('ยกเลิก', region('แปลงตัวเลข')!));
     expect(region('แปลงตัวเลข')).toBeNull();
 
     await user.click(button('เติมผลรวม'));
+    await waitFor(() => expect(region('เติมผลรวม')).not.toBeNull());
     const preview = region('เติมผลรวม')!;
     expect(preview).toHaveTextContent('ยอดที่ระบุไม่ตรงกับผลรวม 4 ช่อง');
     expect(preview).toHaveTextContent('แผนปฏิบัติการ!O27: ระบุ 1,651,200 แต่ผลรวมได้ 3,302,400');
     await user.click(control('แทนที่ยอดที่ไม่ตรงทั้ง 4 ช่องด้วยสูตร', preview));
-    await user.click(button('ยืนยัน', preview));
-    await waitFor(() => expect(screen.getByText('เติมผลรวม เรียบร้อย')).toBeTruthy());
+    // The engine plans the new choice; until then the old plan is shown and cannot be confirmed.
+    await waitFor(() => expect(button('ยืนยัน', region('เติมผลรวม')!)).toBeEnabled());
+    await user.click(button('ยืนยัน', region('เติมผลรวม')!));
+    await waitFor(() => expect(screen.getByText('เติมผลรวม เรียบร้อย')).toBeTruthy(), { timeout: 10_000 });
     expect(fake.state.sheet(PLAN)!.formulas.get('27,15')).toBe('=SUM(G27,I27,K27,M27)');
 
     await user.click(button('สร้างสรุป'));

@@ -1,3 +1,4 @@
+import type { SheetEdit } from '../../src/workbook/host';
 import { join } from 'node:path';
 import { planMarks } from '../../src/domain/actions/marks';
 import { planNumbers } from '../../src/domain/actions/numbers';
@@ -5,7 +6,7 @@ import { SUMMARY_SHEETS, planSummaries } from '../../src/domain/actions/summarie
 import { analyze } from '../../src/domain/analyze';
 import type { WorkbookSnapshot } from '../../src/domain/snapshot';
 import { HostProblem } from '../../src/workbook/office/errors';
-import { OfficeHost } from '../../src/workbook/office/host';
+import { OfficeHost, type Run } from '../../src/workbook/office/host';
 import { bandRows } from '../../src/workbook/office/merges';
 import { mergeAcks } from '../../src/workbook/office/registry';
 import { readXlsx } from '../../src/workbook/xlsx/read';
@@ -227,7 +228,7 @@ describe('protected sheets, read-only and co-authored workbooks: th/en messages'
 
   it('a co-author\'s conflicting edit is told as such', async () => {
     const fake = FakeExcel.fromSnapshot(cm);
-    const run: typeof fake.run = async (batch) =>
+    const run: Run = async (batch) =>
       fake.run(async (ctx) => {
         const sync = ctx.sync.bind(ctx);
         let n = 0;
@@ -267,11 +268,11 @@ describe('summary sheets are replaced only after the new ones are written', () =
 describe('live mode and acknowledgements', () => {
   it('watches sheets added after the pane opened', async () => {
     const { host, fake } = await setup();
-    const edits: string[][] = [];
-    await host.watch((sheets) => edits.push(sheets));
+    const edits: SheetEdit[][] = [];
+    await host.watch((e) => edits.push(e));
     fake.state.addSheet('แผนเพิ่มเติม');
     await fake.edit('แผนเพิ่มเติม', 'A1', 'โครงการใหม่');
-    expect(edits).toEqual([['แผนเพิ่มเติม']]);
+    expect(edits).toEqual([[{ sheet: 'แผนเพิ่มเติม', rows: [1] }]]);
   });
 
   it('two reviewers acknowledging at once keep both (merged, not last-writer-wins)', async () => {

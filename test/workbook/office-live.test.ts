@@ -1,3 +1,4 @@
+import type { SheetEdit } from '../../src/workbook/host';
 import { join } from 'node:path';
 import { planMarks } from '../../src/domain/actions/marks';
 import { planNumbers } from '../../src/domain/actions/numbers';
@@ -28,8 +29,8 @@ async function setup() {
   };
   const host = new OfficeHost(run, fake.isSetSupported);
   await host.listSheets();
-  const edits: string[][] = [];
-  await host.watch((sheets) => edits.push(sheets));
+  const edits: SheetEdit[][] = [];
+  await host.watch((e) => edits.push(e));
   return { fake, host, edits, typeDuringNextBatch: (d: () => Promise<void>) => (during = d) };
 }
 
@@ -38,7 +39,7 @@ describe('live mode in Excel tells the user\'s edits from ours', () => {
     const { fake, host, edits, typeDuringNextBatch } = await setup();
     typeDuringNextBatch(() => fake.edit(PLAN, 'M27', '-'));
     await host.apply(planMarks(analysis));
-    expect(edits).toEqual([[PLAN]]);
+    expect(edits).toEqual([[{ sheet: PLAN, rows: [27] }]]);
     expect(fake.markedCells()[PLAN]).toContain('O27');
   });
 
@@ -46,7 +47,7 @@ describe('live mode in Excel tells the user\'s edits from ours', () => {
     const { fake, host, edits, typeDuringNextBatch } = await setup();
     typeDuringNextBatch(() => fake.edit(PLAN, 'M27', '-'));
     await host.saveAcks({ v: 1, items: {} });
-    expect(edits).toEqual([[PLAN]]);
+    expect(edits).toEqual([[{ sheet: PLAN, rows: [27] }]]);
   });
 
   it('does not report the cells its own fixes write', async () => {

@@ -1,3 +1,4 @@
+import type { SheetEdit } from '../../src/workbook/host';
 import { join } from 'node:path';
 import { planMarks } from '../../src/domain/actions/marks';
 import { analyze } from '../../src/domain/analyze';
@@ -153,10 +154,10 @@ describe('navigation, acknowledgements and live mode', () => {
 
   it('reports the user\'s edits and ignores its own writes', async () => {
     const { fake, host } = await setup();
-    const edits: string[][] = [];
-    const stop = await host.watch((sheets) => edits.push(sheets));
+    const edits: SheetEdit[][] = [];
+    const stop = await host.watch((e) => edits.push(e));
     await fake.edit('แผนปฏิบัติการ', 'O27', '๓,๓๐๒,๔๐๐');
-    expect(edits).toEqual([['แผนปฏิบัติการ']]);
+    expect(edits).toEqual([[{ sheet: 'แผนปฏิบัติการ', rows: [27] }]]);
     await host.apply(planMarks(analyze((await host.read()).snapshot)));
     await fake.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem('แผนปฏิบัติการ');

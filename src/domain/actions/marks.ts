@@ -24,7 +24,7 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
  * Marks for an analysis: clear ours, then one overlay per sheet and severity over exactly the flagged cells.
  * A cell with several findings gets the mark of the most severe; its note lists every message.
  */
-export function planMarks(analysis: Analysis, options: MarkOptions = {}): Action[] {
+export function planMarks(analysis: Pick<Analysis, 'findings'>, options: MarkOptions = {}): Action[] {
   const severities = new Set(options.severities ?? ['error', 'warning']);
   const lang = options.lang ?? 'th';
   const open = analysis.findings.filter((f) => severities.has(f.severity) && !options.acknowledged?.has(fingerprint(f)));

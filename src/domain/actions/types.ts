@@ -86,12 +86,59 @@ const COMBINING = /[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]/g;
 /** Points per text line at the generated sheets' body size (SHEET_LOOK.bodySize) in the Thai font. */
 export const LINE_HEIGHT = 27;
 
-/** How many lines each row of a generated sheet needs when its cells wrap (header row first). */
-export function rowLines(g: GeneratedSheet): { header: number; rows: number[] } {
-  const lines = (text: string, width: number): number => Math.max(1, Math.ceil(text.replace(COMBINING, '').length / Math.max(1, width * 0.8)));
-  const header = Math.max(...g.columns.map((c) => lines(c.header, c.width)));
-  const rows = g.rows.map((r) => Math.max(1, ...r.map((c, i) => (typeof c.value === 'string' && !c.formula ? lines(c.value, g.columns[i]?.width ?? 10) : 1))));
-  return { header, rows };
+/** Points per text line at another size of the same font (line height grows with the size). */
+export const lineHeight = (size: number): number => Math.ceil((LINE_HEIGHT * size) / SHEET_LOOK.bodySize);
+
+/**
+ * Lines `text` needs in `width` (Excel character units) at `size` pt: a character takes more room at a larger size,
+ * and a bold one a tenth more (measured in LibreOffice's print of the Thai font: 49 characters of the 20 pt bold
+ * title fill 86 units, 82 of a 14 pt note).
+ */
+const charsPerUnit = (size: number, bold: boolean): number => 0.8 * (SHEET_LOOK.bodySize / size) * (bold ? 0.9 : 1);
+
+function linesOf(text: string, width: number, size: number = SHEET_LOOK.bodySize, bold = false): number {
+  const perLine = Math.max(1, width * charsPerUnit(size, bold));
+  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.replace(COMBINING, '').length / perLine)), 0);
+}
+
+/**
+ * How many lines each row of a generated sheet needs when its cells wrap: the title and the note lines under it
+ * span the table's shown width (hidden helper columns take none), the header and the rows their own columns.
+ */
+export function rowLines(g: GeneratedSheet): { title: number; subtitle: number[]; header: number; rows: number[] } {
+  const shown = Math.max(1, g.columns.reduce((w, c) => w + (c.hidden ? 0 : c.width), 0));
+  const header = Math.max(...g.columns.map((c) => linesOf(c.header, c.width)));
+  const rows = g.rows.map((r) => Math.max(1, ...r.map((c, i) => (typeof c.value === 'string' && !c.formula ? linesOf(c.value, g.columns[i]?.width ?? 10) : 1))));
+  return { title: linesOf(g.title, shown, SHEET_LOOK.titleSize, true), subtitle: g.subtitle.map((s) => linesOf(s, shown, SHEET_LOOK.subtitleSize)), header, rows };
+}
+
+/** The widest the title may make a table (Excel character units): beyond it the title wraps instead. */
+const TITLE_WIDTH_LIMIT = 150;
+
+/**
+ * A narrow table (three or four columns) would wrap its title, leaving the year alone on a second line: its widest
+ * column grows until the title fits on one line (up to TITLE_WIDTH_LIMIT), so the printed page reads as one heading.
+ */
+export function wideEnoughForTitle<S extends GeneratedSheet>(g: S): S {
+  const shown = g.columns.reduce((w, c) => w + (c.hidden ? 0 : c.width), 0);
+  const need = Math.min(TITLE_WIDTH_LIMIT, Math.ceil(g.title.replace(COMBINING, '').length / charsPerUnit(SHEET_LOOK.titleSize, true)));
+  const widest = g.columns.reduce((best, c, i) => (!c.hidden && c.width > (g.columns[best]?.width ?? -1) ? i : best), 0);
+  if (shown >= need || !g.columns[widest]) return g;
+  return { ...g, columns: g.columns.map((c, i) => (i === widest ? { ...c, width: c.width + need - shown } : c)) };
+}
+
+/**
+ * Each row's height in points, for both hosts alike: Excel never fits a row to wrapped text in a merged cell, and
+ * a row left at the default height clips the second line (and the top of Thai vowels) in print.
+ */
+export function rowHeights(g: GeneratedSheet): { title: number; subtitle: number[]; header: number; rows: number[] } {
+  const l = rowLines(g);
+  return {
+    title: l.title * lineHeight(SHEET_LOOK.titleSize),
+    subtitle: l.subtitle.map((n) => n * lineHeight(SHEET_LOOK.subtitleSize)),
+    header: l.header * LINE_HEIGHT,
+    rows: l.rows.map((n) => n * LINE_HEIGHT),
+  };
 }
 
 /** Who has a sheet name: nobody, us (the workbook's record lists the sheet as generated), or the user. */

@@ -6,21 +6,22 @@ const MIN_HEADER_ROLES = 3;
 
 /** Roles found in a row, or null when the row is not a header row. */
 function rolesOf(grid: Grid, row: number): Map<number, HeaderRole | 'quarter'> | null {
-  const roles = new Map<number, HeaderRole | 'quarter'>();
-  const distinct = new Set<string>();
+  // Made at the first label: most rows are data rows and hold none.
+  let roles: Map<number, HeaderRole | 'quarter'> | null = null;
+  let distinct: Set<string> | null = null;
   let others = 0;
   for (const col of grid.filledColumns(row)) {
     // Long data texts can be neither a header synonym (≤ 40 characters) nor a quarter label (opens with ไตรมาส).
     const key = grid.labelKey(row, col, MAX_LABEL_LENGTH, 'ไ') ?? '';
     const role = headerRole(key) ?? (quarterOfLabel(key) !== null ? 'quarter' : null);
     if (role) {
-      roles.set(col, role);
-      distinct.add(role === 'quarter' ? `q${key}` : role);
-    } else if (++others >= 4 && others > 2 * roles.size) {
+      (roles ??= new Map()).set(col, role);
+      (distinct ??= new Set()).add(role === 'quarter' ? `q${key}` : role);
+    } else if (++others >= 4 && others > 2 * (roles?.size ?? 0)) {
       return null; // a data row: labels are the exception in it
     }
   }
-  return distinct.size >= MIN_HEADER_ROLES ? roles : null;
+  return distinct !== null && distinct.size >= MIN_HEADER_ROLES ? roles : null;
 }
 
 /** The second header row (sub-labels), if the next row or the one after a blank row holds one. */

@@ -13,16 +13,15 @@ export function singleText(grid: Grid, row: number): { col: number; key: string;
   if (filled.length === 0) return null;
   const first = filled[0] as number;
   const key = grid.key(row, first);
-  for (const c of filled) if (grid.key(row, c) !== key) return null;
+  for (let i = 1; i < filled.length; i++) if (grid.key(row, filled[i] as number) !== key) return null;
   return { col: first, key, text: grid.text(row, first) };
 }
 
 /**
- * Reads a heading row: แผนย่อย…, เป้าหมายที่ N, ตัวชี้วัดที่ N.N, a bare "N.N.N wording", ค่าเป้าหมาย…
+ * Reads a heading row (`st`: the row's singleText, when the caller has it already): แผนย่อย…, เป้าหมายที่ N, ตัวชี้วัดที่ N.N, a bare "N.N.N wording", ค่าเป้าหมาย…
  * Section numbers ("๓.๑ แผนงาน/โครงการ…") and national-strategy goals ("เป้าหมายที่ ๒.๓") are not headings.
  */
-export function readHeading(grid: Grid, row: number, catalog: Catalog): Heading | null {
-  const st = singleText(grid, row);
+export function readHeading(grid: Grid, row: number, catalog: Catalog, st = singleText(grid, row)): Heading | null {
   if (!st) return null;
   const { key, text, col } = st;
   const cell = cellRef(row, col);

@@ -1,5 +1,6 @@
 import type { CellValue } from '../snapshot';
 import { compareKey, parseAmount } from '../thai';
+import { memoize } from '../thai/memo';
 import { STATUS_WORDS } from '../vocabulary';
 import type { Grid } from '../base/grid';
 import { leadingNumber } from './rows';
@@ -40,7 +41,11 @@ const GROUPED = /^[0-9๐-๙]{1,3}(,[0-9๐-๙]{3})+(\.[0-9๐-๙]+)?(บา�
  * amount (or none, or text). "-" and the no-budget wording count as 0.
  */
 export function listedAmounts(raw: CellValue): number[] | null {
-  if (typeof raw !== 'string') return null;
+  return typeof raw === 'string' ? listedAmountsOf(raw) : null;
+}
+
+/** Budget texts repeat down a plan ("-", "ไม่ใช้งบประมาณ", the same amounts): read each once (do not modify the result). */
+const listedAmountsOf = memoize((raw: string): number[] | null => {
   let parts = raw.split(/\s*\r?\n\s*|\s{2,}/).map((p) => p.trim()).filter((p) => p !== '');
   if (parts.length < 2) {
     const single = raw.trim().split(/\s+/);
@@ -58,7 +63,7 @@ export function listedAmounts(raw: CellValue): number[] | null {
     else return null;
   }
   return out;
-}
+});
 
 const STATUS_KEYS = STATUS_WORDS.map(compareKey);
 

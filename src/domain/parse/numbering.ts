@@ -38,6 +38,15 @@ function groupOf(scheme: Scheme, p: Project): string {
   return `${p.goal}|${p.indicator}|${agencyOf(p)}`;
 }
 
+/** Whether two projects fall in the same group of a scheme (what groupOf's keys say, without building them). */
+function sameGroup(scheme: Scheme, a: Project, b: Project): boolean {
+  if (scheme === 'plan') return true;
+  if (a.goal !== b.goal) return false;
+  if (scheme === 'goal') return true;
+  if (a.indicator !== b.indicator) return false;
+  return scheme === 'indicator' || (a.agency?.value === b.agency?.value) || agencyOf(a) === agencyOf(b);
+}
+
 export interface NumberingAnomaly {
   project: Project;
   expected: number;
@@ -47,19 +56,40 @@ export interface NumberingAnomaly {
 
 /** The projects out of sequence when the numbers run per group of the scheme. */
 export function anomaliesUnder(numbered: Project[], scheme: Scheme): NumberingAnomaly[] {
-  const state = new Map<string, { last: number; seen: Map<number, number> }>();
   const out: NumberingAnomaly[] = [];
+  walkSequence(numbered, scheme, (project, expected, firstRow) => out.push({ project, expected, firstRow }) > 0);
+  return out;
+}
+
+/** How many projects are out of sequence under a scheme, counting no further than `limit`. */
+function missesUnder(numbered: Project[], scheme: Scheme, limit: number): number {
+  let misses = 0;
+  walkSequence(numbered, scheme, () => ++misses < limit);
+  return misses;
+}
+
+/**
+ * Walks the numbers in order, per group of the scheme, calling `anomaly` for each project out of sequence (its
+ * expected number, and the row where its number was first used or null for a gap); stops when it returns false.
+ */
+function walkSequence(numbered: Project[], scheme: Scheme, anomaly: (p: Project, expected: number, firstRow: number | null) => boolean): void {
+  const state = new Map<string, { last: number; seen: Map<number, number> }>();
+  // Consecutive projects are nearly always in the same group: reuse its state without building its key again.
+  let prev: Project | null = null;
+  let s: { last: number; seen: Map<number, number> } | undefined;
   for (const p of numbered) {
-    const key = groupOf(scheme, p);
-    const s = state.get(key) ?? { last: 0, seen: new Map<number, number>() };
-    state.set(key, s);
+    if (!s || !prev || !sameGroup(scheme, prev, p)) {
+      const key = groupOf(scheme, p);
+      s = state.get(key);
+      if (!s) state.set(key, (s = { last: 0, seen: new Map<number, number>() }));
+    }
+    prev = p;
     const n = (p.number as NonNullable<Project['number']>).value;
     const first = s.seen.get(n);
-    if (first !== undefined || n !== s.last + 1) out.push({ project: p, expected: s.last + 1, firstRow: first ?? null });
+    if ((first !== undefined || n !== s.last + 1) && !anomaly(p, s.last + 1, first ?? null)) return;
     if (first === undefined) s.seen.set(n, p.row);
     s.last = n;
   }
-  return out;
 }
 
 /**
@@ -73,7 +103,8 @@ export function bestNumbering(numbered: Project[]): { scheme: Scheme; fit: numbe
   if (withAgency >= 0.8 * numbered.length) candidates.push('agency');
   let best: { scheme: Scheme; misses: number } | null = null;
   for (const scheme of candidates) {
-    const misses = anomaliesUnder(numbered, scheme).length;
+    // A scheme replaces the best only with fewer misses: counting stops once it cannot.
+    const misses = missesUnder(numbered, scheme, best ? best.misses : Infinity);
     if (!best || misses < best.misses) best = { scheme, misses };
   }
   const b = best as { scheme: Scheme; misses: number };

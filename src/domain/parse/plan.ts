@@ -207,13 +207,23 @@ export class PlanBuilder {
       timelineReach: quad((i) => this.reach(row, i)),
       period: r.text(m.period),
       shifted: r.offset !== 0,
-      contentKey: this.cols
-        .filter((c) => c !== m.number)
-        .map((c) => (c === m.name ? r.key(c).replace(/^\d+\./, '') : r.key(c)))
-        .join('|'),
+      contentKey: this.contentKey(r),
     };
     if (carried) p.agencyCarried = true;
     return p;
+  }
+
+  /** Every cell of the row but its number, as keys (a name's leading "12." dropped): what duplicate rows share. */
+  private contentKey(r: RowReader): string {
+    const m = this.columns;
+    const parts: string[] = [];
+    for (const c of this.cols) {
+      if (c === m.number) continue;
+      const key = r.key(c);
+      const code = key.charCodeAt(0);
+      parts.push(c === m.name && code >= 48 && code <= 57 ? key.replace(/^\d+\./, '') : key);
+    }
+    return parts.join('|');
   }
 
   /** The agency of a merged agency cell that starts above this row (one agency written once for its projects). */

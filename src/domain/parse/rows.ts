@@ -1,5 +1,6 @@
 import type { ColumnMap, Figure } from '../model';
 import { parseAmount, parseInteger, toArabicDigits, type Amount } from '../thai';
+import { memoize } from '../thai/memo';
 import { isDateFormat } from '../base/formats';
 import { TOTAL } from '../vocabulary';
 import { cellRef } from '../base/cells';
@@ -58,8 +59,13 @@ export function leadingNumber(text: string): number | null {
 export function numberCell(raw: unknown): number | null {
   if (typeof raw === 'number') return Number.isInteger(raw) && raw > 0 ? raw : null;
   if (typeof raw !== 'string') return null;
-  return parseInteger(raw.replace(/[.)]\s*$/, '').replace(/(\d),(?=\d{3})/g, '$1').replace(/([๐-๙]),(?=[๐-๙]{3})/g, '$1'));
+  return numberText(raw);
 }
+
+/** Number cells repeat ("๑", "๒", … in every table): read each text once. */
+const numberText = memoize((raw: string): number | null =>
+  parseInteger(raw.replace(/[.)]\s*$/, '').replace(/(\d),(?=\d{3})/g, '$1').replace(/([๐-๙]),(?=[๐-๙]{3})/g, '$1')),
+);
 
 /** Whether a label key opens a total row ("รวม", "ภาพรวม", "รวมจำนวน ๑๘ โครงการ/กิจกรรม"). */
 export function isTotalLabel(key: string): boolean {

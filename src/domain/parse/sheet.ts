@@ -13,9 +13,8 @@ export interface ParsedSheet {
   extras: PlanExtras;
 }
 
-/** A page title: one text merged across three or more columns (repeated at every page). */
-function isTitle(grid: Grid, row: number): boolean {
-  const st = singleText(grid, row);
+/** A page title: one text merged across three or more columns (repeated at every page). `st`: the row's single text, if already found. */
+export function isTitle(grid: Grid, row: number, st: ReturnType<typeof singleText> = singleText(grid, row)): boolean {
   if (!st) return false;
   const m = grid.mergeAt(row, st.col);
   return m !== undefined && m.right - m.left >= 2;
@@ -62,7 +61,9 @@ export function parseSheet(snapshot: SheetSnapshot, catalog: Catalog): ParsedShe
       }
       continue;
     }
-    const heading = summary ? null : readHeading(grid, row, catalog);
+    // The row's single text, if any, is asked twice (heading, page title): found once.
+    const single = singleText(grid, row);
+    const heading = summary ? null : readHeading(grid, row, catalog, single);
     if (heading) {
       headings.push(heading);
       const repeated = (heading.kind === 'goal' && heading.code !== null && heading.code === ctx.goal) ||
@@ -91,7 +92,7 @@ export function parseSheet(snapshot: SheetSnapshot, catalog: Catalog): ParsedShe
       }
       continue;
     }
-    if (isTitle(grid, row)) continue;
+    if (isTitle(grid, row, single)) continue;
     if (summary && summaryReader) summaryReader.addRow(grid, summary as never, row, summaryState);
     else if (plan) plan.addRow(row, ctx);
   }

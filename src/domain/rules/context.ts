@@ -3,15 +3,17 @@ import type { RuleContext } from './define';
 
 export type { RuleContext } from './define';
 
-/** Every project of every plan table, with its sheet. */
-export function* allProjects(ctx: RuleContext): Generator<{ sheet: string; plan: PlanTable; project: Project; index: number }> {
+/** Every project of every plan table, with its sheet (a list, not a generator: a dozen rules walk it per row). */
+export function allProjects(ctx: RuleContext): { sheet: string; plan: PlanTable; project: Project; index: number }[] {
+  const out: { sheet: string; plan: PlanTable; project: Project; index: number }[] = [];
   for (const s of ctx.sheets) {
     const plan = s.model.plan;
     if (!plan) continue;
     for (let index = 0; index < plan.projects.length; index++) {
-      yield { sheet: s.model.name, plan, project: plan.projects[index] as Project, index };
+      out.push({ sheet: s.model.name, plan, project: plan.projects[index] as Project, index });
     }
   }
+  return out;
 }
 
 /** The addresses of a figure's cells on their own sheet, or "Sheet!A1" for another sheet's. */

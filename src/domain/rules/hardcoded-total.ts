@@ -28,12 +28,16 @@ export default defineRule({
   // formula typed over. Where most totals are typed (the plans kept as typed values), it is the sheet's way.
   check(ctx, report) {
     const groups = new Map<string, ExpectedFigure[]>();
-    const seen = new Set<string>();
+    // Stated cells seen, per sheet by position (no address string built per figure).
+    const seen = new Map<string, Set<number>>();
     for (const f of ctx.totals.figures) {
       if (!f.stated || f.fn !== 'SUM') continue;
-      const k = `${f.stated.sheet}!${f.stated.figure.cell.address}`;
-      if (seen.has(k)) continue;
-      seen.add(k);
+      const c = f.stated.figure.cell;
+      let onSheet = seen.get(f.stated.sheet);
+      if (!onSheet) seen.set(f.stated.sheet, (onSheet = new Set<number>()));
+      const k = c.row * 16_385 + c.col;
+      if (onSheet.has(k)) continue;
+      onSheet.add(k);
       const g = groupOf(f);
       const list = groups.get(g);
       if (list) list.push(f);

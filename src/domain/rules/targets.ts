@@ -10,20 +10,42 @@ export interface TargetReading {
   related: string[];
 }
 
+/** A row's targets; the addresses are built only when a rule reports (three rules read every row, few are flagged). */
+class Targets implements TargetReading {
+  constructor(
+    readonly total: Figure<Target>,
+    readonly quarters: Figure<Target>[],
+  ) {}
+
+  get related(): string[] {
+    return this.quarters.map((f) => f.cell.address);
+  }
+}
+
 export function targetsOf(p: Project): TargetReading | null {
   const total = p.totalTarget;
   if (!total || total.value.kind === 'none') return null;
-  const quarters = p.quarterTargets.filter((f): f is Figure<Target> => f !== null && f.value.kind !== 'none');
+  const quarters: Figure<Target>[] = [];
+  for (const f of p.quarterTargets) if (f !== null && f.value.kind !== 'none') quarters.push(f);
   if (quarters.length === 0) return null;
-  return { total, quarters, related: quarters.map((f) => f.cell.address) };
+  return new Targets(total, quarters);
 }
 
 /** Counts with one unit (or none) in every quarter and the total: the only targets that may add up. */
 export function countTargets(r: TargetReading): { total: CountTarget; counts: CountTarget[] } | null {
   const t = r.total.value;
   if (t.kind !== 'count') return null;
-  const counts = r.quarters.map((f) => f.value).filter((v): v is CountTarget => v.kind === 'count');
-  if (counts.length !== r.quarters.length) return null;
-  const units = new Set([...counts.map((c) => c.unit), t.unit].filter((u): u is string => u !== null));
-  return units.size > 1 ? null : { total: t, counts };
+  const counts: CountTarget[] = [];
+  // One unit at most among the quarters and the total (a loop: this runs three times on every row).
+  let unit = t.unit;
+  for (const f of r.quarters) {
+    const v = f.value;
+    if (v.kind !== 'count') return null;
+    if (v.unit !== null) {
+      if (unit === null) unit = v.unit;
+      else if (v.unit !== unit) return null;
+    }
+    counts.push(v);
+  }
+  return { total: t, counts };
 }

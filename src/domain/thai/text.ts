@@ -1,3 +1,5 @@
+import { BoundedMemo } from './memo';
+
 /**
  * Whitespace-free comparison key. Wrapping in the source PDFs inserted spaces inside words
  * ("บรรเทาสา ธารณภัย"), so Thai text is compared with every space removed. Also folds the
@@ -15,13 +17,12 @@ const TAG = /<\/?[A-Za-z][^>]*>/g;
  * one bounded memo for all of them, so a key is built once per distinct text, not once per cell and caller.
  */
 const KEY_MEMO_LIMIT = 50_000;
-const keyMemo = new Map<string, string>();
+const keyMemo = new BoundedMemo<string>(KEY_MEMO_LIMIT);
 
 export function compareKey(input: string): string {
   const known = keyMemo.get(input);
   if (known !== undefined) return known;
   const key = buildKey(input);
-  if (keyMemo.size >= KEY_MEMO_LIMIT) keyMemo.clear();
   keyMemo.set(input, key);
   return key;
 }

@@ -1,9 +1,13 @@
 import type { AmountColumn, PlanTable, Project } from '../model';
 import { amountValue, type Amount } from '../thai';
 
+/** Each amount column's quarter index (-1 for the total budget), looked up rather than parsed from its name per cell. */
+export const QUARTER_INDEX: Readonly<Record<AmountColumn, number>> = { budget: -1, q1: 0, q2: 1, q3: 2, q4: 3 };
+
 /** A project's own figure in an amount column; 0 for none, null when unreadable. */
 export function ownAmount(p: Project, col: AmountColumn): number | null {
-  const f = col === 'budget' ? p.budget : p.quarterBudgets[Number(col.slice(1)) - 1];
+  const q = QUARTER_INDEX[col];
+  const f = q < 0 ? p.budget : p.quarterBudgets[q];
   return f ? amountValue(f.value as Amount) : 0;
 }
 

@@ -3,7 +3,7 @@ import type { AmountColumn } from '../model';
 import { arrowSpan } from '../parse/timeline';
 import { amountValue, parsePeriod, tidy } from '../thai';
 import type { Reading } from './figures';
-import { countCell, itemCells, type PlanItem } from './items';
+import { addItemCells, countCell, type PlanItem } from './items';
 import { SCOPE } from './scope-names';
 
 /**
@@ -12,7 +12,8 @@ import { SCOPE } from './scope-names';
  */
 
 export function columnReading(items: PlanItem[], col: AmountColumn, scope = SCOPE.plan): Reading {
-  const cells = items.flatMap((i) => itemCells(i, col));
+  const cells: Reading['cells'] = [];
+  for (const i of items) addItemCells(cells, i, col);
   return { scope, value: cells.reduce((s, c) => s + c.value, 0), cells };
 }
 
@@ -33,6 +34,25 @@ export interface AgencyGroup {
   count: Reading;
 }
 
+/** Of the items' agency spellings (tidied), the first with the fewest words: one pass, each distinct text tidied once. */
+function fewestSpaces(list: PlanItem[]): string {
+  let best = '';
+  let bestWords = Infinity;
+  const seen = new Set<string>();
+  for (const i of list) {
+    const raw = i.project.agency?.value ?? '';
+    if (seen.has(raw)) continue;
+    seen.add(raw);
+    const text = tidy(raw);
+    const words = text.split(' ').length;
+    if (words < bestWords) {
+      best = text;
+      bestWords = words;
+    }
+  }
+  return best;
+}
+
 /** Projects grouped by agency, in order of first appearance; projects without an agency last. */
 export function agencyGroups(items: PlanItem[]): AgencyGroup[] {
   const groups = new Map<string, PlanItem[]>();
@@ -44,11 +64,11 @@ export function agencyGroups(items: PlanItem[]): AgencyGroup[] {
   return [...groups.entries()]
     .sort((a, b) => (a[0] === '' ? 1 : b[0] === '' ? -1 : 0))
     .map(([key, list]) => {
-      const spellings = list.map((i) => tidy(i.project.agency?.value ?? '')).sort((a, b) => a.split(' ').length - b.split(' ').length);
-      const scope = SCOPE.agency(spellings[0] ?? '');
+      const name = fewestSpaces(list);
+      const scope = SCOPE.agency(name);
       return {
         key,
-        name: spellings[0] ?? '',
+        name,
         items: list,
         integrated: columnReading(list.filter((i) => i.budgetClass === 'integrated'), 'budget', scope),
         own: columnReading(list.filter((i) => i.budgetClass !== 'integrated'), 'budget', scope),

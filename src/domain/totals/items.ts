@@ -3,7 +3,7 @@ import { cellRef } from '../base/cells';
 import { compareKey } from '../thai';
 import { INTEGRATED_BUDGET } from '../vocabulary';
 import type { SourceCell } from './figures';
-import { isCounted, itemAmount, ownAmount } from './aggregate';
+import { QUARTER_INDEX, isCounted, itemAmount, ownAmount } from './aggregate';
 
 /** One top-level project of the workbook (not an itemisation row) with what it counts for in the totals. */
 export interface PlanItem {
@@ -60,15 +60,30 @@ export function countCell(sheet: string, p: Project): SourceCell {
  * is still referenced, so a figure typed there later is counted.
  */
 export function itemCells(item: Pick<PlanItem, 'sheet' | 'plan' | 'project'>, col: AmountColumn): ItemCell[] {
+  const out: ItemCell[] = [];
+  addItemCells(out, item, col);
+  return out;
+}
+
+/** itemCells appended to `out`: totals over thousands of items build one list, not one per item. */
+export function addItemCells(out: ItemCell[], item: Pick<PlanItem, 'sheet' | 'plan' | 'project'>, col: AmountColumn): void {
   const { plan, project: p } = item;
   const own = ownAmount(p, col) ?? 0;
-  const rows = own !== 0 || p.children.length === 0 ? [p] : p.children.map((i) => plan.projects[i]).filter((q): q is Project => q !== undefined);
-  return rows.flatMap((q) => ownCell(item.sheet, plan, q, col) ?? []);
+  if (own !== 0 || p.children.length === 0) {
+    const c = ownCell(item.sheet, plan, p, col);
+    if (c) out.push(c);
+    return;
+  }
+  for (const i of p.children) {
+    const q = plan.projects[i];
+    const c = q === undefined ? null : ownCell(item.sheet, plan, q, col);
+    if (c) out.push(c);
+  }
 }
 
 /** A row's own cell in an amount column (even when empty), or null when the table has no such column. */
 export function ownCell(sheet: string, plan: PlanTable, q: Project, col: AmountColumn): ItemCell | null {
-  const quarter = col === 'budget' ? -1 : Number(col.slice(1)) - 1;
+  const quarter = QUARTER_INDEX[col];
   const f = quarter < 0 ? q.budget : q.quarterBudgets[quarter];
   const c = quarter < 0 ? plan.columns.budget : plan.columns.quarterBudget[quarter];
   const cell = f?.cell ?? (c === undefined ? null : cellRef(q.row, c + (q.shifted ? -1 : 0)));

@@ -3,7 +3,9 @@ import { amountValue, type Amount } from '../thai';
 import { isCounted, range, topLevel } from './aggregate';
 import type { ExpectedFigure, ItemisationFigure, PlanCountFigure, PlanTotalFigure, ProjectTotalFigure, Reading, ScopeName, SourceCell } from './figures';
 import { sumCells } from './figures';
-import { countCell, itemCells, ownCell } from './items';
+import { addItemCells, countCell, ownCell } from './items';
+
+const QUARTERS = ['q1', 'q2', 'q3', 'q4'] as const;
 import { SCOPE } from './scope-names';
 
 const statedAmount = (sheet: string, figure: Figure<Amount>) => ({ sheet, figure, value: amountValue(figure.value) });
@@ -42,7 +44,8 @@ function scopesOf(plan: PlanTable, t: TotalRow, previous: TotalRow | undefined):
 
 /** The cells a scope adds up in one amount column: each top-level project's cells, each budget once. */
 function scopeReading(sheet: string, plan: PlanTable, scope: Scope, col: AmountColumn): Reading {
-  const cells = topLevel(plan, scope.indices).flatMap((i) => itemCells({ sheet, plan, project: plan.projects[i] as Project }, col));
+  const cells: SourceCell[] = [];
+  for (const i of topLevel(plan, scope.indices)) addItemCells(cells, { sheet, plan, project: plan.projects[i] as Project }, col);
   return { scope: scope.name, value: sumCells(cells), cells };
 }
 
@@ -66,7 +69,11 @@ function projectTotals(sheet: string, plan: PlanTable): ProjectTotalFigure[] {
     if (unsplit && p.budget.value.kind !== 'amount') continue;
     // A quarter that cannot be read leaves the row's arithmetic unknown.
     if (p.quarterBudgets.some((b) => b !== null && amountValue(b.value) === null)) continue;
-    const cells = (['q1', 'q2', 'q3', 'q4'] as const).flatMap((q) => ownCell(sheet, plan, p, q) ?? []);
+    const cells: SourceCell[] = [];
+    for (const q of QUARTERS) {
+      const c = ownCell(sheet, plan, p, q);
+      if (c) cells.push(c);
+    }
     const value = sumCells(cells);
     out.push({
       kind: 'project-total', sheet, fn: 'SUM', value, project: p, unsplit,

@@ -8,7 +8,7 @@ import type {
   IndicatorTableTotalFigure, Measure, Reading, SourceCell, SummaryColumnKind,
 } from './figures';
 import { sumCells } from './figures';
-import { countCell, itemCells, type PlanItem } from './items';
+import { addItemCells, countCell, type PlanItem } from './items';
 import { SCOPE } from './scope-names';
 
 /** A summary's own figure as a cell a total adds up; null when it cannot be read as a number. */
@@ -33,7 +33,8 @@ const statedOf = (sheet: string, figure: Figure<Amount>) => ({ sheet, figure, va
 
 /** What a set of plan items adds up to in the budget column, each budget once. */
 function budgetReading(items: PlanItem[], scope = SCOPE.plan): Reading {
-  const cells = items.flatMap((i) => itemCells(i, 'budget'));
+  const cells: SourceCell[] = [];
+  for (const i of items) addItemCells(cells, i, 'budget');
   return { scope, value: items.reduce((s, i) => s + i.budget, 0), cells };
 }
 
@@ -107,6 +108,8 @@ function agencyFigures(sheet: string, table: AgencySummary, items: PlanItem[], m
     const rows = matched.get(r.row) ?? [];
     const loose = rows.some((m) => m.match.strength === 'loose');
     const name = tidy(r.label.value);
+    // The plan's spellings: each distinct text tidied once (first occurrences in plan order, as before).
+    const planNames = [...new Set([...new Set(rows.map((m) => m.item.project.agency?.value ?? ''))].map(tidy))];
     for (const c of comparisons(r, typed)) {
       const reading = budgetReading(rows.map((m) => m.item).filter(inColumn(c.column)), SCOPE.agency(name));
       const f: AgencyRowFigure = {
@@ -114,7 +117,7 @@ function agencyFigures(sheet: string, table: AgencySummary, items: PlanItem[], m
         stated: { sheet, figure: c.figure, value: c.value },
         agency: name, column: c.column, combined: c.combined,
         match: rows.length === 0 ? 'none' : loose ? 'loose' : 'exact',
-        planNames: [...new Set(rows.map((m) => tidy(m.item.project.agency?.value ?? '')))],
+        planNames: [...planNames],
       };
       out.push(f);
     }

@@ -1,5 +1,5 @@
 import { Badge, Button, Field, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useState, type CSSProperties, type Ref } from 'react';
 import type { Finding } from '../../domain';
 import type { Strings } from '../i18n/strings';
 import type { FindingView } from '../state/selectors';
@@ -10,6 +10,7 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalXXS,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    boxSizing: 'border-box',
   },
   go: {
     justifyContent: 'flex-start',
@@ -24,6 +25,7 @@ const useStyles = makeStyles({
   },
   head: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
   acked: { opacity: 0.7 },
+  selected: { backgroundColor: tokens.colorNeutralBackground1Selected },
   // Wraps (the acknowledge form too) rather than widen a 320 px pane.
   actions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap', alignItems: 'end', minWidth: 0 },
   where: { color: tokens.colorNeutralForeground3 },
@@ -31,8 +33,21 @@ const useStyles = makeStyles({
 
 const COLOR = { error: 'danger', warning: 'warning', info: 'informative' } as const;
 
+/** Where the virtual list puts the row, and its place in the whole list (for screen readers). */
+export interface RowProps {
+  'data-index': number;
+  ref: Ref<HTMLLIElement>;
+  className: string;
+  style: CSSProperties;
+  'aria-setsize': number;
+  'aria-posinset': number;
+}
+
 export interface FindingItemProps {
   t: Strings;
+  row: RowProps;
+  /** The finding last clicked (its cell is in the preview). */
+  selected: boolean;
   /** The finding with every text it shows (`findingsView`). */
   item: FindingView;
   onSelect: (f: Finding) => void;
@@ -41,14 +56,14 @@ export interface FindingItemProps {
 }
 
 /** One finding: click to go to its cell; acknowledge it with a reason, or withdraw that. */
-export function FindingItem({ t, item, onSelect, onAcknowledge, onWithdraw }: FindingItemProps) {
+export function FindingItem({ t, row, selected, item, onSelect, onAcknowledge, onWithdraw }: FindingItemProps) {
   const { finding: f, ack } = item;
   const s = useStyles();
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState('');
   return (
-    <li className={`${s.item} ${ack ? s.acked : ''}`} data-testid="finding" data-cell={f.cell} data-code={f.code}>
-      <Button appearance="subtle" className={s.go} onClick={() => onSelect(f)}>
+    <li {...row} className={`${row.className} ${s.item} ${ack ? s.acked : ''} ${selected ? s.selected : ''}`} data-testid="finding" data-cell={f.cell} data-code={f.code} data-sheet={f.sheet}>
+      <Button appearance="subtle" className={s.go} onClick={() => onSelect(f)} data-go aria-current={selected ? 'true' : undefined}>
         <span>
           <span className="visually-hidden">{`${item.goTo}: `}</span>
           <span className={s.head}>

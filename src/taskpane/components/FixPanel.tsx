@@ -1,7 +1,7 @@
 import { Button, Checkbox, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Strings } from '../i18n/strings';
 import type { PaneEvent, PaneState } from '../state/reducer';
-import { fixPreview, isBusy, noPlan } from '../state/selectors';
+import { canSummarize, fixPreview, isBusy, noPlan } from '../state/selectors';
 
 const useStyles = makeStyles({
   root: { display: 'grid', gap: tokens.spacingVerticalS },
@@ -14,13 +14,15 @@ export interface FixPanelProps {
   t: Strings;
   state: PaneState;
   dispatch: (e: PaneEvent) => void;
+  /** Chooses a fix (or a conflict's choice) and has the engine plan it. */
+  plan: (e: Extract<PaneEvent, { type: 'fix-previewed' | 'overwrite-toggled' | 'conflict-toggled' }>) => Promise<void>;
   /** Writes the previewed fix. */
   confirm: () => Promise<void>;
   summarize: () => Promise<void>;
 }
 
 /** แปลงตัวเลข and เติมผลรวม show what will change (disagreeing totals first, `fixPreview`) before anything is written. */
-export function FixPanel({ t, state, dispatch, confirm, summarize }: FixPanelProps) {
+export function FixPanel({ t, state, dispatch, plan, confirm, summarize }: FixPanelProps) {
   const s = useStyles();
   const busy = isBusy(state);
   const open = state.fix?.kind ?? null;
@@ -31,13 +33,13 @@ export function FixPanel({ t, state, dispatch, confirm, summarize }: FixPanelPro
         {t.fixAndSummarize}
       </Text>
       <div className={s.buttons}>
-        <Button onClick={() => dispatch({ type: 'fix-previewed', fix: 'numbers' })} disabled={busy} aria-expanded={open === 'numbers'}>
+        <Button onClick={() => void plan({ type: 'fix-previewed', fix: 'numbers' })} disabled={busy} aria-expanded={open === 'numbers'}>
           {t.numbers}
         </Button>
-        <Button onClick={() => dispatch({ type: 'fix-previewed', fix: 'totals' })} disabled={busy} aria-expanded={open === 'totals'}>
+        <Button onClick={() => void plan({ type: 'fix-previewed', fix: 'totals' })} disabled={busy} aria-expanded={open === 'totals'}>
           {t.totals}
         </Button>
-        <Button onClick={() => void summarize()} disabled={busy || noPlan(state)} title={noPlan(state) ? t.noPlan : undefined}>
+        <Button onClick={() => void summarize()} disabled={busy || !canSummarize(state)} title={noPlan(state) ? t.noPlan : undefined}>
           {t.summarize}
         </Button>
       </div>
@@ -50,13 +52,13 @@ export function FixPanel({ t, state, dispatch, confirm, summarize }: FixPanelPro
             <ul className={s.list} aria-label={p.conflictsTitle ?? p.formulasTitle ?? undefined}>
               {p.choices.map((c) => (
                 <li key={c.cell}>
-                  <Checkbox label={c.line} checked={c.checked} onChange={(_, d) => dispatch({ type: 'conflict-toggled', cell: c.cell, overwrite: d.checked === true })} />
+                  <Checkbox label={c.line} checked={c.checked} onChange={(_, d) => void plan({ type: 'conflict-toggled', cell: c.cell, overwrite: d.checked === true })} />
                 </li>
               ))}
             </ul>
           )}
           {p.overwrite && (
-            <Checkbox label={p.overwrite.label} checked={p.overwrite.checked} onChange={(_, d) => dispatch({ type: 'overwrite-toggled', overwrite: d.checked === true })} />
+            <Checkbox label={p.overwrite.label} checked={p.overwrite.checked} onChange={(_, d) => void plan({ type: 'overwrite-toggled', overwrite: d.checked === true })} />
           )}
           <Text>{p.summary}</Text>
           <ul className={s.list}>
@@ -66,7 +68,7 @@ export function FixPanel({ t, state, dispatch, confirm, summarize }: FixPanelPro
             {p.more && <li>{p.more}</li>}
           </ul>
           <div className={s.buttons}>
-            <Button appearance="primary" disabled={busy || p.actions.length === 0} onClick={() => void confirm()}>
+            <Button appearance="primary" disabled={busy || p.pending || p.actions.length === 0} onClick={() => void confirm()}>
               {t.confirm}
             </Button>
             <Button onClick={() => dispatch({ type: 'fix-closed' })}>{t.cancel}</Button>

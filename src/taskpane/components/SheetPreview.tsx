@@ -1,7 +1,8 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
-import { MARK_STYLES, columnLetters, parseAddress, type Severity, type WorkbookSnapshot } from '../../domain';
+import { MARK_STYLES, columnLetters, parseAddress, type Severity } from '../../domain';
 import type { Strings } from '../i18n/strings';
+import type { PreviewWindow } from '../state/engine';
 
 const useStyles = makeStyles({
   // The grid scrolls inside its own box (never the page), both ways, with row numbers and letters kept in view.
@@ -29,36 +30,26 @@ const useStyles = makeStyles({
   },
 });
 
-const AROUND_ROWS = 4;
-const AROUND_COLS = 3;
-
-/** The cells around a finding, as the sheet shows them, with the finding's cell outlined and coloured. */
-export function SheetPreview(props: { t: Strings; snapshot: WorkbookSnapshot; sheet: string; cell: string; severity: Severity }) {
+/** The cells around a finding (PreviewWindow, from the engine), with the finding's cell outlined and coloured. */
+export function SheetPreview(props: { t: Strings; preview: PreviewWindow; severity: Severity }) {
   const s = useStyles();
   const ref = useRef<HTMLTableCellElement>(null);
   const box = useRef<HTMLDivElement>(null);
+  const { sheet: name, cell, first, last, left, right, values } = props.preview;
   // Scrolls the grid's own box to the cell (scrollIntoView would scroll the page too, away from the list).
   useEffect(() => {
-    const cell = ref.current;
+    const here = ref.current;
     const wrap = box.current;
-    if (!cell || !wrap) return;
-    wrap.scrollTop = Math.max(0, cell.offsetTop - (wrap.clientHeight - cell.offsetHeight) / 2);
-    wrap.scrollLeft = Math.max(0, cell.offsetLeft - (wrap.clientWidth - cell.offsetWidth) / 2);
-  }, [props.sheet, props.cell]);
-  const sheet = props.snapshot.sheets.find((x) => x.name === props.sheet);
-  const at = parseAddress(props.cell);
-  if (!sheet || !at) return null;
-  const first = Math.max(sheet.origin.row, at.row - AROUND_ROWS);
-  const last = Math.min(sheet.origin.row + sheet.values.length - 1, at.row + AROUND_ROWS);
-  const left = Math.max(sheet.origin.column, at.col - AROUND_COLS);
-  const right = at.col + AROUND_COLS;
-  const value = (r: number, c: number): string => {
-    const v = sheet.values[r - sheet.origin.row]?.[c - sheet.origin.column];
-    return v === null || v === undefined ? '' : String(v);
-  };
+    if (!here || !wrap) return;
+    wrap.scrollTop = Math.max(0, here.offsetTop - (wrap.clientHeight - here.offsetHeight) / 2);
+    wrap.scrollLeft = Math.max(0, here.offsetLeft - (wrap.clientWidth - here.offsetWidth) / 2);
+  }, [name, cell]);
+  const at = parseAddress(cell);
+  if (!at) return null;
+  const value = (r: number, c: number): string => values[r - first]?.[c - left] ?? '';
   const cols = Array.from({ length: right - left + 1 }, (_, i) => left + i);
   const style = MARK_STYLES[props.severity];
-  const label = props.t.preview(props.sheet, props.cell);
+  const label = props.t.preview(name, cell);
   return (
     <section aria-label={label} data-testid="sheet-preview">
       <Text size={200} weight="semibold">
@@ -92,7 +83,7 @@ export function SheetPreview(props: { t: Strings; snapshot: WorkbookSnapshot; sh
                       className={s.td}
                       title={value(r, c)}
                       aria-current={here ? 'true' : undefined}
-                      data-cell={here ? props.cell : undefined}
+                      data-cell={here ? cell : undefined}
                       style={here ? { backgroundColor: style.fill, color: style.font, outline: `2px solid ${style.font}` } : undefined}
                     >
                       {value(r, c)}

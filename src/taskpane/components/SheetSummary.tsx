@@ -1,4 +1,5 @@
 import { ToggleButton, makeStyles, tokens } from '@fluentui/react-components';
+import { memo } from 'react';
 import type { Strings } from '../i18n/strings';
 import type { PaneEvent } from '../state/reducer';
 
@@ -8,7 +9,7 @@ const useStyles = makeStyles({
 });
 
 /** Open findings per sheet at the top of the list; a click shows that sheet's only (and again, every sheet's). */
-export function SheetSummary(props: {
+export const SheetSummary = memo(function SheetSummary(props: {
   t: Strings;
   sheets: { sheet: string; text: string }[];
   selected: string | null;
@@ -33,4 +34,4 @@ export function SheetSummary(props: {
       ))}
     </nav>
   );
-}
+});

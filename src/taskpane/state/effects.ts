@@ -1,7 +1,9 @@
-import { fingerprint, type Action, analyze, type Finding, type Text, type WorkbookSnapshot } from '../../domain';
-import type { PlanHost } from '../../workbook/host';
+import { fingerprint, type Action, type Finding, type Text } from '../../domain';
+import type { Engine } from './engine';
+import type { SheetEdit } from '../../workbook/host';
 import type { PaneEvent, PaneState } from './reducer';
-import { fixPreview, markActions, nextRecheck, summaryPlan } from './selectors';
+import { canSummarize, fixPreview, markRequest, nextRecheck, summaryDone } from './selectors';
+
 
 /** Where effects read the state and report what happened. */
 export interface Store {
@@ -26,30 +28,33 @@ export function errorText(e: unknown): Text {
   return { th: msg, en: msg };
 }
 
-/** The workbook with the re-read sheets in place of their old versions (workbook order kept). */
-export function mergeSheets(base: WorkbookSnapshot, fresh: WorkbookSnapshot): WorkbookSnapshot {
-  const byName = new Map(fresh.sheets.map((s) => [s.name, s]));
-  return { ...base, sheets: base.sheets.map((s) => byName.get(s.name) ?? s) };
-}
+export { mergeSheets } from '../../workbook/host';
 
 /**
- * The pane's I/O: every call to the host, and analysis, happen here and are reported as events. Decides nothing
- * about plans (the domain does) nor about what is shown (the selectors do). Created once per host, so the live
- * subscription lives as long as live mode is on, whatever the pane re-renders.
+ * The pane's I/O: every call to the engine (the host, analysis and planning: state/engine.ts) happens here and is
+ * reported as events. Decides nothing about plans (the domain does) nor about what is shown (the selectors do).
+ * Created once per engine, so the live subscription lives as long as live mode is on, whatever the pane re-renders.
  */
-export function createEffects(host: PlanHost, store: Store, options: EffectsOptions = {}) {
+export function createEffects(host: Engine, store: Store, options: EffectsOptions = {}) {
   const { dispatch, getState } = store;
   const now = options.now ?? (() => new Date());
   const debounceMs = options.debounceMs ?? 500;
   const fail = (e: unknown): void => dispatch({ type: 'failed', error: errorText(e) });
-  const writeMarks = async (): Promise<void> => dispatch({ type: 'host-reported', report: await host.apply(markActions(getState(), host.canExplain)) });
+  const writeMarks = async (): Promise<void> => {
+    const { analysis, options } = markRequest(getState(), host.canExplain);
+    dispatch({ type: 'host-reported', report: await host.writeMarks(analysis, options) });
+  };
 
   /** Read → analyse → mark. Resolves once done (failures are reported, not thrown). */
   async function check(): Promise<void> {
     dispatch({ type: 'check-started' });
     try {
-      const { snapshot, acks, notices } = await host.read((done, total) => dispatch({ type: 'read-progress', done, total }));
-      dispatch({ type: 'analysed', snapshot, analysis: analyze(snapshot), acks, ...(notices ? { notices } : {}) });
+      const { snapshot, analysis, acks, notices } = await host.check((p) =>
+        dispatch(p.step === 'reading' ? { type: 'read-progress', done: p.done, total: p.total } : { type: 'analysing' }),
+      );
+      dispatch({ type: 'analysed', snapshot, analysis, acks, ...(notices ? { notices } : {}) });
+      const selected = getState().selected;
+      if (selected) void loadPreview(selected);
       await writeMarks();
       dispatch({ type: 'marks-written' });
     } catch (e) {
@@ -91,9 +96,26 @@ export function createEffects(host: PlanHost, store: Store, options: EffectsOpti
     return saveAcks();
   }
 
+  async function loadPreview(f: Finding): Promise<void> {
+    if (host.kind === 'file') dispatch({ type: 'preview-loaded', preview: await host.preview(f.sheet, f.cell) });
+  }
+
   function select(f: Finding): Promise<void> {
     dispatch({ type: 'finding-selected', finding: f });
-    return host.select(f.sheet, f.cell).catch(fail);
+    return Promise.all([loadPreview(f), host.select(f.sheet, f.cell)]).then(() => undefined, fail);
+  }
+
+  /** Plans the fix now being previewed (after the event that chose it); a plan for an older choice is dropped. */
+  async function planFix(event: Extract<PaneEvent, { type: 'fix-previewed' | 'overwrite-toggled' | 'conflict-toggled' }>): Promise<void> {
+    dispatch(event);
+    const { fix, analysis } = getState();
+    if (!fix || !analysis) return;
+    try {
+      const plan = await host.planFix(analysis, fix);
+      if (getState().fix === fix) dispatch({ type: 'fix-planned', fix, plan });
+    } catch (e) {
+      fail(e);
+    }
   }
 
   /** Writes fixes or summary sheets, then checks again so the list and marks show the workbook as it now is. */
@@ -111,12 +133,18 @@ export function createEffects(host: PlanHost, store: Store, options: EffectsOpti
   /** Confirms the fix being previewed: exactly the previewed actions are written. */
   function applyFix(): Promise<void> {
     const p = fixPreview(getState());
-    return p ? applyAndRecheck(p.actions, p.done) : Promise.resolve();
+    return p && !p.pending ? applyAndRecheck(p.actions, p.done) : Promise.resolve();
   }
 
-  function summarize(): Promise<void> {
-    const p = summaryPlan(getState());
-    return p ? applyAndRecheck(p.actions, p.done) : Promise.resolve();
+  async function summarize(): Promise<void> {
+    const s = getState();
+    if (!s.analysis || !canSummarize(s)) return;
+    try {
+      const actions = await host.summaries(s.analysis);
+      await applyAndRecheck(actions, summaryDone(getState(), actions));
+    } catch (e) {
+      fail(e);
+    }
   }
 
   // Live mode. One subscription while it is on; edits are queued in the state and re-checked one batch at a time.
@@ -124,9 +152,9 @@ export function createEffects(host: PlanHost, store: Store, options: EffectsOpti
   let timer: ReturnType<typeof setTimeout> | null = null;
   let disposed = false;
 
-  const onEdit = (sheets: string[]): void => {
+  const onEdit = (edits: SheetEdit[]): void => {
     if (disposed || !getState().live.on) return;
-    dispatch({ type: 'live-edit', sheets });
+    dispatch({ type: 'live-edit', edits });
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = null;
@@ -139,14 +167,14 @@ export function createEffects(host: PlanHost, store: Store, options: EffectsOpti
     for (let next = nextRecheck(getState()); next; next = nextRecheck(getState())) await recheck(next);
   }
 
-  async function recheck(sheets: string[]): Promise<void> {
+  /** Reads the edited rows (or sheets), re-analyses on top of the previous parse, writes the marks that changed. */
+  async function recheck(edits: SheetEdit[]): Promise<void> {
     const base = getState().snapshot;
     if (!base) return;
-    dispatch({ type: 'recheck-started', sheets });
+    dispatch({ type: 'recheck-started', edits });
     try {
-      const snapshot = mergeSheets(base, await host.readSheets(sheets));
-      const analysis = analyze(snapshot);
-      dispatch({ type: 'rechecked', base, sheets, snapshot, analysis, at: now().toTimeString().slice(0, 8) });
+      const { snapshot, analysis } = await host.recheck(base, edits);
+      dispatch({ type: 'rechecked', base, edits, snapshot, analysis, at: now().toTimeString().slice(0, 8) });
       const s = getState();
       if (s.snapshot === snapshot && s.marks) await writeMarks();
       dispatch({ type: 'recheck-finished' });
@@ -182,5 +210,5 @@ export function createEffects(host: PlanHost, store: Store, options: EffectsOpti
     return stopWatching().catch(() => undefined);
   }
 
-  return { check, setMarks, acknowledge, withdraw, select, applyAndRecheck, applyFix, summarize, setLive, dispose };
+  return { check, setMarks, acknowledge, withdraw, select, planFix, applyAndRecheck, applyFix, summarize, setLive, dispose };
 }

@@ -1,7 +1,8 @@
-import { fingerprint, planMarks, planNumbers, planSummaries, planTotals, type Action, type Conflict, type Analysis, groupFindings, money, type Finding, type RuleCode, type Severity, workbookTitle } from '../../domain';
-import type { Acknowledgements } from '../../workbook/host';
+import { fingerprint, planMarks, type Action, type Conflict, money, type Finding, type MarkOptions, type RuleCode, type Severity } from '../../domain';
+import type { Acknowledgements, SheetEdit } from '../../workbook/host';
 import { RULE_LABELS } from '../i18n/rules';
 import { STRINGS, type Lang, type Strings } from '../i18n/strings';
+import type { PaneAnalysis } from './engine';
 import { SEVERITIES, type Filters, type FixKind, type PaneState } from './reducer';
 
 /** What the pane shows, derived from the state; pure, and cached on the identity of their inputs. */
@@ -20,7 +21,7 @@ function memo<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R 
 type Ack = Acknowledgements['items'][string];
 
 export const strings = (s: PaneState): Strings => STRINGS[s.lang];
-export const isBusy = (s: PaneState): boolean => s.phase === 'reading' || s.phase === 'applying';
+export const isBusy = (s: PaneState): boolean => s.phase === 'reading' || s.phase === 'analysing' || s.phase === 'applying';
 export const ackOf = (s: PaneState, f: Finding): Ack | undefined => s.acks.items[fingerprint(f)];
 
 const findingsOf = (s: PaneState): Finding[] => s.analysis?.findings ?? [];
@@ -59,7 +60,7 @@ const rules = memo((findings: Finding[], hidden: ReadonlySet<string>, lang: Lang
 /** The rules present, by code, with their counts: unticking one hides its findings. */
 export const ruleOptions = (s: PaneState): Option<string>[] => rules(findingsOf(s), s.filters.hiddenCodes, s.lang);
 
-const sheets = memo((analysis: Analysis | null): { sheet: string; count: number }[] => {
+const sheets = memo((analysis: PaneAnalysis | null): { sheet: string; count: number }[] => {
   const n = new Map<string, number>();
   for (const f of analysis?.findings ?? []) n.set(f.sheet, (n.get(f.sheet) ?? 0) + 1);
   return (analysis?.sheets ?? []).flatMap((sh) => (n.has(sh.name) ? [{ sheet: sh.name, count: n.get(sh.name) ?? 0 }] : []));
@@ -126,7 +127,7 @@ function groupCells(f: Finding): string {
   return cells.slice(0, GROUP_CELLS_SHOWN).join(', ') + (cells.length > GROUP_CELLS_SHOWN ? ', …' : '');
 }
 
-const view = memo((analysis: Analysis | null, shown: Finding[], acks: Acknowledgements, lang: Lang): SheetView[] => {
+const view = memo((analysis: PaneAnalysis | null, shown: Finding[], acks: Acknowledgements, lang: Lang): SheetView[] => {
   if (!analysis) return [];
   const t = STRINGS[lang];
   const item = (f: Finding, where: string): FindingView => {
@@ -146,7 +147,9 @@ const view = memo((analysis: Analysis | null, shown: Finding[], acks: Acknowledg
   };
   // Reviewers look for errors first: a section per severity, and in each the sheets in workbook order (the
   // goal/indicator order within a sheet is kept from groupFindings).
-  const bySheet = groupFindings(analysis, shown);
+  // The groups hold every finding (computed once where the plan model is); the filters keep a subset of them.
+  const keep = new Set(shown);
+  const bySheet = analysis.groups.map((sheet) => ({ sheet: sheet.sheet, groups: sheet.groups.map((g) => ({ ...g, findings: g.findings.filter((f) => keep.has(f)) })) }));
   return SEVERITIES.flatMap((severity) => {
     const groups = bySheet.flatMap((sheet) => {
       const items = sheet.groups.flatMap((g) => g.findings.filter((f) => f.severity === severity).map((f) => item(f, t.group(g.goal, g.indicator))));
@@ -158,7 +161,7 @@ const view = memo((analysis: Analysis | null, shown: Finding[], acks: Acknowledg
 });
 
 /** Open findings per sheet (workbook order), for the summary at the top; clicking one shows that sheet only. */
-export const sheetCounts = memo((analysis: Analysis | null, acks: Acknowledgements, lang: Lang): { sheet: string; counts: Record<Severity, number>; text: string }[] => {
+export const sheetCounts = memo((analysis: PaneAnalysis | null, acks: Acknowledgements, lang: Lang): { sheet: string; counts: Record<Severity, number>; text: string }[] => {
   if (!analysis) return [];
   const t = STRINGS[lang];
   return analysis.sheets.flatMap((sh) => {
@@ -174,6 +177,26 @@ export const sheetSummary = (s: PaneState) => sheetCounts(s.analysis, s.acks, s.
 /** The visible findings by severity, then sheet (goal/indicator order kept, src/domain/groups.ts), with every text they show. */
 export const findingsView = (s: PaneState): SheetView[] => view(s.analysis, visibleFindings(s), s.acks, s.lang);
 
+/** One row of the virtualised findings list: a severity's heading, a sheet's heading, or a finding. */
+export type ListRow =
+  | { kind: 'section'; key: string; severity: Severity; title: string }
+  | { kind: 'sheet'; key: string; title: string }
+  | { kind: 'item'; key: string; item: FindingView };
+
+/** The findings view as one flat list of rows; a closed section keeps only its heading. */
+export function listRows(sections: SheetView[], closed: ReadonlySet<Severity>): ListRow[] {
+  const rows: ListRow[] = [];
+  for (const sec of sections) {
+    rows.push({ kind: 'section', key: `s:${sec.sheet}`, severity: sec.sheet, title: sec.title });
+    if (closed.has(sec.sheet)) continue;
+    for (const g of sec.groups) {
+      rows.push({ kind: 'sheet', key: `g:${sec.sheet}:${g.key}`, title: g.title });
+      for (const item of g.items) rows.push({ kind: 'item', key: `i:${g.key}:${item.id}`, item });
+    }
+  }
+  return rows;
+}
+
 /** What the list area shows. */
 export function listView(s: PaneState): 'nothing-yet' | 'no-findings' | 'none-match' | 'list' {
   if (!s.analysis) return 'nothing-yet';
@@ -185,6 +208,7 @@ export function listView(s: PaneState): 'nothing-yet' | 'no-findings' | 'none-ma
 export function statusText(s: PaneState): string {
   const t = strings(s);
   if (s.phase === 'reading') return s.progress !== null && s.progress > 0 && s.progress < 1 ? t.readProgress(Math.round(s.progress * 100)) : t.checking;
+  if (s.phase === 'analysing') return t.analyzing;
   if (s.phase === 'applying') return t.applying;
   if (s.live.running) return t.analyzing;
   return s.live.at ? t.liveUpdated(s.live.at) : '';
@@ -194,7 +218,7 @@ export function statusText(s: PaneState): string {
 export const progressValue = (s: PaneState): number | undefined => (s.phase === 'reading' && s.progress ? s.progress : undefined);
 
 /** One line per plan sheet: how its layout was read (family, numbering, itemisations, listed projects, doubt). */
-export function readingLines(analysis: Analysis, t: Strings): string[] {
+export function readingLines(analysis: Pick<PaneAnalysis, 'sheets'>, t: Strings): string[] {
   return analysis.sheets.flatMap((sh) => {
     const r = sh.reading;
     if (!r) return [];
@@ -223,10 +247,15 @@ export function notesSwitch(s: PaneState, canExplain: boolean): { label: string;
   return { label: canExplain ? t.notes : `${t.notes} (${t.notesUnavailable})`, checked: s.notes && canExplain, disabled: !canExplain || isBusy(s) };
 }
 
+/** Which analysis to mark (null: only clear ours) and how: acknowledged findings left out, explanations when on. */
+export function markRequest(s: PaneState, canExplain: boolean): { analysis: PaneAnalysis | null; options: MarkOptions } {
+  return { analysis: s.marks ? s.analysis : null, options: { acknowledged: new Set(Object.keys(s.acks.items)), notes: s.notes && canExplain, lang: s.lang } };
+}
+
 /** What to write for the marks as they should now be: ours cleared, then open findings marked (and explained). */
 export function markActions(s: PaneState, canExplain: boolean): Action[] {
-  if (!s.marks || !s.analysis) return [{ kind: 'clear-marks' }];
-  return planMarks(s.analysis, { acknowledged: new Set(Object.keys(s.acks.items)), notes: s.notes && canExplain, lang: s.lang });
+  const { analysis, options } = markRequest(s, canExplain);
+  return analysis ? planMarks(analysis, options) : [{ kind: 'clear-marks' }];
 }
 
 const LIMIT = 50;
@@ -235,6 +264,8 @@ const shown = (v: unknown): string => (typeof v === 'number' ? money(v) : String
 export interface FixPreview {
   title: string;
   actions: Action[];
+  /** The plan shown is for an earlier choice; the current one is being planned. */
+  pending: boolean;
   /** Stated figures that disagree with their sums: listed first, overwritten only when asked. */
   conflicts: string[];
   /** Every conflict with the user's choice: tick to write the formula, untick to keep the cell as it is. */
@@ -265,10 +296,10 @@ function summaryOf(kind: FixKind, actions: Action[], t: Strings): string {
   return kind === 'numbers' ? t.numbersPreview(actions.length) : t.totalsPreview(actions.filter((a) => a.kind === 'set-formula').length);
 }
 
-const preview = memo((analysis: Analysis | null, fix: PaneState['fix'], lang: Lang): FixPreview | null => {
-  if (!analysis || !fix) return null;
+const preview = memo((fixPlan: PaneState['fixPlan'], fix: PaneState['fix'], lang: Lang): FixPreview | null => {
+  if (!fixPlan || !fix || fixPlan.fix.kind !== fix.kind) return null;
   const t = STRINGS[lang];
-  const totals = fix.kind === 'totals' ? planTotals(analysis, { overwriteConflicts: fix.overwrite, ...(fix.choices ? { choices: fix.choices } : {}) }) : { actions: planNumbers(analysis), conflicts: [] };
+  const totals = fixPlan.plan;
   const lines = changeLines(totals.actions, t);
   const names = (list: string[] | undefined): string => (list && list.length > 0 ? list.join(', ') : '—');
   const lineOf = (c: Conflict): string =>
@@ -284,6 +315,8 @@ const preview = memo((analysis: Analysis | null, fix: PaneState['fix'], lang: La
   return {
     title,
     actions: totals.actions,
+    // Planned for an earlier choice (the engine is planning this one): shown, not confirmable.
+    pending: fixPlan.fix !== fix,
     conflicts,
     choices,
     conflictsTitle: some ? t.conflictsTitle(values) : null,
@@ -297,22 +330,20 @@ const preview = memo((analysis: Analysis | null, fix: PaneState['fix'], lang: La
 });
 
 /** แปลงตัวเลข or เติมผลรวม as previewed: exactly these actions are written on confirm. */
-export const fixPreview = (s: PaneState): FixPreview | null => preview(s.analysis, s.fix, s.lang);
+export const fixPreview = (s: PaneState): FixPreview | null => preview(s.fixPlan, s.fix, s.lang);
 
-/** สร้างสรุป: the summary sheets for this analysis, titled from the workbook, and what to say once they are added. */
-export function summaryPlan(s: PaneState): { actions: Action[]; done: string } | null {
-  // A workbook with no plan would be summarised into empty sheets: refused (the pane says why, `noPlan`).
-  if (!s.analysis || noPlan(s)) return null;
-  const actions = planSummaries(s.analysis, { title: s.snapshot ? workbookTitle(s.snapshot) : '' });
-  return { actions, done: strings(s).sheetsAdded(actions.map((a) => a.sheet.name).join(', ')) };
-}
+/** สร้างสรุป is offered: there is a plan to summarise (a workbook without one would give empty sheets, `noPlan`). */
+export const canSummarize = (s: PaneState): boolean => s.analysis !== null && !noPlan(s);
+
+/** What to say once the summary sheets are added. */
+export const summaryDone = (s: PaneState, actions: Extract<Action, { kind: 'add-sheet' }>[]): string => strings(s).sheetsAdded(actions.map((a) => a.sheet.name).join(', '));
 
 /** Checked, and not one project row found in any sheet. */
 export const noPlan = (s: PaneState): boolean => s.analysis !== null && s.analysis.stats.projects === 0;
 
 /** The sheets to re-check now: edits wait, nothing else reads or writes, and there is a workbook to merge into. */
-export function nextRecheck(s: PaneState): string[] | null {
-  const idle = !s.live.running && s.phase !== 'reading' && s.phase !== 'applying';
+export function nextRecheck(s: PaneState): SheetEdit[] | null {
+  const idle = !s.live.running && !isBusy(s);
   return s.live.on && idle && s.snapshot !== null && s.live.pending.length > 0 ? s.live.pending : null;
 }
 

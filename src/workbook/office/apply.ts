@@ -2,6 +2,7 @@ import { generatedName, markFormula, type Action, type GeneratedSheet } from '..
 import type { ApplyReport, SkippedExplanation } from '../host';
 import { explainWriteError, problems } from './errors';
 import { findOurs, generatedSheets, holderOf, occupied, removeOurExplanations, removeOurMarks, type Found, type HostCaps } from './ours';
+import { bandsOfMark, type MarkLayout } from './mark-layout';
 import { SETTINGS, emptyRegistry, type MarkRegistry } from './registry';
 import { writeGeneratedSheet } from './sheets';
 
@@ -21,6 +22,8 @@ export interface ApplyResult extends ApplyReport {
   syncs: number;
   marked: number;
   notes: number;
+  /** Our marks as written (each conditional format with its band and cells) and our explanations, for a later diff. */
+  layout: MarkLayout;
 }
 
 /** Cell addresses joined into RangeAreas addresses no longer than `max` characters. */
@@ -54,10 +57,12 @@ interface Batch {
   readonly registry: MarkRegistry;
   /** Generated sheets written by this apply: their ids are read after the sync and recorded as ours. */
   readonly sheets: { name: string; ws: Excel.Worksheet }[];
-  /** Conditional formats added by this apply: their ids are read after the sync and recorded. */
-  readonly added: { sheet: string; cf: Excel.ConditionalFormat }[];
+  /** Conditional formats added by this apply: their ids are read after the sync and recorded, with their cells. */
+  readonly added: { sheet: string; cf: Excel.ConditionalFormat; severity: Extract<Action, { kind: 'mark' }>['severity']; band: number; cells: string[] }[];
   /** Explanations to write once everything else is written (each may fail on a legacy note the API cannot see). */
   readonly explanations: Extract<Action, { kind: 'note' }>[];
+  /** Explanations written. */
+  readonly noted: Extract<Action, { kind: 'note' }>[];
   readonly report: ApplyReport;
   marked: number;
   notes: number;
@@ -99,16 +104,7 @@ const HANDLERS: Handlers = {
       if (!batch.report.protectedSheets.includes(a.sheet)) batch.report.protectedSheets.push(a.sheet);
       return;
     }
-    const ws = batch.context.workbook.worksheets.getItem(a.sheet);
-    for (const address of chunkAddresses(a.cells, batch.maxAddress)) {
-      await batch.reserve(address.length + 200);
-      const cf = ws.getRanges(address).conditionalFormats.add('Custom');
-      cf.custom.rule.formula = markFormula(a.severity);
-      cf.custom.format.fill.color = a.style.fill;
-      cf.custom.format.font.color = a.style.font;
-      cf.load('id');
-      batch.added.push({ sheet: a.sheet, cf });
-    }
+    await addMarks(batch, a);
     const recorded = record(batch, a.sheet).cells;
     for (const c of a.cells) recorded.push(c); // a loop: a spread of a huge mark would overflow the call stack
     batch.marked += a.cells.length;
@@ -123,8 +119,30 @@ const HANDLERS: Handlers = {
   },
 };
 
+/**
+ * One conditional format per band of rows (and per 8,000 characters of addresses): a later edit then rewrites only
+ * the bands whose marks changed.
+ */
+export async function addMarks(batch: Pick<Batch, 'context' | 'maxAddress' | 'reserve' | 'added'>, a: Extract<Action, { kind: 'mark' }>): Promise<void> {
+  const ws = batch.context.workbook.worksheets.getItem(a.sheet);
+  for (const [band, cells] of bandsOfMark(a.cells)) {
+    let from = 0;
+    for (const address of chunkAddresses(cells, batch.maxAddress)) {
+      const n = address.split(',').length;
+      await batch.reserve(address.length + 200);
+      const cf = ws.getRanges(address).conditionalFormats.add('Custom');
+      cf.custom.rule.formula = markFormula(a.severity);
+      cf.custom.format.fill.color = a.style.fill;
+      cf.custom.format.font.color = a.style.font;
+      cf.load('id');
+      batch.added.push({ sheet: a.sheet, cf, severity: a.severity, band, cells: cells.slice(from, from + n) });
+      from += n;
+    }
+  }
+}
+
 /** Queues one explanation: a note where notes exist, otherwise a threaded comment. */
-function queueExplanation(batch: Batch, a: Extract<Action, { kind: 'note' }>): void {
+export function queueExplanation(batch: Batch, a: Extract<Action, { kind: 'note' }>): void {
   if (batch.caps.notes) batch.context.workbook.worksheets.getItem(a.sheet).notes.add(a.cell, a.text);
   else batch.context.workbook.comments.add(`${quoted(a.sheet)}!${a.cell}`, a.text);
 }
@@ -137,6 +155,7 @@ async function writeExplanations(batch: Batch, count: () => void): Promise<void>
   const written = (a: Extract<Action, { kind: 'note' }>) => {
     record(batch, a.sheet).notes.push(a.cell);
     batch.notes++;
+    batch.noted.push(a);
   };
   if (batch.explanations.length === 0) return;
   for (const a of batch.explanations) {
@@ -222,6 +241,7 @@ function openBatch(context: Excel.RequestContext, options: ApplyOptions, found: 
     sheets: [],
     added: [],
     explanations: [],
+    noted: [],
     report: { skipped: [], uncleared: [], protectedSheets: [] },
     marked: 0,
     notes: 0,
@@ -304,7 +324,11 @@ export async function applyActions(context: Excel.RequestContext, actions: Actio
     await restore(context, batch, retired);
     throw explainWriteError(e);
   }
-  return { syncs, marked: batch.marked, notes: batch.notes, ...batch.report };
+  const layout: MarkLayout = {
+    cfs: batch.added.map((x) => ({ sheet: x.sheet, severity: x.severity, band: x.band, cells: x.cells, id: x.cf.id })),
+    notes: new Map(batch.noted.map((n) => [`${n.sheet}!${n.cell}`, n.text])),
+  };
+  return { syncs, marked: batch.marked, notes: batch.notes, layout, ...batch.report };
 }
 
 /**

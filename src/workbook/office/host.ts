@@ -1,12 +1,16 @@
-import type { Action, Text, WorkbookSnapshot } from '../../domain';
-import { RECORD_SHEET, type Acknowledgements, type ApplyReport, type PlanHost } from '../host';
+import type { Action, EditedRows, Text, WorkbookSnapshot } from '../../domain';
+import { RECORD_SHEET, mergeSheets, type Acknowledgements, type ApplyReport, type PlanHost, type SheetEdit } from '../host';
 import { applyActions, type HostCaps } from './apply';
 import { explainWriteError } from './errors';
-import { readWorkbook, type ReadResult } from './read';
+import { SIZE_PROPS, readWorkbook, type ReadResult } from './read';
 import type { ReadMemory } from './read-plan';
 import { SETTINGS, acknowledgementsSchema, emptyAcks, emptyRegistry, markRegistrySchema, mergeAcks, parseSetting } from './registry';
+import { applyMarkDiff, isMarksPlan } from './mark-diff';
+import type { MarkLayout } from './mark-layout';
+import { mergeRows, rowsOfAddress, runsOf } from './rows';
 
-type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/** Excel.run with our argument order: the batch, then the run options (delayForCellEdit while live). */
+export type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: Excel.RunOptions) => Promise<T>;
 
 /** The sheets our record lists as generated, by id, flagged so that a re-check leaves them out. */
 function flagGenerated(snapshot: WorkbookSnapshot, read: ReadResult): WorkbookSnapshot {
@@ -14,6 +18,7 @@ function flagGenerated(snapshot: WorkbookSnapshot, read: ReadResult): WorkbookSn
   if (ours.size === 0) return snapshot;
   return { ...snapshot, sheets: snapshot.sheets.map((s) => (ours.has(read.sheetIds.get(s.name) ?? '') ? { ...s, generated: true } : s)) };
 }
+
 type IsSetSupported = (name: string, version: string) => boolean;
 
 /** The Excel host: every call is one Excel.run with as few syncs as it needs. */
@@ -25,9 +30,17 @@ export class OfficeHost implements PlanHost {
   private acksBase: Acknowledgements = emptyAcks();
   /** Each sheet's rows and weight from the last read, so the next read is cut right from its first request. */
   private readonly memory: ReadMemory = new Map();
+  /** Live mode is on: the user may be typing, so every batch waits for cell edit mode to end instead of failing. */
+  private live = false;
+  /** Cells our current apply writes ("Sheet!A1"): a change event naming only these is ours, whatever its source. */
+  private writing = new Set<string>();
+  /** Our marks as the last apply left them; null when unknown (then the next marks are written whole). */
+  private layout: MarkLayout | null = null;
+  /** Syncs and marks of the last apply, for the bench. */
+  lastApply: { syncs: number; marked: number; notes: number; diff: boolean } | null = null;
 
   constructor(
-    private readonly run: Run,
+    private readonly excelRun: Run,
     isSetSupported: IsSetSupported,
     /** Bytes a response may carry; tests scale Excel's limit down. */
     private readonly responseBudget?: number,
@@ -37,6 +50,10 @@ export class OfficeHost implements PlanHost {
       comments: isSetSupported('ExcelApi', '1.10'),
       merges: isSetSupported('ExcelApi', '1.13'),
     };
+  }
+
+  private run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    return this.live ? this.excelRun(batch, { delayForCellEdit: true }) : this.excelRun(batch);
   }
 
   get canExplain(): boolean {
@@ -78,10 +95,75 @@ export class OfficeHost implements PlanHost {
     return flagGenerated(r.snapshot, r);
   }
 
+  /**
+   * The workbook after the user's edits: each sheet edited in known rows is read by those rows only (one round trip
+   * for all of them, with each sheet's used range to see that no row or column came or went) and merged into
+   * `base`; a sheet whose used range changed, or edited without rows, is read whole.
+   */
+  async readEdits(base: WorkbookSnapshot, edits: SheetEdit[]): Promise<{ snapshot: WorkbookSnapshot; edited: EditedRows[] }> {
+    const prev = new Map(base.sheets.map((s) => [s.name, s]));
+    const byRows = edits.filter((e) => e.rows !== null && (prev.get(e.sheet)?.values.length ?? 0) > 0);
+    const whole = new Set(edits.filter((e) => !byRows.includes(e)).map((e) => e.sheet));
+    const merged = new Map<string, WorkbookSnapshot['sheets'][number]>();
+    if (byRows.length > 0) {
+      const reads = await this.run(async (context) => {
+        const loads = byRows.map((e) => {
+          const s = prev.get(e.sheet) as WorkbookSnapshot['sheets'][number];
+          const ws = context.workbook.worksheets.getItemOrNullObject(e.sheet);
+          const used = ws.getUsedRangeOrNullObject(true);
+          used.load(SIZE_PROPS);
+          const width = s.values.reduce((w, r) => Math.max(w, r.length), 0);
+          const last = s.origin.row + s.values.length - 1;
+          const runs = runsOf((e.rows ?? []).filter((r) => r >= s.origin.row && r <= last)).map(([row, count]) => {
+            const range = ws.getRangeByIndexes(row - 1, s.origin.column - 1, count, Math.max(1, width));
+            range.load(['values', 'formulas']);
+            return { row, range };
+          });
+          const outside = (e.rows ?? []).some((r) => r < s.origin.row || r > last);
+          return { e, s, ws, used, runs, outside };
+        });
+        await context.sync();
+        return loads.map((l) => {
+          if (l.ws.isNullObject || l.used.isNullObject || l.outside) return { e: l.e, sheet: null };
+          const used = { rowIndex: l.used.rowIndex, columnIndex: l.used.columnIndex, rowCount: l.used.rowCount, columnCount: l.used.columnCount };
+          return { e: l.e, sheet: mergeRows(l.s, { used, runs: l.runs.map((r) => ({ row: r.row, values: r.range.values, formulas: r.range.formulas })) }) };
+        });
+      });
+      for (const r of reads) {
+        if (r.sheet) merged.set(r.e.sheet, r.sheet);
+        else whole.add(r.e.sheet);
+      }
+    }
+    let snapshot: WorkbookSnapshot = { ...base, sheets: base.sheets.map((s) => merged.get(s.name) ?? s) };
+    if (whole.size > 0) snapshot = mergeSheets(snapshot, await this.readSheets([...whole]));
+    const edited = byRows.filter((e) => merged.has(e.sheet)).map((e) => ({ sheet: e.sheet, rows: e.rows ?? [] }));
+    return { snapshot, edited };
+  }
+
   async apply(actions: Action[]): Promise<ApplyReport> {
     if (this.names.length === 0) await this.listSheets();
-    const r = await this.run((context) => applyActions(context, actions, { caps: this.caps, sheetNames: this.names }));
-    return { skipped: r.skipped, uncleared: r.uncleared, protectedSheets: r.protectedSheets };
+    const mine = actions.flatMap((a) => (a.kind === 'set-number' || a.kind === 'set-formula' ? [`${a.sheet}!${a.cell}`] : []));
+    for (const c of mine) this.writing.add(c);
+    try {
+      // Marks again after an edit: only the bands and explanations that changed are written.
+      const layout = this.layout;
+      if (layout && isMarksPlan(actions)) {
+        const d = await this.run((context) => applyMarkDiff(context, layout, actions, this.caps)).catch(() => null);
+        if (d) {
+          this.layout = d.layout;
+          this.lastApply = { syncs: d.syncs, marked: d.marked, notes: d.notes, diff: true };
+          return { skipped: d.skipped, uncleared: [], protectedSheets: [] };
+        }
+      }
+      this.layout = null;
+      const r = await this.run((context) => applyActions(context, actions, { caps: this.caps, sheetNames: this.names }));
+      this.lastApply = { syncs: r.syncs, marked: r.marked, notes: r.notes, diff: false };
+      // After a complete clear and write, the workbook holds exactly what this apply wrote.
+      if (actions.some((a) => a.kind === 'clear-marks') && r.uncleared.length === 0 && r.protectedSheets.length === 0) this.layout = r.layout;
+      return { skipped: r.skipped, uncleared: r.uncleared, protectedSheets: r.protectedSheets };
+    } finally {
+      for (const c of mine) this.writing.delete(c);
+    }
   }
 
   async select(sheet: string, cell: string): Promise<void> {
@@ -124,27 +206,38 @@ export class OfficeHost implements PlanHost {
     });
   }
 
-  async watch(onEdit: (sheets: string[]) => void): Promise<() => Promise<void>> {
+  /** Whether a change event is one of our own writes: by its source where Excel tags it, else by its cells. */
+  private ours(event: Excel.WorksheetChangedEventArgs, sheet: string): boolean {
+    // ExcelApi 1.14 tags what this add-in wrote; applyActions also writes cells with events off.
+    if ((event as { triggerSource?: string }).triggerSource === 'ThisLocalAddin') return true;
+    if (this.writing.size === 0 || !event.address) return false;
+    // Older Excel: an event naming exactly a cell our apply is writing is ours; an edit the user makes while we
+    // write (any other cell) is the user's, and is reported.
+    return event.address.split(',').every((a) => this.writing.has(`${sheet}!${a.replace(/\$/g, '')}`));
+  }
+
+  async watch(onEdit: (edits: SheetEdit[]) => void): Promise<() => Promise<void>> {
     const ids = new Map<string, string>();
     const handler = await this.run(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load('items/id,items/name');
       const result = sheets.onChanged.add(async (event: Excel.WorksheetChangedEventArgs) => {
-        // Ours are told apart by what they are, not by when they come: applyActions writes cells with events
-        // off, and Excel tags anything else we write (ExcelApi 1.14). An edit the user makes while we write
-        // is the user's, and is reported.
-        if ((event as { triggerSource?: string }).triggerSource === 'ThisLocalAddin') return;
         // A sheet added (or renamed) after the pane started watching: learn the names again.
         if (!ids.has(event.worksheetId)) await this.learnSheetIds(ids).catch(() => undefined);
         const name = ids.get(event.worksheetId);
-        if (name && name !== RECORD_SHEET) onEdit([name]);
+        if (!name || name === RECORD_SHEET || this.ours(event, name)) return;
+        // Rows or columns inserted or deleted move every row below: only a cell edit is read by its rows.
+        const rows = event.changeType === 'RangeEdited' ? rowsOfAddress(event.address) : null;
+        onEdit([{ sheet: name, rows }]);
       });
       await context.sync();
       for (const w of sheets.items) ids.set(w.id, w.name);
       return result;
     });
+    this.live = true;
     // A handler is removed through the context it was added with.
     return async () => {
+      this.live = false;
       handler.remove();
       await handler.context.sync();
     };

@@ -6,7 +6,7 @@ import { mergeAddresses, readMerges } from './merges';
 import { KNOWN_MARGIN, PROBE_MARGIN, jsonBytes, pack, probes, type ReadMemory, type Task } from './read-plan';
 
 /** The used range's place and size (formulas and values come in their own ranges). */
-const SIZE_PROPS = ['rowIndex', 'columnIndex', 'rowCount', 'columnCount'];
+export const SIZE_PROPS = ['rowIndex', 'columnIndex', 'rowCount', 'columnCount'];
 
 export interface ReadOptions {
   /** Sheets to read, by name. */
@@ -42,7 +42,7 @@ export { mergeAddresses } from './merges';
 /** Excel returns no values for a range of more cells than this (documented for Excel on the web). */
 export const MAX_RANGE_CELLS = 5_000_000;
 
-const cellValue = (v: unknown): CellValue =>
+export const cellValue = (v: unknown): CellValue =>
   v === '' || v === undefined ? null : typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : null;
 
 
@@ -68,7 +68,7 @@ function toSheet(name: string, block: Block | null, merges: string[]): SheetSnap
   };
 }
 
-const formulaOf = (f: unknown): string | null => (typeof f === 'string' && f.startsWith('=') ? f : null);
+export const formulaOf = (f: unknown): string | null => (typeof f === 'string' && f.startsWith('=') ? f : null);
 
 /** "Plan!N5:O90,Plan!B7" → 0-based areas within a used range at (rowIndex, columnIndex). */
 function areasIn(address: string, rowIndex: number, columnIndex: number): { row: number; col: number; rows: number; cols: number }[] {

@@ -1,5 +1,5 @@
-import type { Action, WorkbookSnapshot } from '../../domain';
-import { emptyApplyReport, type Acknowledgements, type ApplyReport, type PlanHost } from '../host';
+import type { Action, EditedRows, WorkbookSnapshot } from '../../domain';
+import { emptyApplyReport, mergeSheets, type Acknowledgements, type ApplyReport, type PlanHost, type SheetEdit } from '../host';
 import { acknowledgementsSchema, emptyAcks, parseSetting } from '../office/registry';
 import { patchXlsx, readRecordOf } from './patch';
 import { readWorkbookPackage } from './package';
@@ -51,6 +51,11 @@ export class FileHost implements PlanHost {
   async readSheets(names: string[]): Promise<WorkbookSnapshot> {
     const all = await this.current();
     return { ...all, sheets: all.sheets.filter((s) => names.includes(s.name)) };
+  }
+
+  /** A file changes only through this pane: the sheets are read again from the bytes, whole. */
+  async readEdits(base: WorkbookSnapshot, edits: SheetEdit[]): Promise<{ snapshot: WorkbookSnapshot; edited: EditedRows[] }> {
+    return { snapshot: mergeSheets(base, await this.readSheets(edits.map((e) => e.sheet))), edited: [] };
   }
 
   async apply(actions: Action[]): Promise<ApplyReport> {

@@ -1,4 +1,5 @@
 import type { WorkbookSnapshot } from '../../../src/domain/snapshot';
+import { localEngine } from '../../../src/taskpane/state/local-engine';
 import { createEffects } from '../../../src/taskpane/state/effects';
 import { initialState, reducer, type PaneEvent, type PaneState } from '../../../src/taskpane/state/reducer';
 import { openCounts, visibleFindings } from '../../../src/taskpane/state/selectors';
@@ -23,7 +24,7 @@ function setup(apiVersion = '1.18') {
   const host = new OfficeHost(fake.run, fake.isSetSupported);
   let state: PaneState = initialState();
   const store = { getState: () => state, dispatch: (e: PaneEvent) => void (state = reducer(state, e)) };
-  const effects = createEffects(host, store, { now: () => new Date('2026-11-21T10:00:00Z'), debounceMs: 10 });
+  const effects = createEffects(localEngine(host), store, { now: () => new Date('2026-11-21T10:00:00Z'), debounceMs: 10 });
   return { fake, effects, dispatch: store.dispatch, state: () => state };
 }
 
@@ -83,9 +84,9 @@ describe('the pane on Excel', () => {
   });
 
   it('แปลงตัวเลข converts the text numbers it previewed and re-checks', async () => {
-    const { fake, effects, dispatch, state } = setup();
+    const { fake, effects, state } = setup();
     await effects.check();
-    dispatch({ type: 'fix-previewed', fix: 'numbers' });
+    await effects.planFix({ type: 'fix-previewed', fix: 'numbers' });
     expect(fake.state.sheet(PLAN)!.cells.get('27,15')).toBe('๑,๖๕๑,๒๐๐ บาท');
     await effects.applyFix();
     expect(fake.state.sheet(PLAN)!.cells.get('27,15')).toBe(1651200);
@@ -94,16 +95,16 @@ describe('the pane on Excel', () => {
   });
 
   it('เติมผลรวม writes formulas, and over disagreeing figures only when ticked', async () => {
-    const { fake, effects, dispatch, state } = setup();
+    const { fake, effects, state } = setup();
     await effects.check();
-    dispatch({ type: 'fix-previewed', fix: 'totals' });
+    await effects.planFix({ type: 'fix-previewed', fix: 'totals' });
     await effects.applyFix();
     const plan = fake.state.sheet(PLAN)!;
     expect(state().notice).toBe('เติมผลรวม เรียบร้อย');
     expect(plan.formulas.get('10,15')).toBe('=SUM(G10,I10,K10,M10)');
     expect(plan.formulas.has('27,15')).toBe(false);
-    dispatch({ type: 'fix-previewed', fix: 'totals' });
-    dispatch({ type: 'overwrite-toggled', overwrite: true });
+    await effects.planFix({ type: 'fix-previewed', fix: 'totals' });
+    await effects.planFix({ type: 'overwrite-toggled', overwrite: true });
     await effects.applyFix();
     expect(plan.formulas.get('27,15')).toBe('=SUM(G27,I27,K27,M27)');
   });
@@ -122,7 +123,7 @@ describe('the pane on Excel', () => {
       throw new Error('Excel is busy (GeneralException)');
     }, fake.isSetSupported);
     let state = initialState();
-    const effects = createEffects(host, { getState: () => state, dispatch: (e) => void (state = reducer(state, e)) });
+    const effects = createEffects(localEngine(host), { getState: () => state, dispatch: (e) => void (state = reducer(state, e)) });
     await effects.check();
     expect(state).toMatchObject({ phase: 'failed', error: { en: 'Excel is busy (GeneralException)' } });
   });

@@ -1,4 +1,5 @@
-import type { Analysis } from '../../../src/domain/analyze';
+import { analyze } from '../../../src/domain/analyze';
+import type { TestAnalysis } from './fixtures';
 import type { WorkbookSnapshot } from '../../../src/domain/snapshot';
 import { openCounts, visibleFindings } from '../../../src/taskpane/state/selectors';
 import { FakePlanHost, Gate } from '../../fakes/fake-plan-host';
@@ -6,7 +7,7 @@ import { fixture } from './fixtures';
 import { setup } from './store';
 
 let snapshot: WorkbookSnapshot;
-let analysis: Analysis;
+let analysis: TestAnalysis;
 beforeAll(async () => {
   ({ snapshot, analysis } = await fixture('chiangmai-2566-clean.xlsx'));
 });
@@ -31,11 +32,14 @@ describe('live mode', () => {
     expect(host.watches).toBe(1);
     host.edit(PLAN, 'M27', '-');
     host.edit(PLAN, 'M27', '-');
-    expect(state().live.pending).toEqual([PLAN]);
+    expect(state().live.pending).toEqual([{ sheet: PLAN, rows: [27] }]);
     await jest.advanceTimersByTimeAsync(499);
     expect(host.sheetReads).toEqual([]);
     await until(() => !state().live.running && state().live.at !== null);
     expect(host.sheetReads).toEqual([[PLAN]]);
+    // Only the edited row is asked for; the re-check is the full check of the workbook as it now is.
+    expect(host.editReads).toEqual([[{ sheet: PLAN, rows: [27] }]]);
+    expect(state().analysis?.findings).toEqual(analyze(host.snapshot).findings);
     expect(openCounts(state()).error).toBe(5);
     expect(visibleFindings(state()).some((f) => f.cell === 'O27' && f.code === 'row-budget-sum')).toBe(false);
     expect(markedCells(host)).not.toContain('error:O27');
@@ -75,10 +79,13 @@ describe('live mode', () => {
     await jest.advanceTimersByTimeAsync(1000);
     // Still one read: the second waits for the first instead of racing it.
     expect(host.sheetReads).toHaveLength(1);
-    expect(state().live.pending).toEqual([PLAN]);
+    expect(state().live.pending).toEqual([{ sheet: PLAN, rows: [12] }]);
     gate.open();
     await until(() => host.sheetReads.length === 2 && !state().live.running);
     expect(state().live.pending).toEqual([]);
+    // The rows typed during the first re-check are the second's, not lost and not merged into the first.
+    expect(host.editReads).toEqual([[{ sheet: PLAN, rows: [27] }], [{ sheet: PLAN, rows: [12] }]]);
+    expect(state().analysis?.findings).toEqual(analyze(host.snapshot).findings);
     const finalSheet = state().snapshot?.sheets.find((s) => s.name === PLAN);
     expect(finalSheet).toBe(host.snapshot.sheets.find((s) => s.name === PLAN));
     await jest.advanceTimersByTimeAsync(2000);
@@ -153,7 +160,7 @@ describe('live mode', () => {
     const listener = host.listener!;
     await effects.dispose();
     expect(host.stops).toBe(1);
-    listener([PLAN]);
+    listener([{ sheet: PLAN, rows: [27] }]);
     await jest.advanceTimersByTimeAsync(1000);
     expect(state().live.pending).toEqual([]);
     expect(host.sheetReads).toEqual([]);

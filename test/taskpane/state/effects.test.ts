@@ -1,4 +1,4 @@
-import type { Analysis } from '../../../src/domain/analyze';
+import type { TestAnalysis } from './fixtures';
 import type { WorkbookSnapshot } from '../../../src/domain/snapshot';
 import { mergeSheets } from '../../../src/taskpane/state/effects';
 import { initialState, reducer } from '../../../src/taskpane/state/reducer';
@@ -8,7 +8,7 @@ import { fixture } from './fixtures';
 import { setup } from './store';
 
 let snapshot: WorkbookSnapshot;
-let analysis: Analysis;
+let analysis: TestAnalysis;
 beforeAll(async () => {
   ({ snapshot, analysis } = await fixture('chiangmai-2566-clean.xlsx'));
 });
@@ -23,7 +23,7 @@ describe('checking', () => {
     const host = new FakePlanHost(snapshot);
     const { effects, state, types } = setup(host);
     await effects.check();
-    expect(types()).toEqual(['check-started', 'read-progress', 'read-progress', 'analysed', 'host-reported', 'marks-written']);
+    expect(types()).toEqual(['check-started', 'read-progress', 'read-progress', 'analysing', 'analysed', 'host-reported', 'marks-written']);
     expect(state()).toMatchObject({ phase: 'done', progress: null, error: null });
     expect(state().analysis?.findings).toEqual(analysis.findings);
     expect(openCounts(state()).error).toBe(6);
@@ -159,17 +159,17 @@ describe('going to a finding', () => {
 describe('fixes and summaries', () => {
   it('writes exactly the previewed fix, checks again, then says it is done', async () => {
     const host = new FakePlanHost(snapshot);
-    const { effects, state, dispatch, types } = setup(host);
+    const { effects, state, types } = setup(host);
     await effects.check();
     await effects.applyFix();
     expect(host.applied).toHaveLength(1);
-    dispatch({ type: 'fix-previewed', fix: 'numbers' });
+    await effects.planFix({ type: 'fix-previewed', fix: 'numbers' });
     const previewed = fixPreview(state())!.actions;
     const before = types().length;
     await effects.applyFix();
     expect(host.applied[1]).toBe(previewed);
     expect(previewed.length).toBeGreaterThan(0);
-    expect(types().slice(before)).toEqual(['fix-started', 'host-reported', 'check-started', 'read-progress', 'read-progress', 'analysed', 'host-reported', 'marks-written', 'fix-applied']);
+    expect(types().slice(before)).toEqual(['fix-started', 'host-reported', 'check-started', 'read-progress', 'read-progress', 'analysing', 'analysed', 'host-reported', 'marks-written', 'fix-applied']);
     expect(state()).toMatchObject({ phase: 'done', fix: null, notice: 'แปลงตัวเลข เรียบร้อย' });
   });
 

@@ -1,10 +1,11 @@
-import type { Analysis } from '../../../src/domain/analyze';
+import type { SheetEdit } from '../../../src/workbook/host';
+import type { TestAnalysis } from './fixtures';
 import type { WorkbookSnapshot } from '../../../src/domain/snapshot';
 import { initialState, reducer, type PaneEvent, type PaneState } from '../../../src/taskpane/state/reducer';
 import { fixture } from './fixtures';
 
 let snapshot: WorkbookSnapshot;
-let analysis: Analysis;
+let analysis: TestAnalysis;
 beforeAll(async () => {
   ({ snapshot, analysis } = await fixture('chiangmai-2566-clean.xlsx'));
 });
@@ -85,47 +86,50 @@ describe('the pane state', () => {
 
 describe('live mode in the state', () => {
   const live = (): PaneState => reducer(checked(), { type: 'live-toggled', on: true });
-  const rechecked = (s: PaneState, sheets: string[], base = s.snapshot!): PaneState =>
-    reducer(s, { type: 'rechecked', base, sheets, snapshot: { ...base }, analysis: { ...analysis }, at: '10:00:00' });
+  const rechecked = (s: PaneState, edits: SheetEdit[], base = s.snapshot!): PaneState =>
+    reducer(s, { type: 'rechecked', base, edits, snapshot: { ...base }, analysis: { ...analysis, id: 1 }, at: '10:00:00' });
+  const plan = (rows: number[] | null): SheetEdit => ({ sheet: 'แผนปฏิบัติการ', rows });
 
-  it('queues edited sheets once each, in order, only while live mode is on', () => {
-    expect(reducer(checked(), { type: 'live-edit', sheets: ['แผนปฏิบัติการ'] }).live.pending).toEqual([]);
+  it('queues edits once per sheet, in order, rows united, only while live mode is on', () => {
+    expect(reducer(checked(), { type: 'live-edit', edits: [plan([27])] }).live.pending).toEqual([]);
     const s = run(
       [
-        { type: 'live-edit', sheets: ['แผนปฏิบัติการ'] },
-        { type: 'live-edit', sheets: ['สรุปงบประมาณ', 'แผนปฏิบัติการ'] },
-        { type: 'live-edit', sheets: ['สรุปงบประมาณ'] },
+        { type: 'live-edit', edits: [plan([27])] },
+        { type: 'live-edit', edits: [{ sheet: 'สรุปงบประมาณ', rows: [5] }, plan([12, 27])] },
+        { type: 'live-edit', edits: [{ sheet: 'สรุปงบประมาณ', rows: null }] },
       ],
       live(),
     );
-    expect(s.live.pending).toEqual(['แผนปฏิบัติการ', 'สรุปงบประมาณ']);
+    expect(s.live.pending).toEqual([plan([12, 27]), { sheet: 'สรุปงบประมาณ', rows: null }]);
+    // A whole-sheet edit (rows inserted) covers the rows edited before and after it.
+    expect(reducer(s, { type: 'live-edit', edits: [{ sheet: 'สรุปงบประมาณ', rows: [9] }] }).live.pending[1]).toEqual({ sheet: 'สรุปงบประมาณ', rows: null });
     expect(reducer(s, { type: 'live-toggled', on: false }).live).toMatchObject({ on: false, pending: [] });
   });
 
-  it('an edit made while a re-check runs waits for the next one', () => {
-    let s = run([{ type: 'live-edit', sheets: ['แผนปฏิบัติการ'] }, { type: 'recheck-started', sheets: ['แผนปฏิบัติการ'] }], live());
+  it('an edit made while a re-check runs waits for the next one, with its own rows', () => {
+    let s = run([{ type: 'live-edit', edits: [plan([27])] }, { type: 'recheck-started', edits: [plan([27])] }], live());
     expect(s.live).toMatchObject({ running: true, pending: [] });
-    s = reducer(s, { type: 'live-edit', sheets: ['แผนปฏิบัติการ'] });
-    expect(s.live).toMatchObject({ running: true, pending: ['แผนปฏิบัติการ'] });
-    s = rechecked(s, ['แผนปฏิบัติการ']);
-    expect(s.live).toMatchObject({ running: true, pending: ['แผนปฏิบัติการ'], at: '10:00:00' });
+    s = reducer(s, { type: 'live-edit', edits: [plan([31])] });
+    expect(s.live).toMatchObject({ running: true, pending: [plan([31])] });
+    s = rechecked(s, [plan([27])]);
+    expect(s.live).toMatchObject({ running: true, pending: [plan([31])], at: '10:00:00' });
     s = reducer(s, { type: 'recheck-finished' });
-    expect(s.live).toMatchObject({ running: false, pending: ['แผนปฏิบัติการ'] });
+    expect(s.live).toMatchObject({ running: false, pending: [plan([31])] });
   });
 
   it('takes a re-check\'s snapshot and analysis, unless another read replaced the snapshot meanwhile: then its sheets wait again', () => {
-    const started = reducer(live(), { type: 'recheck-started', sheets: ['แผนปฏิบัติการ'] });
-    const fresh = rechecked(started, ['แผนปฏิบัติการ']);
+    const started = reducer(live(), { type: 'recheck-started', edits: [plan([27])] });
+    const fresh = rechecked(started, [plan([27])]);
     expect(fresh.snapshot).not.toBe(started.snapshot);
     expect(fresh.analysis).not.toBe(analysis);
-    const stale = rechecked(started, ['แผนปฏิบัติการ'], { sheets: [] });
+    const stale = rechecked(started, [plan([27])], { sheets: [] });
     expect(stale.snapshot).toBe(started.snapshot);
     expect(stale.analysis).toBe(analysis);
-    expect(stale.live).toMatchObject({ pending: ['แผนปฏิบัติการ'], at: null });
+    expect(stale.live).toMatchObject({ pending: [plan([27])], at: null });
   });
 
   it('a failed re-check stops running and shows the error', () => {
-    const s = run([{ type: 'recheck-started', sheets: ['แผนปฏิบัติการ'] }, { type: 'recheck-finished', error: { th: 'หาย', en: 'gone' } }], live());
+    const s = run([{ type: 'recheck-started', edits: [plan(null)] }, { type: 'recheck-finished', error: { th: 'หาย', en: 'gone' } }], live());
     expect(s).toMatchObject({ phase: 'failed', error: { th: 'หาย', en: 'gone' }, live: { running: false } });
   });
 });

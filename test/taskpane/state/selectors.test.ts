@@ -1,16 +1,16 @@
 import { fingerprint } from '../../../src/domain/actions/marks';
-import type { Analysis } from '../../../src/domain/analyze';
 import { analyze } from '../../../src/domain/analyze';
 import type { WorkbookSnapshot } from '../../../src/domain/snapshot';
 import { initialState, reducer, type PaneEvent, type PaneState } from '../../../src/taskpane/state/reducer';
 import {
   ackOf, acknowledgedCount, findingsView, fixPreview, isBusy, listView, markActions, nextRecheck, notesSwitch, openCounts, openFailedText,
-  noPlan, progressValue, ruleOptions, severityOptions, sheetOptions, sheetSummary, statusText, strings, summaryPlan, summaryView, visibleFindings,
+  noPlan, progressValue, ruleOptions, severityOptions, sheetOptions, sheetSummary, statusText, strings, summaryDone, canSummarize, summaryView, visibleFindings,
 } from '../../../src/taskpane/state/selectors';
-import { fixture } from './fixtures';
+import { Analyses } from '../../../src/taskpane/state/engine';
+import { asPane, fixture, planned, type TestAnalysis } from './fixtures';
 
 let snapshot: WorkbookSnapshot;
-let analysis: Analysis;
+let analysis: TestAnalysis;
 beforeAll(async () => {
   ({ snapshot, analysis } = await fixture('chiangmai-2566-clean.xlsx'));
 });
@@ -103,7 +103,7 @@ describe('visible findings', () => {
   it('says what the list area shows: nothing yet, no findings, none matching, or the list', () => {
     expect(listView(initialState())).toBe('nothing-yet');
     expect(listView(checked())).toBe('list');
-    expect(listView(checked(noAcks, 'th', { ...analysis, findings: [] }))).toBe('no-findings');
+    expect(listView(checked(noAcks, 'th', asPane({ ...analysis, findings: [] }, snapshot)))).toBe('no-findings');
     const none = run((['error', 'warning', 'info'] as const).map((severity) => ({ type: 'severity-toggled', severity, on: false })), checked());
     expect(listView(none)).toBe('none-match');
   });
@@ -176,9 +176,9 @@ describe('status', () => {
     expect(statusText(run([{ type: 'check-started' }, { type: 'read-progress', done: 1, total: 2 }], initialState('en')))).toBe('50% read');
     expect(statusText(run([{ type: 'analysed', snapshot, analysis, acks: noAcks }]))).toBe('กำลังทำเครื่องหมาย…');
     expect(statusText(checked())).toBe('');
-    const live = run([{ type: 'live-toggled', on: true }, { type: 'recheck-started', sheets: [PLAN] }], checked());
+    const live = run([{ type: 'live-toggled', on: true }, { type: 'recheck-started', edits: [{ sheet: PLAN, rows: [27] }] }], checked());
     expect(statusText(live)).toBe('กำลังตรวจ…');
-    const done = run([{ type: 'rechecked', base: snapshot, sheets: [PLAN], snapshot, analysis, at: '10:15:00' }, { type: 'recheck-finished' }], live);
+    const done = run([{ type: 'rechecked', base: snapshot, edits: [{ sheet: PLAN, rows: [27] }], snapshot, analysis, at: '10:15:00' }, { type: 'recheck-finished' }], live);
     expect(statusText(done)).toBe('ตรวจใหม่หลังการแก้ไขเมื่อ 10:15:00');
     expect(statusText({ ...done, lang: 'en' })).toBe('Re-checked after an edit at 10:15:00');
   });
@@ -231,7 +231,7 @@ describe('fix previews', () => {
   });
 
   it('แปลงตัวเลข lists each text number and what it becomes', () => {
-    const p = fixPreview(reducer(checked(), { type: 'fix-previewed', fix: 'numbers' }))!;
+    const p = fixPreview(planned(checked(), { type: 'fix-previewed', fix: 'numbers' }))!;
     expect(p.title).toBe('แปลงตัวเลข');
     expect(p.summary).toBe(`จะแปลงตัวเลขที่พิมพ์เป็นข้อความ ${p.actions.length} ช่องให้เป็นตัวเลข (ยังแสดงเป็นเลขไทยเหมือนเดิม)`);
     expect(p.actions.length).toBeGreaterThan(0);
@@ -242,8 +242,9 @@ describe('fix previews', () => {
   });
 
   it('เติมผลรวม lists disagreeing totals first and overwrites them only when ticked', () => {
-    const s = reducer(checked(), { type: 'fix-previewed', fix: 'totals' });
+    const s = planned(checked(), { type: 'fix-previewed', fix: 'totals' });
     const p = fixPreview(s)!;
+    expect(p.pending).toBe(false);
     expect(p.conflictsTitle).toBe('ยอดที่ระบุไม่ตรงกับผลรวม 4 ช่อง');
     expect(p.conflicts).toContain('แผนปฏิบัติการ!O27: ระบุ 1,651,200 แต่ผลรวมได้ 3,302,400');
     expect(p.overwrite).toEqual({ label: 'แทนที่ยอดที่ไม่ตรงทั้ง 4 ช่องด้วยสูตร', checked: false });
@@ -252,20 +253,22 @@ describe('fix previews', () => {
     expect(formula(p, 'O27')).toBeUndefined();
     expect(p.summary).toBe(`จะเติมสูตรผลรวม ${p.actions.filter((a) => a.kind === 'set-formula').length} ช่อง`);
     expect(p.done).toBe('เติมผลรวม เรียบร้อย');
-    const over = fixPreview(reducer(s, { type: 'overwrite-toggled', overwrite: true }))!;
+    // Until the engine has planned the new choice, the old plan stays on screen and cannot be confirmed.
+    expect(fixPreview(reducer(s, { type: 'overwrite-toggled', overwrite: true }))).toMatchObject({ pending: true, actions: p.actions });
+    const over = fixPreview(planned(s, { type: 'overwrite-toggled', overwrite: true }))!;
     expect(formula(over, 'O27')).toMatchObject({ formula: '=SUM(G27,I27,K27,M27)' });
     expect(over.overwrite?.checked).toBe(true);
   });
 
   it('shows the first 50 changes and says how many more', () => {
-    const p = fixPreview(reducer(checked(), { type: 'fix-previewed', fix: 'totals' }))!;
+    const p = fixPreview(planned(checked(), { type: 'fix-previewed', fix: 'totals' }))!;
     const total = p.actions.filter((a) => a.kind === 'set-formula' || a.kind === 'set-number').length;
     expect(p.lines.length).toBe(Math.min(50, total));
     expect(p.more).toBe(total > 50 ? `และอีก ${total - 50} รายการ` : null);
   });
 
   it('says when there is nothing to fix', () => {
-    const p = fixPreview(run([{ type: 'analysed', snapshot, analysis: { ...analysis, findings: [], models: [] }, acks: noAcks }, { type: 'fix-previewed', fix: 'numbers' }]))!;
+    const p = fixPreview(planned(run([{ type: 'analysed', snapshot, analysis: asPane({ ...analysis, findings: [], models: [] }, snapshot), acks: noAcks }]), { type: 'fix-previewed', fix: 'numbers' }))!;
     expect(p.actions).toEqual([]);
     expect(p.summary).toBe('ไม่มีอะไรต้องแก้');
   });
@@ -273,8 +276,12 @@ describe('fix previews', () => {
 
 describe('summary sheets', () => {
   it('titles them from the workbook and says which were added', () => {
-    expect(summaryPlan(initialState())).toBeNull();
-    const p = summaryPlan(checked())!;
+    expect(canSummarize(initialState())).toBe(false);
+    const analyses = new Analyses();
+    const pane = analyses.add(analysis, snapshot);
+    const p = { actions: analyses.summaries(pane.id), done: '' };
+    p.done = summaryDone(checked(), p.actions);
+    expect(pane.title).toBe('จังหวัดเชียงใหม่ ปีงบประมาณ พ.ศ. ๒๕๖๖');
     expect(p.actions.map((a) => a.kind === 'add-sheet' && a.sheet.name)).toEqual(['สรุปตามหน่วยงาน', 'สรุปตามตัวชี้วัด', 'สรุปรายไตรมาส', 'ผลการตรวจ']);
     expect(p.done).toBe('เพิ่มชีต สรุปตามหน่วยงาน, สรุปตามตัวชี้วัด, สรุปรายไตรมาส, ผลการตรวจ แล้ว');
     const indicator = p.actions.find((a) => a.kind === 'add-sheet' && a.sheet.name === 'สรุปตามตัวชี้วัด');
@@ -283,15 +290,15 @@ describe('summary sheets', () => {
 });
 
 describe('the next live re-check', () => {
-  const live = (): PaneState => run([{ type: 'live-toggled', on: true }, { type: 'live-edit', sheets: [PLAN] }], checked());
+  const live = (): PaneState => run([{ type: 'live-toggled', on: true }, { type: 'live-edit', edits: [{ sheet: PLAN, rows: [27] }] }], checked());
 
   it('runs for the pending sheets when nothing else is under way', () => {
-    expect(nextRecheck(live())).toEqual([PLAN]);
+    expect(nextRecheck(live())).toEqual([{ sheet: PLAN, rows: [27] }]);
     expect(nextRecheck(checked())).toBeNull();
   });
 
   it('waits while a re-check, a read or a write is under way, and without a workbook or live mode', () => {
-    expect(nextRecheck(reducer(live(), { type: 'recheck-started', sheets: [] }))).toBeNull();
+    expect(nextRecheck(reducer(live(), { type: 'recheck-started', edits: [] }))).toBeNull();
     expect(nextRecheck(reducer(live(), { type: 'check-started' }))).toBeNull();
     expect(nextRecheck(reducer(live(), { type: 'fix-started' }))).toBeNull();
     expect(nextRecheck({ ...live(), snapshot: null })).toBeNull();
@@ -314,11 +321,11 @@ describe('the summary per sheet, no plan, English counts', () => {
     expect(sheetSummary({ ...checked(), lang: 'en' }).map((p) => p.text).join(' ')).toMatch(/\b(\d+ errors?|1 note|\d+ notes)\b/);
     expect(sheetSummary({ ...checked(), lang: 'en' }).map((p) => p.text).join(' ')).not.toMatch(/infos|1 notes|1 errors/);
     const empty = analyze({ sheets: [{ name: 'บันทึก', origin: { row: 1, column: 1 }, values: [['ไม่มีแผน']], merges: [] }] });
-    const s = run([{ type: 'analysed', snapshot: { sheets: [] }, analysis: empty, acks: noAcks }]);
+    const s = run([{ type: 'analysed', snapshot: { sheets: [] }, analysis: asPane(empty, { sheets: [] }), acks: noAcks }]);
     expect(noPlan(s)).toBe(true);
-    expect(summaryPlan(s)).toBeNull();
+    expect(canSummarize(s)).toBe(false);
     expect(noPlan(checked())).toBe(false);
-    expect(summaryPlan(checked())).not.toBeNull();
+    expect(canSummarize(checked())).toBe(true);
   });
 });
 
@@ -331,7 +338,7 @@ describe('how each plan sheet was read, and groups of findings', () => {
   it('shows a group of findings with its count and cells, with the sheet-wide findings', () => {
     const base = analysis.findings.find((f) => f.cell === 'B29')!;
     const group = { ...base, count: 14, related: Array.from({ length: 13 }, (_, i) => `B${30 + i}`) };
-    const a: Analysis = { ...analysis, findings: analysis.findings.map((f) => (f === base ? group : f)) };
+    const a = asPane({ ...analysis, findings: analysis.findings.map((f) => (f === base ? group : f)) }, snapshot);
     const shown = findingsView(checked(noAcks, 'th', a)).flatMap((sec) => sec.groups.flatMap((g) => g.items));
     const listed = shown.find((i) => i.finding === group);
     expect(listed?.where).toBe('ตารางสรุปและอื่น ๆ');

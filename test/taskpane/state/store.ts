@@ -1,4 +1,5 @@
 import { createEffects, type EffectsOptions } from '../../../src/taskpane/state/effects';
+import { localEngine } from '../../../src/taskpane/state/local-engine';
 import { initialState, reducer, type PaneEvent, type PaneState } from '../../../src/taskpane/state/reducer';
 import type { PlanHost } from '../../../src/workbook/host';
 
@@ -16,7 +17,7 @@ export function setup(host: PlanHost, options: EffectsOptions = {}, from: PaneSt
       state = reducer(state, e);
     },
   };
-  const effects = createEffects(host, store, { now: () => NOW, ...options });
+  const effects = createEffects(localEngine(host), store, { now: () => NOW, ...options });
   return { effects, events, dispatch: store.dispatch, state: () => state, types: () => events.map((e) => e.type) };
 }
 

@@ -1,4 +1,4 @@
-import { LINE_HEIGHT, SHEET_LOOK, generatedName, rowLines, type GeneratedCell, type GeneratedSheet } from '../../../domain';
+import { SHEET_LOOK, generatedName, rowHeights, type GeneratedCell, type GeneratedSheet } from '../../../domain';
 import { numberText } from './cells';
 import { REL, relsPathOf, type Package } from './package';
 import { colLetters } from './refs';
@@ -27,7 +27,7 @@ function cellXml(ref: string, s: number, c: GeneratedCell | { value: string }, w
 
 /**
  * A generated sheet as worksheet XML, laid out as the exceljs writer did: title (merged, 20 pt bold), subtitle
- * lines (merged, 14 pt italic), a blank row, the header row (bold, filled, bordered, frozen and repeated on
+ * lines (merged, 14 pt italic; both wrapped, rows as tall as their lines), a blank row, the header row (bold, filled, bordered, frozen and repeated on
  * every printed page), then the rows; TH Sarabun New 16, A4 landscape fitted to one page wide.
  */
 function sheetXml(g: GeneratedSheet, styles: Styles): { xml: string; headerRow: number } {
@@ -37,20 +37,22 @@ function sheetXml(g: GeneratedSheet, styles: Styles): { xml: string; headerRow: 
   const rows: string[] = [];
   const merges: string[] = [];
   const links: string[] = [];
-  const title = style({ font: { name: FONT, size: SHEET_LOOK.titleSize, bold: true } });
-  rows.push(`<row r="1" ht="32" customHeight="1">${cellXml('A1', title, { value: g.title }, `${g.name}!A1`)}</row>`);
+  const heights = rowHeights(g);
+  // Title and notes wrap within the table's width, in rows as tall as their lines (never clipped in print).
+  const wrapTop = { vertical: 'top', wrapText: true } as const;
+  const title = style({ font: { name: FONT, size: SHEET_LOOK.titleSize, bold: true }, alignment: wrapTop });
+  rows.push(`<row r="1" ht="${heights.title}" customHeight="1">${cellXml('A1', title, { value: g.title }, `${g.name}!A1`)}</row>`);
   if (width > 1) merges.push(`A1:${last}1`);
-  const sub = style({ font: { name: FONT, size: SHEET_LOOK.subtitleSize, italic: true } });
+  const sub = style({ font: { name: FONT, size: SHEET_LOOK.subtitleSize, italic: true }, alignment: wrapTop });
   g.subtitle.forEach((line, i) => {
     const r = 2 + i;
-    rows.push(`<row r="${r}">${cellXml(`A${r}`, sub, { value: line }, `${g.name}!A${r}`)}</row>`);
+    rows.push(`<row r="${r}" ht="${heights.subtitle[i] ?? 1}" customHeight="1">${cellXml(`A${r}`, sub, { value: line }, `${g.name}!A${r}`)}</row>`);
     if (width > 1) merges.push(`A${r}:${last}${r}`);
   });
   const headerRow = g.subtitle.length + 3;
-  const lines = rowLines(g);
   const head = style({ font: { name: FONT, size: SHEET_LOOK.bodySize, bold: true }, fill: HEADER_FILL, border: true, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } });
   const headers = g.columns.map((c, i) => cellXml(`${colLetters(i + 1)}${headerRow}`, head, { value: c.header }, g.name)).join('');
-  rows.push(`<row r="${headerRow}" ht="${lines.header * LINE_HEIGHT}" customHeight="1">${headers}</row>`);
+  rows.push(`<row r="${headerRow}" ht="${heights.header}" customHeight="1">${headers}</row>`);
   g.rows.forEach((cells, k) => {
     const r = headerRow + 1 + k;
     const xml = cells.map((c, i) => {
@@ -65,7 +67,7 @@ function sheetXml(g: GeneratedSheet, styles: Styles): { xml: string; headerRow: 
       if (c.link && c.value !== undefined) links.push(`<hyperlink ref="${ref}" location="${escapeAttr(c.link.replace(/^#/, ''))}" display="${escapeAttr(String(c.value))}"/>`);
       return cellXml(ref, s, c, `${g.name}!${ref}`);
     });
-    rows.push(`<row r="${r}" ht="${(lines.rows[k] ?? 1) * LINE_HEIGHT}" customHeight="1">${xml.join('')}</row>`);
+    rows.push(`<row r="${r}" ht="${heights.rows[k] ?? 1}" customHeight="1">${xml.join('')}</row>`);
   });
   const lastRow = headerRow + g.rows.length;
   // Helper columns (partial sums of a formula too long for one cell) are hidden: they neither show nor print.
