@@ -19,7 +19,7 @@ export { planNumbers } from './actions/numbers';
 export { planTotals, type Conflict, type TotalsOptions, type TotalsPlan } from './actions/totals';
 export { SUMMARY_SHEETS, planSummaries } from './actions/summaries';
 export { combineDigests, summaryDigest, type CombinedSummary, type SummaryDigest } from './totals/combine';
-export { digitStyle, isThaiDigitFormat, type DigitStyle } from './actions/digit-style';
+export { digitStyle, inDigitStyle, isThaiDigitFormat, type DigitStyle } from './actions/digit-style';
 export {
   LINE_HEIGHT, MARK_STYLES, MARK_TAG, SHEET_LOOK, generatedName, isOurMarkFormula, lineHeight, markFormula, rowHeights, rowLines,
   type Action, type GeneratedCell, type GeneratedSheet, type MarkStyle, type NameHolder,

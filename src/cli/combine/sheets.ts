@@ -1,4 +1,4 @@
-import { MARK_STYLES, columnLetters, type CombinedSummary, type GeneratedCell, type GeneratedSheet } from '../../domain';
+import { MARK_STYLES, columnLetters, inDigitStyle, type CombinedSummary, type GeneratedCell, type GeneratedSheet } from '../../domain';
 import type { Lang } from '../i18n';
 import { COMBINE_LABELS, type CombineLabels } from './labels';
 
@@ -9,11 +9,8 @@ import { COMBINE_LABELS, type CombineLabels } from './labels';
  * rows, so a clerk's correction of a row carries into its total.
  */
 
-/** Thai digits in a Thai workbook (the format the summary sheets use), Arabic digits in an English one. */
-const formats = (lang: Lang): { money: string; count: string } => {
-  const digits = lang === 'th' ? '[$-D00041E]' : '';
-  return { money: `${digits}#,##0;-#,##0;"-"`, count: `${digits}0;-0;"-"` };
-};
+/** Arabic digits here; a Thai workbook is then put in Thai digits whole (labels and formats, see combinedSheets). */
+const FORMATS = { money: '#,##0;-#,##0;"-"', count: '0;-0;"-"' };
 
 const head = (header: string, width: number) => ({ header, width });
 /** A label; an empty one is a cell with borders and no value (not an empty string a formula would count). */
@@ -33,8 +30,8 @@ function sumOf(rows: readonly number[], col: number, value: number, format: stri
 
 const total = (list: readonly number[]): number => list.reduce((s, v) => s + v, 0);
 
-function filesSheet(c: CombinedSummary, unreadable: readonly { file: string; why: string }[], t: CombineLabels, lang: Lang): GeneratedSheet {
-  const f = formats(lang);
+function filesSheet(c: CombinedSummary, unreadable: readonly { file: string; why: string }[], t: CombineLabels): GeneratedSheet {
+  const f = FORMATS;
   const rows: GeneratedCell[][] = c.files.map((x, k) => [
     { value: k + 1, format: f.count },
     text(x.file),
@@ -56,8 +53,8 @@ function filesSheet(c: CombinedSummary, unreadable: readonly { file: string; why
   };
 }
 
-function agencySheet(c: CombinedSummary, t: CombineLabels, lang: Lang): GeneratedSheet {
-  const f = formats(lang);
+function agencySheet(c: CombinedSummary, t: CombineLabels): GeneratedSheet {
+  const f = FORMATS;
   const untyped = c.files.filter((x) => !x.typed).map((x) => x.file);
   const subtitle = [t.valuesNote, ...(untyped.length > 0 ? [t.untyped(untyped)] : [])];
   const first = firstRow(subtitle);
@@ -90,7 +87,7 @@ function agencySheet(c: CombinedSummary, t: CombineLabels, lang: Lang): Generate
 }
 
 function indicatorSheet(c: CombinedSummary, t: CombineLabels, lang: Lang): GeneratedSheet {
-  const f = formats(lang);
+  const f = FORMATS;
   const subtitle = [t.countNote, t.valuesNote];
   const first = firstRow(subtitle);
   const rows: GeneratedCell[][] = [];
@@ -125,8 +122,8 @@ function indicatorSheet(c: CombinedSummary, t: CombineLabels, lang: Lang): Gener
   };
 }
 
-function quarterSheet(c: CombinedSummary, t: CombineLabels, lang: Lang): GeneratedSheet {
-  const f = formats(lang);
+function quarterSheet(c: CombinedSummary, t: CombineLabels): GeneratedSheet {
+  const f = FORMATS;
   const split = c.files.filter((x) => x.split).map((x) => x.file);
   const other = c.files.filter((x) => !x.split).map((x) => x.file);
   const subtitle = [t.splitNote(split), t.activeNote(other)];
@@ -175,5 +172,10 @@ function findingsSheet(c: CombinedSummary, unreadable: readonly { file: string; 
 /** The five sheets of `summarize --combine`, in one language. */
 export function combinedSheets(c: CombinedSummary, unreadable: readonly { file: string; why: string }[], lang: Lang): GeneratedSheet[] {
   const t = COMBINE_LABELS[lang];
-  return [filesSheet(c, unreadable, t, lang), agencySheet(c, t, lang), indicatorSheet(c, t, lang), quarterSheet(c, t, lang), findingsSheet(c, unreadable, t, lang)];
+  const sheets = [filesSheet(c, unreadable, t), agencySheet(c, t), indicatorSheet(c, t, lang), quarterSheet(c, t), findingsSheet(c, unreadable, t, lang)];
+  if (lang === 'en') return sheets;
+  // A Thai province document in Thai digits throughout, as `summarize` writes a Thai-digit plan's summaries; file
+  // and sheet names keep their spelling (a name is not a figure).
+  const names = [...c.files.map((f) => f.file), ...unreadable.map((u) => u.file), ...new Set(c.findings.map((f) => f.sheet))];
+  return sheets.map((s) => inDigitStyle(s, 'thai', names));
 }
