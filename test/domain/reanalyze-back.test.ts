@@ -48,9 +48,9 @@ function shape(a: Analysis): unknown {
     stats: a.stats,
     sheets: a.sheets,
     figures: a.totals.figures.map((f) => ({
-      kind: f.kind, sheet: f.sheet, value: 'value' in f ? f.value : null,
-      stated: f.kind === 'agency-missing' ? null : f.stated && { sheet: f.stated.sheet, cell: f.stated.figure.cell.address, value: f.stated.value },
-      readings: 'readings' in f ? f.readings.map((r) => ({ scope: r.scope, value: r.value, cells: cells(r.cells) })) : null,
+      kind: f.kind, sheet: f.sheet, value: f.value,
+      stated: f.stated && { sheet: f.stated.sheet, cell: f.stated.figure.cell.address, value: f.stated.value },
+      readings: f.readings.map((r) => ({ scope: r.scope, value: r.value, cells: cells(r.cells) })),
       ...(f.kind === 'agency-row' ? { agency: f.agency, match: f.match, planNames: f.planNames, column: f.column } : {}),
     })),
     items: a.totals.items.map((i) => [i.sheet, i.index, i.project.row, i.counted, i.budget, i.budgetClass, i.agencyKey]),
