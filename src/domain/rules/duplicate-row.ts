@@ -37,10 +37,12 @@ function build(projects: readonly Project[]): Groups {
   return { projects, byKey, repeated };
 }
 
-/** The last check's groups brought up to date: only rows that are new objects move (same places, same count). */
+/**
+ * The last check's groups brought up to date in place (the memo holds them and nothing else does): only rows that
+ * are new objects move (same places, same count).
+ */
 function update(prev: Groups, projects: readonly Project[]): Groups {
-  const byKey = new Map(prev.byKey);
-  const repeated = new Set(prev.repeated);
+  const { byKey, repeated } = prev;
   const touch = (k: string): void => {
     const n = byKey.get(k)?.length ?? 0;
     if (n === 0) byKey.delete(k);
@@ -70,6 +72,8 @@ function update(prev: Groups, projects: readonly Project[]): Groups {
 function groupsOf(sheet: string, projects: readonly Project[], memo: Memo | undefined): Groups {
   const last = memo?.lastOf<Groups>(`duplicate-row\u0000${sheet}`);
   const prev = last?.value;
+  // Let go first: groups left half updated by an exception are never used again.
+  if (last) last.value = undefined;
   const g = prev && prev.projects.length === projects.length ? update(prev, projects) : build(projects);
   if (last) last.value = g;
   return g;

@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog';
-import type { Memo } from '../memo';
+import { aligned, type Aligned, type Memo } from '../memo';
 import type { AgencySummary, AgencySummaryRow, Figure, IndicatorSummary, IndicatorSummaryRow, SheetModel } from '../model';
 import { numberingAnomalies } from '../parse/numbering';
 import { amountValue, tidy, type Amount } from '../thai';
@@ -9,7 +9,7 @@ import type {
   IndicatorTableTotalFigure, Measure, Reading, SourceCell, SummaryColumnKind,
 } from './figures';
 import { sumCells } from './figures';
-import { addItemCellsKept, countCell, keptCells, type PlanItem } from './items';
+import { addItemCellsKept, countCell, itemCells, keptCells, type PlanItem } from './items';
 import { SCOPE } from './scope-names';
 
 /** A summary's own figure as a cell a total adds up; null when it cannot be read as a number. */
@@ -65,6 +65,9 @@ function comparisons(r: AgencySummaryRow, typed: boolean): Comparison[] {
 
 /** Budget-per-agency tables: total rows against their rows, agency rows against the plan, the last total against the plan. */
 type Matched = { item: PlanItem; match: AgencyMatch };
+
+/** A row's cells depend on the row alone (the same row object is only ever in its own table). */
+const ALL_ROWS = {};
 
 /** An agency row's figures, with the plan rows they were made of. */
 interface KeptAgencyRow {
@@ -156,10 +159,19 @@ function agencyFigures(sheet: string, table: AgencySummary, items: PlanItem[], m
     }
     keptRows?.set(r, { sheet, typed, rows, figures });
   }
-  // The table's last total against all project rows.
+  // The table's last total against all project rows (each row's cells kept by position: every edit changes it).
+  const all = totals.length > 0 ? aligned<SourceCell[]>(memo, 'totals:plan-cells', sheet, ALL_ROWS, items.map((i) => i.project)) : null;
   for (const t of totals.slice(-1)) {
     for (const c of comparisons(t, typed)) {
-      const reading = budgetReading(items.filter(inColumn(c.column)), kept);
+      const cells: SourceCell[] = [];
+      const take = inColumn(c.column);
+      let value = 0;
+      items.forEach((item, i) => {
+        if (!take(item)) return;
+        value += item.budget;
+        for (const x of (all as Aligned<SourceCell[]>).get(i, () => itemCells(item, 'budget'))) cells.push(x);
+      });
+      const reading: Reading = { scope: SCOPE.plan, value, cells };
       const f: AgencyPlanFigure = { kind: 'agency-plan', sheet, fn: 'SUM', value: reading.value, readings: [reading], column: c.column, stated: { sheet, figure: c.figure, value: c.value } };
       out.push(f);
     }
