@@ -1,8 +1,8 @@
 /** Legacy notes (a comments part and a VML drawing): their XML, for the notes editor (notes-editor.ts). */
-import { insertChild, WORKSHEET_ORDER, child } from './order';
-import { REL, RELS_NS, type Package } from './package';
+import { child } from './order';
+import { REL, type Package } from './package';
 import { cellOf, cellRef } from './refs';
-import { attrs, children, local, prefixFor, prefixOf, root, splice, tags, textOf, unXstring, xstring, type Element } from './xml';
+import { attrs, children, local, root, tags, textOf, unXstring, type Element } from './xml';
 
 export const COMMENTS_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml';
 export const VML_TYPE = 'application/vnd.openxmlformats-officedocument.vmlDrawing';
