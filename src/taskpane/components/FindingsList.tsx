@@ -8,6 +8,7 @@ import type { PaneState } from '../state/reducer';
 import { findingsView, listRows } from '../state/selectors';
 import { FindingItem } from './FindingItem';
 import { initialRect, measureRow, observeBoxRect, scrollBox } from './measure';
+import { useAfterFirstPaint } from './reveal';
 
 const useStyles = makeStyles({
   // The list scrolls in its own box: only the rows in view (and a few around) are in the DOM, whatever the count.
@@ -54,7 +55,7 @@ export function FindingsList({ t, state, onSelect, onAcknowledge, onWithdraw }: 
     getScrollElement: () => scroller.current,
     estimateSize: (i) => ESTIMATE[rows[i]?.kind ?? 'item'],
     getItemKey: (i) => rows[i]?.key ?? i,
-    overscan: 6,
+    overscan: 3,
     // Sized by ResizeObservers after the frame's layout, not by reads that force it inside the commit (measure.ts);
     // rows are moved to their measured places directly, without another render.
     initialRect: initialRect(),
@@ -105,10 +106,12 @@ export function FindingsList({ t, state, onSelect, onAcknowledge, onWithdraw }: 
   };
 
   const total = rows.length;
+  // The box has its full height at once (the list's total size); its rows follow a frame later.
+  const drawn = useAfterFirstPaint() ? virtual.getVirtualItems() : [];
   return (
     <div ref={scroller} className={s.scroller} data-testid="findings-scroll">
       <ul ref={virtual.containerRef} className={s.list} aria-label={t.findingsList} onKeyDown={onKeyDown} data-testid="findings-list">
-        {virtual.getVirtualItems().map((v) => {
+        {drawn.map((v) => {
           const row = rows[v.index];
           if (!row) return null;
           // The virtualiser writes each row's place (transform) and the list's height itself (directDomUpdates).
