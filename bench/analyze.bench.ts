@@ -2,8 +2,8 @@
  * `npm run bench`: one table, and bench.json. analyze() on realistic plans grown from the Chiang Mai rows
  * (bench/realistic.ts) at 1k–200k rows (best of a few runs: the machine is shared), the office adapter against the
  * FakeExcel (syncs, bytes, rejections for check + mark, and a re-read), the CLI's read + check against a plain
- * exceljs read of the same file, the browser mode in Chromium (long tasks, first findings, DOM nodes; needs
- * `npm run build`), and the process's peak RSS.
+ * exceljs read of the same file, the CLI over several files (bench/cli.bench.ts), the browser mode in Chromium
+ * (long tasks, first findings, DOM nodes; needs `npm run build`), and the process's peak RSS.
  */
 import { existsSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
@@ -18,6 +18,7 @@ import { readXlsx } from '../src/workbook/xlsx/read';
 import { FakeExcel } from '../test/fakes/fake-excel';
 import { DIST, launch } from '../test/e2e/harness';
 import { manySheets, measureCheck, writeXlsx, type PaneFigures } from '../test/e2e/pane-perf';
+import { cliBatch, cliFixRss } from './cli.bench';
 import { FIXTURE, realisticPlan } from './realistic';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -184,7 +185,11 @@ async function pane(): Promise<void> {
   if (PARTS.has('engine')) await engine();
   if (PARTS.has('office')) await office();
   if (PARTS.has('live')) await live();
-  if (PARTS.has('cli')) await cli();
+  if (PARTS.has('cli')) {
+    await cli();
+    await cliBatch(line, rows, RUNS);
+    await cliFixRss(line, rows);
+  }
   if (PARTS.has('pane')) await pane();
   const rss = process.resourceUsage().maxRSS / 1024;
   line(['process', 'peak RSS', `${rss.toFixed(0)} MB`, '', '']);

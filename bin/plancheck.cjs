@@ -24,6 +24,8 @@ if (run) {
   run(process.argv.slice(2), {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
+    // The progress bar is drawn only on a terminal, never into a pipe or a log.
+    isTTY: Boolean(process.stderr.isTTY),
   }).then((code) => {
     process.exitCode = code;
   }, fail);

@@ -4,6 +4,7 @@ import { readXlsx } from '../workbook/xlsx/read';
 import { applyToXlsx } from '../workbook/xlsx/write';
 import type { Args } from './args';
 import { T } from './i18n';
+import { readInput } from './input';
 import { reason, writeReason, type Io } from './io';
 import { outputProblem, writeAtomic } from './output';
 import { escapeField } from './safe-text';
@@ -19,7 +20,7 @@ function target(args: Args): { input: string; output: string } | string {
 }
 
 /** Why the output cannot be written, before any work is done; null when it can. */
-function refusal(input: string, output: string, args: Args, io: Io): string | null {
+export function refusal(input: string, output: string, args: Args, io: Io): string | null {
   const t = T[args.lang];
   const name = escapeField(output);
   try {
@@ -33,7 +34,10 @@ function refusal(input: string, output: string, args: Args, io: Io): string | nu
   }
 }
 
-async function run(args: Args, io: Io, plan: (file: string) => Promise<{ actions: Action[]; lines: string[] }>): Promise<number> {
+/** What fix or summarize decides for one workbook: its actions and the lines that tell the user about them. */
+type Planner = (bytes: Uint8Array, name: string) => Promise<{ actions: Action[]; lines: string[] }>;
+
+async function run(args: Args, io: Io, plan: Planner): Promise<number> {
   const t = T[args.lang];
   const where = target(args);
   if (typeof where === 'string') {
@@ -47,15 +51,18 @@ async function run(args: Args, io: Io, plan: (file: string) => Promise<{ actions
   }
   let actions: Action[];
   let lines: string[];
+  // The file is read once: the snapshot is built from these bytes and the same bytes are patched.
+  let input: Uint8Array;
   try {
-    ({ actions, lines } = await plan(where.input));
+    input = await readInput(where.input, io);
+    ({ actions, lines } = await plan(input, basename(where.input)));
   } catch (e) {
     io.stderr(`${t.unreadable(escapeField(where.input), reason(e, args.lang, io.debug))}\n`);
     return 2;
   }
   let bytes: Uint8Array;
   try {
-    bytes = await applyToXlsx(where.input, actions);
+    bytes = await applyToXlsx(input, actions);
   } catch (e) {
     io.stderr(`${t.cannotBuild(reason(e, args.lang, io.debug))}\n`);
     return 2;
@@ -81,8 +88,8 @@ export function fix(args: Args, io: Io, catalogs?: readonly Catalog[]): Promise<
   const t = T[args.lang];
   const both = !args.flags.has('--numbers') && !args.flags.has('--totals');
   const overwrite = args.flags.has('--overwrite-conflicts');
-  return run(args, io, async (file) => {
-    const analysis = analyze(await readXlsx(file, basename(file)), catalogs ? { catalogs } : {});
+  return run(args, io, async (bytes, name) => {
+    const analysis = analyze(await readXlsx(bytes, name), catalogs ? { catalogs } : {});
     const lines: string[] = [];
     let actions: Action[] = [];
     if (both || args.flags.has('--totals')) {
@@ -128,10 +135,10 @@ export function fix(args: Args, io: Io, catalogs?: readonly Catalog[]): Promise<
 
 /** plancheck summarize: the four summary sheets, regenerated whole. */
 export function summarize(args: Args, io: Io, catalogs?: readonly Catalog[]): Promise<number> {
-  return run(args, io, async (file) => {
-    const snapshot = await readXlsx(file, basename(file));
+  return run(args, io, async (bytes, name) => {
+    const snapshot = await readXlsx(bytes, name);
     const actions = planSummaries(analyze(snapshot, catalogs ? { catalogs } : {}), {
-      title: workbookTitle(snapshot) || basename(file).replace(/\.xlsx$/i, ''),
+      title: workbookTitle(snapshot) || name.replace(/\.xlsx$/i, ''),
       digits: digitStyle(snapshot),
     });
     return { actions, lines: [T[args.lang].sheets(actions.map((a) => escapeField(a.sheet.name)))] };

@@ -46,17 +46,22 @@ const FAMILY_EN: Record<Family, string> = {
 };
 
 const USAGE_TH = `การใช้งาน:
-  plancheck check <ไฟล์.xlsx>... [--format text|json] [--lang th|en]
+  plancheck check <ไฟล์.xlsx|โฟลเดอร์|รูปแบบ>... [--summary] [--format text|json] [--lang th|en]
   plancheck fix <ไฟล์.xlsx> -o <ไฟล์ใหม่.xlsx> [--numbers] [--totals] [--overwrite-conflicts] [--keep-formulas] [--force] [--lang th|en]
   plancheck summarize <ไฟล์.xlsx> -o <ไฟล์ใหม่.xlsx> [--force] [--lang th|en]
+  plancheck summarize --combine <ไฟล์.xlsx|โฟลเดอร์|รูปแบบ>... -o <ไฟล์ใหม่.xlsx> [--force] [--lang th|en]
   plancheck rules [--lang th|en]
 
 check      ตรวจแผน: ผลรวมรายไตรมาส ยอดรวม ตารางสรุป ลำดับที่ และตัวชี้วัด
+           โฟลเดอร์ = ไฟล์ .xlsx และ .xlsm ในโฟลเดอร์นั้น (ไม่รวมโฟลเดอร์ย่อย ไฟล์ล็อก ~$ และสำเนา .ตรวจแล้ว)
+           รูปแบบ: * แทนตัวอักษรใด ๆ ในชื่อ, ? แทนหนึ่งตัวอักษร, ** แทนโฟลเดอร์ย่อยทุกชั้น (เช่น "แผน/**/*.xlsx")
+           --summary แสดงบรรทัดเดียวต่อไฟล์ (จำนวนผิดพลาด คำเตือน ข้อสังเกต หรือเหตุที่อ่านไม่ได้) และบรรทัดรวม
            --format json พิมพ์รายงานตามโครงสร้างข้อมูล (หลายไฟล์เป็นอาร์เรย์ พิมพ์ทีละไฟล์เมื่อตรวจเสร็จ)
 fix        --numbers แปลงตัวเลขที่พิมพ์เป็นข้อความให้เป็นตัวเลข (ยังแสดงเลขไทย)
            --totals  เติมผลรวมเป็นสูตร (ยอดที่ไม่ตรงจะแสดงก่อน และไม่เขียนทับ เว้นแต่ใส่ --overwrite-conflicts)
                      สูตรเดิมที่รวมช่องถูกต้องคงไว้ สูตรที่อ่านช่องผิดจะแทนด้วยสูตรที่ถูก เว้นแต่ใส่ --keep-formulas
 summarize  เพิ่มชีตสรุปตามหน่วยงาน ตามตัวชี้วัด รายไตรมาส และผลการตรวจ
+           --combine รวมสรุปของหลายไฟล์ (เช่น ทุกหน่วยงานในจังหวัด) เป็นไฟล์ใหม่ไฟล์เดียว พร้อมชีตผลการตรวจที่ระบุไฟล์ต้นทาง
 rules      รายการกฎการตรวจทั้งหมด พร้อมระดับความรุนแรง
 --catalog  เพิ่มโครงสร้างตัวชี้วัดของช่วงแผนอื่น (ไฟล์ .json) ใช้กับ check, fix และ summarize ได้
 -o         ไฟล์ผลลัพธ์ (ไม่มีวันเขียนทับไฟล์ต้นฉบับ) ถ้ามีไฟล์ชื่อนี้อยู่แล้ว ต้องใส่ --force จึงจะแทนที่
@@ -65,18 +70,23 @@ rules      รายการกฎการตรวจทั้งหมด �
 ผลลัพธ์: 0 = สำเร็จ/ไม่มีข้อผิดพลาด, 1 = มีข้อผิดพลาด, 2 = อ่านหรือเขียนไฟล์ไม่ได้ หรือคำสั่งไม่ถูกต้อง`;
 
 const USAGE_EN = `Usage:
-  plancheck check <file.xlsx>... [--format text|json] [--lang th|en]
+  plancheck check <file.xlsx|folder|pattern>... [--summary] [--format text|json] [--lang th|en]
   plancheck fix <file.xlsx> -o <new.xlsx> [--numbers] [--totals] [--overwrite-conflicts] [--keep-formulas] [--force] [--lang th|en]
   plancheck summarize <file.xlsx> -o <new.xlsx> [--force] [--lang th|en]
+  plancheck summarize --combine <file.xlsx|folder|pattern>... -o <new.xlsx> [--force] [--lang th|en]
   plancheck rules [--lang th|en]
 
 check      checks quarterly sums, totals, summary tables, numbering and indicators
+           a folder = its .xlsx and .xlsm files (not its sub-folders, ~$ lock files, or copies the browser mode downloaded beside their workbook)
+           patterns: * any characters in a name, ? one character, ** any sub-folders (e.g. "plans/**/*.xlsx")
+           --summary prints one line per file (errors, warnings, infos, or why it cannot be read) and a total
            --format json prints the report schema (an array for several files, each printed as it is checked)
 fix        --numbers turns numbers typed as text into numbers (still shown in Thai digits)
            --totals  fills totals with live formulas (disagreeing figures are listed first and kept,
                      unless --overwrite-conflicts); a formula that already totals the right cells is kept,
                      one that reads other cells is rewritten unless --keep-formulas
 summarize  adds sheets: per agency, per goal/indicator, per quarter, and the findings
+           --combine: one new workbook summarising several (e.g. every agency of a province), findings with their file
 rules      lists every rule with its severity
 --catalog  adds another plan period's indicator structure (a .json file); for check, fix and summarize
 -o         the output file (never the input); an existing file is replaced only with --force
@@ -148,6 +158,15 @@ const th = {
   badCatalog: (file: string, why: string) => `ใช้ไฟล์โครงสร้างตัวชี้วัด "${file}" ไม่ได้: ${why}`,
   catalogInvalid: 'ไม่ใช่ไฟล์ JSON ตามโครงสร้างตัวชี้วัด (period, goals, indicators …)',
   severityName: { error: 'ผิดพลาด', warning: 'คำเตือน', info: 'ข้อสังเกต' } as Record<string, string>,
+  progress: (done: number, total: number, bar: string, file: string) => `กำลังตรวจ ${done + 1}/${total} ${bar} ${file}`,
+  summaryLine: (file: string, e: number, w: number, i: number) => `${file}  ผิดพลาด ${e} · คำเตือน ${w} · ข้อสังเกต ${i}`,
+  summaryUnreadable: (file: string, why: string) => `${file}  อ่านไม่ได้: ${why}`,
+  summaryTotal: (files: number, e: number, w: number, i: number, unreadable: number) =>
+    `รวม ${files} ไฟล์  ผิดพลาด ${e} · คำเตือน ${w} · ข้อสังเกต ${i}${unreadable > 0 ? ` · อ่านไม่ได้ ${unreadable} ไฟล์` : ''}`,
+  emptyFolder: (dir: string) => `ไม่มีไฟล์ .xlsx หรือ .xlsm ในโฟลเดอร์ "${dir}"`,
+  noMatch: (pattern: string) => `ไม่มีไฟล์ที่ตรงกับ "${pattern}"`,
+  cannotList: (dir: string, why: string) => `เปิดโฟลเดอร์ "${dir}" ไม่ได้: ${why}`,
+  outOfMemory: 'หน่วยความจำไม่พอสำหรับวิเคราะห์ไฟล์นี้พร้อมไฟล์อื่น (ลองตั้งค่า PLANCHECK_WORKERS=0 เพื่อวิเคราะห์ทีละไฟล์)',
 };
 
 export type Strings = typeof th;
@@ -216,6 +235,15 @@ const en: Strings = {
   badCatalog: (file: string, why: string) => `Cannot use the indicator-structure file "${file}": ${why}`,
   catalogInvalid: 'not a JSON file of the indicator structure (period, goals, indicators …)',
   severityName: { error: 'error', warning: 'warning', info: 'info' } as Record<string, string>,
+  progress: (done: number, total: number, bar: string, file: string) => `Checking ${done + 1}/${total} ${bar} ${file}`,
+  summaryLine: (file: string, e: number, w: number, i: number) => `${file}  ${e} errors · ${w} warnings · ${i} infos`,
+  summaryUnreadable: (file: string, why: string) => `${file}  cannot be read: ${why}`,
+  summaryTotal: (files: number, e: number, w: number, i: number, unreadable: number) =>
+    `Total ${files} file${files === 1 ? '' : 's'}  ${e} errors · ${w} warnings · ${i} infos${unreadable > 0 ? ` · ${unreadable} unreadable` : ''}`,
+  emptyFolder: (dir: string) => `no .xlsx or .xlsm file in the folder "${dir}"`,
+  noMatch: (pattern: string) => `no file matches "${pattern}"`,
+  cannotList: (dir: string, why: string) => `cannot list the folder "${dir}": ${why}`,
+  outOfMemory: 'not enough memory to analyse this file alongside others (set PLANCHECK_WORKERS=0 to analyse one file at a time)',
 };
 
 export const T: Record<Lang, Strings> = { th, en };

@@ -8,6 +8,16 @@ export interface Io {
   files?: Partial<WriteOps>;
   /** Whether to add an unexpected error's own text and stack to its message (PLANCHECK_DEBUG=1). */
   debug?: boolean;
+  /** Reads an input workbook's bytes (default: the file, refused before reading when it is too large to be one). */
+  readFile?: (path: string) => Promise<Uint8Array>;
+  /** Whether stderr is a terminal: a progress bar is drawn there only then (never into a pipe or a log file). */
+  isTTY?: boolean;
+  /** stderr without the control-character net, for the progress bar's own carriage returns (set by run()). */
+  status?: (s: string) => void;
+  /** Worker threads for `summarize --combine` (default: one per core, at most 4; 0 reads in this thread). */
+  workers?: number;
+  /** A heap limit for each worker thread, in MB (default: V8's own; tests make a worker run out of memory). */
+  workerHeapMb?: number;
 }
 
 // The system's error codes, by what they mean to someone reading or writing a file.

@@ -1,6 +1,7 @@
 import { parseArgs, langOf } from './args';
 import { catalogsOf, rulesList } from './catalogs';
 import { check } from './check';
+import { summarizeCombined } from './combine/command';
 import { fix, summarize } from './fix';
 import { T } from './i18n';
 import { reason, type Io } from './io';
@@ -12,9 +13,9 @@ export type { Io } from './io';
 const VERSION: string = (require('../../package.json') as { version: string }).version;
 
 const FLAGS: Record<string, string[]> = {
-  check: [],
+  check: ['--summary'],
   fix: ['--numbers', '--totals', '--overwrite-conflicts', '--keep-formulas', '--force'],
-  summarize: ['--force'],
+  summarize: ['--force', '--combine'],
 };
 
 const HELP = ['--help', '-h', 'help'];
@@ -51,6 +52,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   if (command === 'check') return check(args, io, VERSION, catalogs);
+  if (command === 'summarize' && args.flags.has('--combine')) return summarizeCombined(args, io, catalogs);
   return command === 'fix' ? fix(args, io, catalogs) : summarize(args, io, catalogs);
 }
 
@@ -61,8 +63,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
     ...io,
     stdout: (s) => io.stdout(escapeTerminal(s)),
     stderr: (s) => io.stderr(escapeTerminal(s)),
+    // Raw: only the progress bar writes here, with its fields escaped (see progress.ts).
+    status: io.status ?? io.stderr,
     debug: io.debug ?? process.env.PLANCHECK_DEBUG === '1',
   };
+  // PLANCHECK_WORKERS=0 combines in one thread (a machine short of memory); unset, one worker per core, at most 4.
+  const workers = /^\d{1,2}$/.test(process.env.PLANCHECK_WORKERS ?? '') ? Number(process.env.PLANCHECK_WORKERS) : undefined;
+  if (safe.workers === undefined && workers !== undefined) safe.workers = workers;
   try {
     return await dispatch(argv, safe);
   } catch (e) {

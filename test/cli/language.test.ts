@@ -20,7 +20,7 @@ function latinLeftInThai(s: string): string[] {
     .replace(/(?<![\w-])--?[a-z][a-z-]*(=\S+)?/g, ' ')
     .replace(/\bE[A-Z0-9]{2,}\b/g, '')
     .replace(/\b(plancheck|PlanCheck|Excel|LibreOffice|Calc|OpenDocument|CSV|XML|check|fix|summarize|rules|text\|json|th\|en|th|en|json|PLANCHECK_DEBUG=1)\b/g, '')
-    .replace(/\.(xlsx|json)\b/g, '');
+    .replace(/\.(xlsx|xlsm|json)\b/g, '');
   return rest.match(/[A-Za-z]+/g) ?? [];
 }
 
@@ -38,6 +38,9 @@ describe('one language at a time', () => {
   fs.copyFileSync(CM, input);
   fs.writeFileSync(existing, 'x');
   fs.writeFileSync(broken, 'not a zip');
+  // A folder is its workbooks now (`check DIR`): the answer without a report is a folder that has none.
+  const empty = join(dir, 'empty');
+  fs.mkdirSync(empty);
   // Every way the command line answers other than a report: help, usage errors, refusals, I/O errors.
   const cases: string[][] = [
     ['--help'],
@@ -48,7 +51,11 @@ describe('one language at a time', () => {
     ['check', input, '--bogus'],
     ['check', join(dir, 'missing.xlsx')],
     ['check', broken],
-    ['check', dir],
+    ['check', empty],
+    ['check', join(empty, '*.xlsx')],
+    ['check', input, broken, '--summary'],
+    ['summarize', '--combine', input, broken, '-o', join(dir, 'province.xlsx')],
+    ['summarize', '--combine', input, '-o', input],
     ['fix', input],
     ['fix', input, '-o'],
     ['fix', input, existing, '-o', join(dir, 'a.xlsx')],
@@ -59,7 +66,7 @@ describe('one language at a time', () => {
     ['summarize', broken, '-o', join(dir, 'b.xlsx')],
   ];
 
-  it.each(cases.map((c) => [c.join(' ').replace(dir, '<tmp>'), c]))('plancheck %s', async (_, argv) => {
+  it.each(cases.map((c) => [c.join(' ').replaceAll(dir, '<tmp>'), c]))('plancheck %s', async (_, argv) => {
     const th = await messages(argv as string[]);
     expect(THAI.test(th)).toBe(true);
     expect(latinLeftInThai(th)).toEqual([]);
