@@ -18,9 +18,9 @@ import { patchXlsx } from '../src/workbook/xlsx/patch';
 import { readXlsx } from '../src/workbook/xlsx/read';
 import { FakeExcel } from '../test/fakes/fake-excel';
 import { DIST, launch } from '../test/e2e/harness';
-import { measureCheck, writeXlsx } from '../test/e2e/pane-perf';
+import { manySheets, measureCheck, writeXlsx, type PaneFigures } from '../test/e2e/pane-perf';
 import { cliBatch, cliFixRss } from './cli.bench';
-import { realisticPlan } from './realistic';
+import { FIXTURE, realisticPlan } from './realistic';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 /** Which parts to run (all by default): engine, office, live, cli. */
@@ -187,6 +187,10 @@ async function pane(): Promise<void> {
     return;
   }
   const browser = await launch();
+  const longest = (m: PaneFigures): string =>
+    m.longestMs === 0 ? 'no main-thread task of 50 ms or more' : `longest main-thread task ${m.longestMs} ms, ${m.over100} over 100 ms`;
+  const report = (m: PaneFigures, size: string): void =>
+    line(['pane check (browser, Chromium)', size, longest(m), `open ${m.openMs} ms, first findings ${m.firstFindingMs} ms after ตรวจ`, `${m.domNodes.toLocaleString('en')} DOM nodes`]);
   try {
     for (const n of sizes) {
       const plan = await realisticPlan(n);
@@ -194,14 +198,14 @@ async function pane(): Promise<void> {
       await writeXlsx(plan.snapshot, file);
       const m = await measureCheck(browser, file, { width: 1200, timeoutMs: 600_000 });
       rows.push({ part: 'pane', projects: n, ...m, longTasks: undefined, tasks: m.longTasks.length });
-      line([
-        'pane check (browser, Chromium)',
-        `${n.toLocaleString('en')} projects (.xlsx)`,
-        `longest main-thread task ${m.longestMs} ms, ${m.over100} over 100 ms`,
-        `open ${m.openMs} ms, first findings ${m.firstFindingMs} ms after ตรวจ`,
-        `${m.domNodes.toLocaleString('en')} DOM nodes`,
-      ]);
+      report(m, `${n.toLocaleString('en')} projects (.xlsx)`);
     }
+    // Many findings on many sheets: the Chiang Mai plan sheet 100 times (900 findings, 100 per-sheet counts).
+    const file = join(mkdtempSync(join(tmpdir(), 'plancheck-bench-pane-')), 'plans-100.xlsx');
+    await writeXlsx(await manySheets(FIXTURE, 100), file);
+    const m = await measureCheck(browser, file, { width: 1200, timeoutMs: 600_000 });
+    rows.push({ part: 'pane', sheets: 100, ...m, longTasks: undefined, tasks: m.longTasks.length });
+    report(m, '100 sheets, 900 findings (.xlsx)');
   } finally {
     await browser.close();
   }
