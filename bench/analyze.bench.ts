@@ -5,25 +5,26 @@
  * exceljs read of the same file, the CLI over several files (bench/cli.bench.ts), the browser mode in Chromium
  * (long tasks, first findings, DOM nodes; needs `npm run build`), and the process's peak RSS.
  */
-import { existsSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
-import { analyze, analyzeWithState, planMarks, reanalyze } from '../src/domain';
+import { analyze, analyzeWithState, planMarks, planNumbers, planTotals, reanalyze, type Action } from '../src/domain';
 import type { SheetEdit } from '../src/workbook/host';
 import { OfficeHost } from '../src/workbook/office/host';
 import { jsonBytes } from '../src/workbook/office/read-plan';
+import { patchXlsx } from '../src/workbook/xlsx/patch';
 import { readXlsx } from '../src/workbook/xlsx/read';
 import { FakeExcel } from '../test/fakes/fake-excel';
 import { DIST, launch } from '../test/e2e/harness';
-import { measureCheck, writeXlsx } from '../test/e2e/pane-perf';
+import { manySheets, measureCheck, writeXlsx, type PaneFigures } from '../test/e2e/pane-perf';
 import { cliBatch, cliFixRss } from './cli.bench';
-import { realisticPlan } from './realistic';
+import { FIXTURE, realisticPlan } from './realistic';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 /** Which parts to run (all by default): engine, office, live, cli. */
-const PARTS = new Set((process.env.BENCH_PARTS ?? 'engine,office,live,cli,pane').split(','));
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'engine,office,live,cli,patch,pane').split(','));
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,50000,100000,200000').split(',').map(Number);
 const rows: Record<string, unknown>[] = [];
 const table: string[] = [];
@@ -145,6 +146,36 @@ async function cli(): Promise<void> {
 }
 
 /**
+ * The package patcher on a realistic .xlsx: `fix` (numbers and totals, as the CLI plans them) and the marks with
+ * their notes, each patched into the file's bytes (best of a few runs; 50k once). Linear: ms per 1k actions stays
+ * flat from 10k to 50k.
+ */
+async function patch(): Promise<void> {
+  for (const n of (process.env.BENCH_PATCH_SIZES ?? '10000,50000').split(',').map(Number)) {
+    const plan = await realisticPlan(n);
+    const file = join(mkdtempSync(join(tmpdir(), 'plancheck-bench-patch-')), `plan-${n}.xlsx`);
+    await writeXlsx(plan.snapshot, file);
+    const bytes = new Uint8Array(readFileSync(file));
+    const analysis = analyze(await readXlsx(file));
+    const totals = planTotals(analysis).actions;
+    const done = new Set(totals.map((a) => (a.kind === 'set-number' || a.kind === 'set-formula' ? `${a.sheet}!${a.cell}` : '')));
+    const fix = (planNumbers(analysis).filter((a) => !done.has(`${a.sheet}!${a.cell}`)) as Action[]).concat(totals);
+    for (const [what, actions] of [['fix --numbers --totals', fix], ['marks + notes', planMarks(analysis, { notes: true })]] as const) {
+      const times: number[] = [];
+      for (let i = 0; i < (n >= 50_000 ? 1 : RUNS); i++) {
+        const t = performance.now();
+        patchXlsx(bytes, actions);
+        times.push(performance.now() - t);
+      }
+      const ms = Math.min(...times);
+      const per1k = (ms * 1000) / actions.length;
+      rows.push({ part: 'patch', what, projects: n, actions: actions.length, ms, msPer1kActions: per1k });
+      line([`patch ${what}`, `${n.toLocaleString('en')} projects (.xlsx)`, `${ms.toFixed(0)} ms`, `${per1k.toFixed(1)} ms / 1k actions (${actions.length.toLocaleString('en')})`, '']);
+    }
+  }
+}
+
+/**
  * The browser mode in Debian's Chromium on a realistic plan: every main-thread task from the upload to the marked
  * check (a long-task observer), the time to the first finding shown, and the DOM nodes after. Target: no task
  * over 100 ms at 50k rows.
@@ -156,6 +187,10 @@ async function pane(): Promise<void> {
     return;
   }
   const browser = await launch();
+  const longest = (m: PaneFigures): string =>
+    m.longestMs === 0 ? 'no main-thread task of 50 ms or more' : `longest main-thread task ${m.longestMs} ms, ${m.over100} over 100 ms`;
+  const report = (m: PaneFigures, size: string): void =>
+    line(['pane check (browser, Chromium)', size, longest(m), `open ${m.openMs} ms, first findings ${m.firstFindingMs} ms after ตรวจ`, `${m.domNodes.toLocaleString('en')} DOM nodes`]);
   try {
     for (const n of sizes) {
       const plan = await realisticPlan(n);
@@ -163,14 +198,14 @@ async function pane(): Promise<void> {
       await writeXlsx(plan.snapshot, file);
       const m = await measureCheck(browser, file, { width: 1200, timeoutMs: 600_000 });
       rows.push({ part: 'pane', projects: n, ...m, longTasks: undefined, tasks: m.longTasks.length });
-      line([
-        'pane check (browser, Chromium)',
-        `${n.toLocaleString('en')} projects (.xlsx)`,
-        `longest main-thread task ${m.longestMs} ms, ${m.over100} over 100 ms`,
-        `open ${m.openMs} ms, first findings ${m.firstFindingMs} ms after ตรวจ`,
-        `${m.domNodes.toLocaleString('en')} DOM nodes`,
-      ]);
+      report(m, `${n.toLocaleString('en')} projects (.xlsx)`);
     }
+    // Many findings on many sheets: the Chiang Mai plan sheet 100 times (900 findings, 100 per-sheet counts).
+    const file = join(mkdtempSync(join(tmpdir(), 'plancheck-bench-pane-')), 'plans-100.xlsx');
+    await writeXlsx(await manySheets(FIXTURE, 100), file);
+    const m = await measureCheck(browser, file, { width: 1200, timeoutMs: 600_000 });
+    rows.push({ part: 'pane', sheets: 100, ...m, longTasks: undefined, tasks: m.longTasks.length });
+    report(m, '100 sheets, 900 findings (.xlsx)');
   } finally {
     await browser.close();
   }
@@ -186,6 +221,7 @@ async function pane(): Promise<void> {
     await cliBatch(line, rows, RUNS);
     await cliFixRss(line, rows);
   }
+  if (PARTS.has('patch')) await patch();
   if (PARTS.has('pane')) await pane();
   const rss = process.resourceUsage().maxRSS / 1024;
   line(['process', 'peak RSS', `${rss.toFixed(0)} MB`, '', '']);

@@ -43,7 +43,10 @@ it('checks 100 plan sheets with a bounded DOM and no long main-thread task', asy
   expect(m.renderedFindings).toBeGreaterThan(0);
   expect(m.renderedFindings).toBeLessThan(60);
   expect(m.domNodes).toBeLessThan(5000);
-  // 100 ms is the target (`npm run bench`); 400 leaves room for a loaded machine, and a whole-list render of
-  // 900 findings takes seconds.
-  expect(m.longestMs).toBeLessThan(400);
+  // 100 ms is the target (`npm run bench` reports the figure: 52–85 ms on a loaded 2-core machine); 150 leaves
+  // room for that load. Drawing the checked pane in one piece (every sheet's count and reading line, the rows
+  // measured by forced layouts inside the commit) took 190–330 ms here.
+  expect(m.longestMs).toBeLessThanOrEqual(150);
+  // The per-sheet counts show the first few sheets and "N more" (all 100 would be most of the pane's layout).
+  expect(m.sheetCounts).toBeLessThan(20);
 });

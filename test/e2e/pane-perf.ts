@@ -46,6 +46,8 @@ export interface PaneFigures {
   /** Findings rendered, and the errors count the pane shows. */
   renderedFindings: number;
   errorsShown: string;
+  /** Per-sheet count buttons drawn. */
+  sheetCounts: number;
 }
 
 /** Registered before the page's own scripts: long tasks, the first finding's time and the ตรวจ click's time. */
@@ -91,6 +93,7 @@ export async function measureCheck(browser: Browser, file: string, options: { wi
         domNodes: document.getElementsByTagName('*').length,
         rendered: document.querySelectorAll('[data-testid=finding]').length,
         errors: document.querySelector('[data-testid=count-error]')?.textContent ?? '',
+        sheetCounts: document.querySelectorAll('[data-testid=sheet-count]').length,
       };
     });
     const tasks = got.tasks.filter((t) => t.start >= uploadAt);
@@ -106,6 +109,7 @@ export async function measureCheck(browser: Browser, file: string, options: { wi
       domNodes: got.domNodes,
       renderedFindings: got.rendered,
       errorsShown: got.errors,
+      sheetCounts: got.sheetCounts,
     };
   } finally {
     await page.close();

@@ -72,6 +72,8 @@ const findingAt = (cell: string) => screen.queryAllByTestId('finding').find((el)
 async function checkNow(user: ReturnType<typeof userEvent.setup>) {
   await user.click(button('ตรวจ'));
   await waitFor(() => expect(screen.getByTestId('count-error')).toHaveTextContent('ผิดพลาด 6'));
+  // The list's rows are drawn a frame after the pane that holds them (components/reveal.ts).
+  await waitFor(() => expect(screen.queryAllByTestId('finding').length).toBeGreaterThan(0));
 }
 
 describe('the task pane', () => {
@@ -169,6 +171,33 @@ describe('the task pane', () => {
     await userEvent.setup({ pointerEventsCheck: PointerEventsCheckLevel.Never }).click(button('ตรวจ'));
     await waitFor(() => expect(screen.getByText('เกิดข้อผิดพลาด')).toBeTruthy());
     expect(screen.getByText(/Excel is busy/)).toBeTruthy();
+  });
+});
+
+describe('a workbook of many sheets', () => {
+  it('shows the first sheets\' counts and reading lines, the rest on request; a chosen sheet stays shown', async () => {
+    const plan = snapshot.sheets.find((x) => x.name === PLAN)!;
+    const many = { ...snapshot, sheets: Array.from({ length: 12 }, (_, i) => ({ ...plan, name: `แผน ${i + 1}` })) };
+    const fake = FakeExcel.fromSnapshot(many, { apiVersion: '1.18' });
+    const user = userEvent.setup({ pointerEventsCheck: PointerEventsCheckLevel.Never });
+    render(<App host={new OfficeHost(fake.run, fake.isSetSupported)} now={NOW} />);
+    await user.click(button('ตรวจ'));
+    await waitFor(() => expect(screen.getAllByTestId('sheet-count')).toHaveLength(8));
+    expect(screen.getAllByTestId('sheet-reading')).toHaveLength(5);
+    await user.click(button('วิธีอ่านอีก 7 ชีต'));
+    expect(screen.getAllByTestId('sheet-reading')).toHaveLength(12);
+    await user.click(button('แสดงน้อยลง'));
+    expect(screen.getAllByTestId('sheet-reading')).toHaveLength(5);
+    // The sheet filter offers every sheet; one chosen there stays among the counts shown, pressed.
+    await user.selectOptions(control('ชีต') as unknown as HTMLSelectElement, 'แผน 11');
+    const shown = screen.getAllByTestId('sheet-count');
+    expect(shown.map((b) => b.dataset.sheet)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 11].map((i) => `แผน ${i}`));
+    expect(shown.at(-1)).toHaveAttribute('aria-pressed', 'true');
+    await user.click(button('อีก 3 ชีต'));
+    expect(screen.getAllByTestId('sheet-count')).toHaveLength(12);
+    await user.click(screen.getAllByTestId('sheet-count').find((b) => b.dataset.sheet === 'แผน 12')!);
+    await waitFor(() => expect(screen.queryAllByTestId('finding').length).toBeGreaterThan(0));
+    expect(screen.getAllByTestId('finding').every((li) => li.dataset.sheet === 'แผน 12')).toBe(true);
   });
 });
 

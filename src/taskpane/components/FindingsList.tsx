@@ -7,6 +7,8 @@ import type { Strings } from '../i18n/strings';
 import type { PaneState } from '../state/reducer';
 import { findingsView, listRows } from '../state/selectors';
 import { FindingItem } from './FindingItem';
+import { initialRect, measureRow, observeBoxRect, scrollBox } from './measure';
+import { useAfterFirstPaint } from './reveal';
 
 const useStyles = makeStyles({
   // The list scrolls in its own box: only the rows in view (and a few around) are in the DOM, whatever the count.
@@ -53,7 +55,14 @@ export function FindingsList({ t, state, onSelect, onAcknowledge, onWithdraw }: 
     getScrollElement: () => scroller.current,
     estimateSize: (i) => ESTIMATE[rows[i]?.kind ?? 'item'],
     getItemKey: (i) => rows[i]?.key ?? i,
-    overscan: 6,
+    overscan: 3,
+    // Sized by ResizeObservers after the frame's layout, not by reads that force it inside the commit (measure.ts);
+    // rows are moved to their measured places directly, without another render.
+    initialRect: initialRect(),
+    observeElementRect: observeBoxRect,
+    measureElement: measureRow,
+    scrollToFn: scrollBox,
+    directDomUpdates: true,
   });
   const items = rows.map((r) => r.kind === 'item' ? r : null);
   const selected = state.selected;
@@ -97,13 +106,16 @@ export function FindingsList({ t, state, onSelect, onAcknowledge, onWithdraw }: 
   };
 
   const total = rows.length;
+  // The box has its full height at once (the list's total size); its rows follow a frame later.
+  const drawn = useAfterFirstPaint() ? virtual.getVirtualItems() : [];
   return (
     <div ref={scroller} className={s.scroller} data-testid="findings-scroll">
-      <ul className={s.list} style={{ height: virtual.getTotalSize() }} aria-label={t.findingsList} onKeyDown={onKeyDown} data-testid="findings-list">
-        {virtual.getVirtualItems().map((v) => {
+      <ul ref={virtual.containerRef} className={s.list} aria-label={t.findingsList} onKeyDown={onKeyDown} data-testid="findings-list">
+        {drawn.map((v) => {
           const row = rows[v.index];
           if (!row) return null;
-          const common = { 'data-index': v.index, ref: virtual.measureElement, className: s.row, style: { transform: `translateY(${v.start}px)` }, 'aria-setsize': total, 'aria-posinset': v.index + 1 };
+          // The virtualiser writes each row's place (transform) and the list's height itself (directDomUpdates).
+          const common = { 'data-index': v.index, ref: virtual.measureElement, className: s.row, style: {}, 'aria-setsize': total, 'aria-posinset': v.index + 1 };
           if (row.kind === 'section') {
             const open = !closed.has(row.severity);
             return (

@@ -164,10 +164,17 @@ const view = memo((analysis: PaneAnalysis | null, shown: Finding[], acks: Acknow
 export const sheetCounts = memo((analysis: PaneAnalysis | null, acks: Acknowledgements, lang: Lang): { sheet: string; counts: Record<Severity, number>; text: string }[] => {
   if (!analysis) return [];
   const t = STRINGS[lang];
+  // One pass over the findings (a workbook of 100 sheets and 900 findings would otherwise scan them per sheet).
+  const open = new Map<string, Record<Severity, number>>();
+  for (const f of analysis.findings) {
+    if (acks.items[fingerprint(f)]) continue;
+    let n = open.get(f.sheet);
+    if (!n) open.set(f.sheet, (n = { error: 0, warning: 0, info: 0 }));
+    n[f.severity]++;
+  }
   return analysis.sheets.flatMap((sh) => {
-    const open = analysis.findings.filter((f) => f.sheet === sh.name && !acks.items[fingerprint(f)]);
-    if (open.length === 0) return [];
-    const counts = Object.fromEntries(SEVERITIES.map((sev) => [sev, open.filter((f) => f.severity === sev).length])) as Record<Severity, number>;
+    const counts = open.get(sh.name);
+    if (!counts) return [];
     const parts = SEVERITIES.filter((sev) => counts[sev] > 0).map((sev) => t.count(sev, counts[sev]));
     return [{ sheet: sh.name, counts, text: `${sh.name}: ${parts.join(' · ')}` }];
   });
@@ -229,16 +236,30 @@ export function readingLines(analysis: Pick<PaneAnalysis, 'sheets'>, t: Strings)
   });
 }
 
-/** The counts line: open findings by severity, then projects and budget, then how each plan sheet was read. */
-export function summaryView(s: PaneState): { counts: { severity: Severity; count: number; text: string }[]; projects: string; sheets: string[] } | null {
-  if (!s.analysis) return null;
-  const t = strings(s);
-  const open = openCounts(s);
+const summary = memo((analysis: PaneAnalysis, open: Record<Severity, number>, lang: Lang) => {
+  const t = STRINGS[lang];
   return {
     counts: SEVERITIES.map((sev) => ({ severity: sev, count: open[sev], text: `${t.severity[sev]} ${open[sev]}` })),
-    projects: t.projects(s.analysis.stats.projects, money(s.analysis.stats.budget)),
-    sheets: readingLines(s.analysis, t),
+    projects: t.projects(analysis.stats.projects, money(analysis.stats.budget)),
+    sheets: readingLines(analysis, t),
   };
+});
+
+/** The counts line: open findings by severity, then projects and budget, then how each plan sheet was read. */
+export function summaryView(s: PaneState): { counts: { severity: Severity; count: number; text: string }[]; projects: string; sheets: string[] } | null {
+  return s.analysis ? summary(s.analysis, openCounts(s), s.lang) : null;
+}
+
+/**
+ * A long list shown in part (the per-sheet counts, the reading lines of a workbook of many sheets): the first
+ * `limit`, and the one the reviewer chose wherever it is; all when opened. Drawing a hundred of them at once is
+ * most of the layout of a checked pane.
+ */
+export function shownPart<T>(items: readonly T[], limit: number, open: boolean, keep: (x: T) => boolean = () => false): { shown: T[]; hidden: number } {
+  // One more than the limit is shown rather than a button saying "1 more".
+  if (open || items.length <= limit + 1) return { shown: [...items], hidden: 0 };
+  const shown = items.filter((x, i) => i < limit || keep(x));
+  return { shown, hidden: items.length - shown.length };
 }
 
 /** The explanations switch: off and saying why when this host cannot write them. */

@@ -4,7 +4,7 @@ import type { WorkbookSnapshot } from '../../../src/domain/snapshot';
 import { initialState, reducer, type PaneEvent, type PaneState } from '../../../src/taskpane/state/reducer';
 import {
   ackOf, acknowledgedCount, findingsView, fixPreview, isBusy, listView, markActions, nextRecheck, notesSwitch, openCounts, openFailedText,
-  noPlan, progressValue, ruleOptions, severityOptions, sheetOptions, sheetSummary, statusText, strings, summaryDone, canSummarize, summaryView, visibleFindings,
+  noPlan, progressValue, ruleOptions, severityOptions, sheetOptions, sheetSummary, shownPart, statusText, strings, summaryDone, canSummarize, summaryView, visibleFindings,
 } from '../../../src/taskpane/state/selectors';
 import { Analyses } from '../../../src/taskpane/state/engine';
 import { asPane, fixture, planned, type TestAnalysis } from './fixtures';
@@ -326,6 +326,31 @@ describe('the summary per sheet, no plan, English counts', () => {
     expect(canSummarize(s)).toBe(false);
     expect(noPlan(checked())).toBe(false);
     expect(canSummarize(checked())).toBe(true);
+  });
+});
+
+describe('long lists shown in part', () => {
+  it('counts per sheet: acknowledged findings leave their sheet, a sheet with none open leaves the summary', () => {
+    const per = sheetSummary(acked());
+    const plan = per.find((p) => p.sheet === PLAN)!;
+    const before = sheetSummary(checked()).find((p) => p.sheet === PLAN)!;
+    expect(plan.counts.error).toBe(before.counts.error - 1);
+    expect(plan.counts).toEqual({
+      error: analysis.findings.filter((f) => f.sheet === PLAN && f.severity === 'error').length - 1,
+      warning: analysis.findings.filter((f) => f.sheet === PLAN && f.severity === 'warning').length,
+      info: analysis.findings.filter((f) => f.sheet === PLAN && f.severity === 'info').length,
+    });
+    const all = Object.fromEntries(analysis.findings.filter((f) => f.sheet === SUMMARY).map((f) => [fingerprint(f), { reason: 'ok', at: '2026-11-21' }]));
+    expect(sheetSummary(checked({ v: 1, items: all })).map((p) => p.sheet)).not.toContain(SUMMARY);
+  });
+
+  it('shows the first few and the chosen one until opened, never "1 more"', () => {
+    const items = Array.from({ length: 20 }, (_, i) => i);
+    expect(shownPart(items, 8, false)).toEqual({ shown: [0, 1, 2, 3, 4, 5, 6, 7], hidden: 12 });
+    expect(shownPart(items, 8, false, (x) => x === 15)).toEqual({ shown: [0, 1, 2, 3, 4, 5, 6, 7, 15], hidden: 11 });
+    expect(shownPart(items, 8, true)).toEqual({ shown: items, hidden: 0 });
+    expect(shownPart(items.slice(0, 9), 8, false)).toEqual({ shown: items.slice(0, 9), hidden: 0 });
+    expect(shownPart(items.slice(0, 10), 8, false).hidden).toBe(2);
   });
 });
 

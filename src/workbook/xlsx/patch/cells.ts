@@ -1,7 +1,7 @@
 import { PatchError } from './errors';
 import { child } from './order';
 import { cellOf, cellRef, colLetters, parseRange, shiftFormula, type Pos } from './refs';
-import { defaultStyle, formulaOf, indexSheet, type CellEl, type SheetIndex } from './sheet-index';
+import { columnStyles, defaultStyle, formulaOf, indexSheet, type CellEl, type SheetIndex } from './sheet-index';
 import type { Styles } from './styles';
 import { attrs, escapeText, splice, textOf, withAttr, withoutAttr, type Splice } from './xml';
 
@@ -43,21 +43,56 @@ function arrayAreas(xml: string, index: SheetIndex): { from: Pos; to: Pos }[] {
 }
 
 /**
+ * The target cells ("row:col") that lie inside an array formula's area. Each area looks up only the target rows
+ * it spans (binary search over them), so many areas and many writes cost their sum, not their product.
+ */
+function insideArrays(areas: { from: Pos; to: Pos }[], byRow: Map<number, { pos: Pos }[]>): Set<string> {
+  const hit = new Set<string>();
+  if (areas.length === 0) return hit;
+  const rows = [...byRow.keys()].sort((a, b) => a - b);
+  for (const a of areas) {
+    let lo = 0;
+    let hi = rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (rows[mid]! < a.from.row) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < rows.length && rows[i]! <= a.to.row; i++) {
+      for (const { pos } of byRow.get(rows[i]!)!) if (pos.col >= a.from.col && pos.col <= a.to.col) hit.add(`${pos.row}:${pos.col}`);
+    }
+  }
+  return hit;
+}
+
+/** The cells of each shared-formula group (by si), in document order: read once, when a master is overwritten. */
+const NO_SI = '\u0000';
+type SharedGroups = Map<string, { cell: CellEl; f: NonNullable<ReturnType<typeof formulaOf>> }[]>;
+
+function sharedGroups(xml: string, index: SheetIndex): SharedGroups {
+  const out: SharedGroups = new Map();
+  for (const r of index.rows) {
+    for (const c of r.cells) {
+      const g = formulaOf(xml, c.el);
+      if (!g || g.attrs.get('t') !== 'shared') continue;
+      const si = g.attrs.get('si') ?? NO_SI;
+      const list = out.get(si);
+      if (list) list.push({ cell: c, f: g });
+      else out.set(si, [{ cell: c, f: g }]);
+    }
+  }
+  return out;
+}
+
+/**
  * When a shared formula's master cell is overwritten, the next cell of its group becomes the master: it gets the
  * formula text moved to where it is, and the group's area shrinks to the cells still in it.
  */
-function reassignShared(xml: string, index: SheetIndex, master: CellEl, written: Set<string>, edits: Splice[]): void {
+function reassignShared(xml: string, groups: SharedGroups, master: CellEl, written: Set<string>, edits: Splice[]): void {
   const f = formulaOf(xml, master.el)!;
   const si = f.attrs.get('si');
   const text = textOf(xml, f.el);
-  const members: { cell: CellEl; f: NonNullable<ReturnType<typeof formulaOf>> }[] = [];
-  for (const r of index.rows) {
-    for (const c of r.cells) {
-      if (c === master || written.has(cellRef(c))) continue;
-      const g = formulaOf(xml, c.el);
-      if (g && g.attrs.get('t') === 'shared' && g.attrs.get('si') === si) members.push({ cell: c, f: g });
-    }
-  }
+  const members = (groups.get(si ?? NO_SI) ?? []).filter((m) => m.cell !== master && !written.has(cellRef(m.cell)));
   const next = members[0];
   if (!next) return;
   // Bounds by a loop: a spread of a whole column's cells into Math.min would overflow the call stack.
@@ -82,7 +117,8 @@ function reassignShared(xml: string, index: SheetIndex, master: CellEl, written:
  */
 function explicitRefs(xml: string, index: SheetIndex, rows: Set<number>): string {
   const edits: Splice[] = [];
-  const newRow = [...rows].some((r) => !index.rows.some((x) => x.row === r));
+  const present = new Set(index.rows.map((x) => x.row));
+  const newRow = [...rows].some((r) => !present.has(r));
   for (const r of index.rows) {
     let open = xml.slice(r.el.open.start, r.el.open.end);
     if (!r.explicit && newRow) open = withAttr(open, 'r', String(r.row));
@@ -103,21 +139,34 @@ function explicitRefs(xml: string, index: SheetIndex, rows: Set<number>): string
  */
 export function writeCells(original: string, writes: CellWrite[], styles: Styles, sheetName: string): { xml: string; touchedFormula: boolean } {
   const targets = new Set(writes.map((w) => cellOf(w.cell).row));
-  const xml = explicitRefs(original, indexSheet(original), targets);
-  const index = indexSheet(xml);
+  const first = indexSheet(original);
+  const xml = explicitRefs(original, first, targets);
+  // The sheet is indexed again only when explicit addresses were written in (positions moved).
+  const index = xml === original ? first : indexSheet(xml);
   const p = index.prefix;
-  const areas = arrayAreas(xml, index);
   const byRow = new Map<number, { pos: Pos; w: CellWrite }[]>();
+  const slot = new Map<string, number>();
   for (const w of writes) {
     const pos = cellOf(w.cell);
-    const list = byRow.get(pos.row) ?? [];
-    const same = list.findIndex((x) => x.pos.col === pos.col);
-    if (same >= 0) list[same] = { pos, w };
-    else list.push({ pos, w });
-    byRow.set(pos.row, list);
+    let list = byRow.get(pos.row);
+    if (!list) byRow.set(pos.row, (list = []));
+    // A later write to the same cell replaces the earlier one where it stood.
+    const key = `${pos.row}:${pos.col}`;
+    const same = slot.get(key);
+    if (same !== undefined) list[same] = { pos, w };
+    else {
+      slot.set(key, list.length);
+      list.push({ pos, w });
+    }
   }
-  const written = new Set([...byRow.values()].flat().map((x) => cellRef(x.pos)));
+  const inArray = insideArrays(arrayAreas(xml, index), byRow);
+  const written = new Set([...slot.keys()].map((k) => {
+    const [r, c] = k.split(':').map(Number) as [number, number];
+    return cellRef({ row: r, col: c });
+  }));
   const rowsByNumber = new Map(index.rows.map((r) => [r.row, r]));
+  const cols = columnStyles(xml, index);
+  let groups: SharedGroups | undefined;
   const edits: Splice[] = [];
   const newRows: { row: number; text: string }[] = [];
   let touchedFormula = false;
@@ -127,20 +176,25 @@ export function writeCells(original: string, writes: CellWrite[], styles: Styles
   for (const [rowNumber, list] of byRow) {
     list.sort((a, b) => a.pos.col - b.pos.col);
     const row = rowsByNumber.get(rowNumber);
+    // The row's cells by column (the first of a column, as a search in document order finds it).
+    const byCol = new Map<number, CellEl>();
+    for (const c of row?.cells ?? []) if (!byCol.has(c.col)) byCol.set(c.col, c);
+    // The first cell (in document order) right of each target: targets go left to right, so it only moves on.
+    let next = 0;
     const inserts = new Map<number, string[]>();
     let insertedAny = false;
     for (const { pos, w } of list) {
       const where = `${sheetName}!${cellRef(pos)}`;
       minCol = Math.min(minCol, pos.col);
       maxCol = Math.max(maxCol, pos.col);
-      if (areas.some((a) => pos.row >= a.from.row && pos.row <= a.to.row && pos.col >= a.from.col && pos.col <= a.to.col)) throw new PatchError('arrayFormula', where);
-      const existing = row?.cells.find((c) => c.col === pos.col);
+      if (inArray.has(`${pos.row}:${pos.col}`)) throw new PatchError('arrayFormula', where);
+      const existing = byCol.get(pos.col);
       if (existing) {
         const a = attrs(xml, existing.el.open);
         const f = formulaOf(xml, existing.el);
         if (f) {
           touchedFormula = true;
-          if (f.attrs.get('t') === 'shared' && f.attrs.get('ref')) reassignShared(xml, index, existing, written, edits);
+          if (f.attrs.get('t') === 'shared' && f.attrs.get('ref')) reassignShared(xml, (groups ??= sharedGroups(xml, index)), existing, written, edits);
         }
         const base = Number(a.get('s') ?? 0);
         const s = w.format !== undefined ? styles.withFormat(base, w.format) : base;
@@ -152,16 +206,21 @@ export function writeCells(original: string, writes: CellWrite[], styles: Styles
         edits.push({ start: existing.el.open.start, end: existing.el.end, text: `${open}${content(w, p, where)}</${existing.el.open.name}>` });
         continue;
       }
-      const base = defaultStyle(xml, index, row, pos.col);
+      const base = defaultStyle(xml, row, pos.col, cols);
       const s = w.format !== undefined ? styles.withFormat(base, w.format) : base;
       const text = `<${p}c r="${cellRef(pos)}"${s ? ` s="${s}"` : ''}>${content(w, p, where)}</${p}c>`;
-      const after = row?.cells.find((c) => c.col > pos.col);
-      const at = after ? after.el.open.start : -1;
-      inserts.set(at, [...(inserts.get(at) ?? []), text]);
+      const cells = row?.cells ?? [];
+      while (next < cells.length && cells[next]!.col <= pos.col) next++;
+      const at = next < cells.length ? cells[next]!.el.open.start : -1;
+      const texts = inserts.get(at);
+      if (texts) texts.push(text);
+      else inserts.set(at, [text]);
       insertedAny = true;
     }
     if (!row) {
-      newRows.push({ row: rowNumber, text: [...inserts.values()].flat().join('') });
+      const parts: string[] = [];
+      for (const texts of inserts.values()) for (const t of texts) parts.push(t);
+      newRows.push({ row: rowNumber, text: parts.join('') });
       continue;
     }
     if (!insertedAny) continue;
@@ -169,8 +228,13 @@ export function writeCells(original: string, writes: CellWrite[], styles: Styles
     const spans = attrs(xml, row.el.open).get('spans');
     if (spans && /^\d+:\d+$/.test(spans)) {
       const [a, b] = spans.split(':').map(Number) as [number, number];
-      const cols = list.map((x) => x.pos.col);
-      const next = `${Math.min(a, ...cols)}:${Math.max(b, ...cols)}`;
+      let lo = a;
+      let hi = b;
+      for (const x of list) {
+        lo = Math.min(lo, x.pos.col);
+        hi = Math.max(hi, x.pos.col);
+      }
+      const next = `${lo}:${hi}`;
       if (next !== spans) open = withAttr(open, 'spans', next);
     }
     const tail = (inserts.get(-1) ?? []).join('');
@@ -196,10 +260,16 @@ function insertRows(xml: string, index: SheetIndex, rows: { row: number; text: s
   rows.sort((a, b) => a.row - b.row);
   const sd = index.sheetData;
   const byPos = new Map<number, string[]>();
+  // The first existing row (in document order) below each new one: new rows go top down, so it only moves on.
+  let next = 0;
   for (const r of rows) {
-    const after = index.rows.find((x) => x.row > r.row);
+    while (next < index.rows.length && index.rows[next]!.row <= r.row) next++;
+    const after = index.rows[next];
     const at = after ? after.el.open.start : sd.open.kind === 'empty' ? -1 : sd.contentEnd;
-    byPos.set(at, [...(byPos.get(at) ?? []), `<${p}row r="${r.row}">${r.text}</${p}row>`]);
+    const text = `<${p}row r="${r.row}">${r.text}</${p}row>`;
+    const texts = byPos.get(at);
+    if (texts) texts.push(text);
+    else byPos.set(at, [text]);
   }
   for (const [at, texts] of byPos) {
     if (at < 0) {

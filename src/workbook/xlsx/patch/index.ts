@@ -3,7 +3,8 @@ import { writeCells, type CellWrite } from './cells';
 import { PatchError } from './errors';
 import { writeGenerated } from './generated';
 import { addMark, clearMarks } from './marks';
-import { addNote, noteAt, removeNote } from './notes';
+import { NotesEditor } from './notes-editor';
+import { OwnedNotes } from './owned-notes';
 import { Package } from './package';
 import type { Ownership } from '../ownership';
 import { readRecord, textHash, writeRecord } from './record';
@@ -37,8 +38,12 @@ interface PatchRun {
   sheetOf(name: string): SheetEntry & { path: string };
   /** Queues a cell write (writes to one sheet are spliced in together, in one pass over its XML). */
   queue(sheet: SheetEntry & { path: string }, write: CellWrite): void;
-  /** Writes the queued cells; every handler that edits a part by other means runs it first. */
+  /** Writes the queued cells; every handler that edits a sheet by other means runs it first. */
+  flushCells(): void;
+  /** Writes the queued cells and the notes back and settles the ownership tag's notes: before a handler that reads them. */
   flush(): void;
+  notes: NotesEditor;
+  ownedNotes: OwnedNotes;
   recalc: boolean;
   dropChain: boolean;
 }
@@ -53,7 +58,7 @@ const HANDLERS: { [K in Action['kind']]: Handler<Extract<Action, { kind: K }>> }
   'set-formula': (a, run) => {
     run.queue(run.sheetOf(a.sheet), { cell: a.cell, value: a.expected, formula: a.formula.replace(/^=/, ''), ...(a.format !== undefined ? { format: a.format } : {}) });
   },
-  'clear-marks': (_a, { pkg, wb, owned, flush }) => {
+  'clear-marks': (_a, { pkg, wb, owned, flush, notes }) => {
     flush();
     const sheets = wb.sheets();
     for (const id of owned.marks) {
@@ -64,38 +69,39 @@ const HANDLERS: { [K in Action['kind']]: Handler<Extract<Action, { kind: K }>> }
       const s = sheets.find((x) => x.sheetId === n.sheet);
       if (!s?.path) continue;
       // Ours only if it still says what we wrote: a note the user edited since is theirs.
-      const text = noteAt(pkg, s.path, n.cell);
-      if (text !== undefined && text !== '' && textHash(text) === n.hash) removeNote(pkg, s.path, n.cell);
+      const text = notes.noteAt(s.path, n.cell);
+      if (text !== undefined && text !== '' && textHash(text) === n.hash) notes.remove(s.path, n.cell);
     }
     owned.marks = [];
     owned.notes = [];
   },
   mark: (a, run) => {
-    run.flush();
+    run.flushCells();
     const s = run.sheetOf(a.sheet);
     run.pkg.write(s.path, addMark(run.pkg.read(s.path)!, run.styles(), a.severity, a.cells, a.style));
     if (!run.owned.marks.includes(s.sheetId)) run.owned.marks.push(s.sheetId);
   },
   note: (a, run) => {
-    run.flush();
-    const { pkg, owned } = run;
+    run.flushCells();
+    const { notes, ownedNotes } = run;
     const s = run.sheetOf(a.sheet);
     const cell = cellRef(cellOf(a.cell));
-    const mine = owned.notes.find((n) => n.sheet === s.sheetId && n.cell === cell);
-    const there = noteAt(pkg, s.path, cell);
+    const mine = ownedNotes.find(s.sheetId, cell);
+    const there = notes.noteAt(s.path, cell);
     if (there !== undefined) {
       if (!mine || textHash(there) !== mine.hash) {
         run.result.skippedNotes.push({ sheet: s.name, cell });
         return;
       }
-      removeNote(pkg, s.path, cell);
+      notes.remove(s.path, cell);
     }
-    addNote(pkg, s.path, cell, a.text);
-    owned.notes = owned.notes.filter((n) => n !== mine);
-    owned.notes.push({ sheet: s.sheetId, cell, hash: textHash(a.text) });
+    notes.add(s.path, cell, a.text);
+    ownedNotes.replace(mine, { sheet: s.sheetId, cell, hash: textHash(a.text) });
   },
   'add-sheet': (a, run) => {
     run.flush();
+    // It may remove a generated sheet's comments and drawing: the editor reads them again afterwards.
+    run.notes.reset();
     const written = writeGenerated(run.pkg, run.wb, run.styles(), a.sheet, run.owned);
     run.result.sheets.push(written.name);
     run.recalc = true;
@@ -133,7 +139,7 @@ export function patchXlsx(input: Uint8Array, actions: Action[], options: PatchOp
       pending.set(sheet.path, list);
       run.recalc = true;
     },
-    flush: () => {
+    flushCells: () => {
       for (const { sheet, writes } of pending.values()) {
         const out = writeCells(pkg.read(sheet.path)!, writes, run.styles(), sheet.name);
         pkg.write(sheet.path, out.xml);
@@ -141,6 +147,13 @@ export function patchXlsx(input: Uint8Array, actions: Action[], options: PatchOp
       }
       pending.clear();
     },
+    flush: () => {
+      run.flushCells();
+      run.notes.flush();
+      run.ownedNotes.settle();
+    },
+    notes: new NotesEditor(pkg),
+    ownedNotes: new OwnedNotes(owned),
   };
   for (const a of actions) (HANDLERS[a.kind] as Handler<Action>)(a, run);
   run.flush();

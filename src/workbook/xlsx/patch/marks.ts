@@ -1,5 +1,5 @@
 import { type Severity, markFormula, type MarkStyle } from '../../../domain';
-import { insertChild, WORKSHEET_ORDER } from './order';
+import { child, insertChild, WORKSHEET_ORDER } from './order';
 import type { Styles } from './styles';
 import { attrs, children, escapeAttr, escapeText, local, prefixOf, root, splice, tags, textOf, type Splice } from './xml';
 
@@ -7,11 +7,19 @@ const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 /** Our marks' formulas exactly as the file stores them (without "="). */
 const OURS = new Set(SEVERITIES.map((s) => markFormula(s).slice(1)));
 
-/** The highest cfRule priority on the sheet (x14 rules in extLst included), so ours come after the user's. */
+/**
+ * The highest cfRule priority on the sheet (x14 rules in extLst included), so ours come after the user's. Rows
+ * and cells hold no rules: <sheetData> (nearly all of a large sheet) is stepped over, not scanned tag by tag.
+ */
 function maxPriority(xml: string): number {
   let max = 0;
-  for (const t of tags(xml)) {
-    if (t.kind !== 'close' && local(t.name) === 'cfRule') max = Math.max(max, Number(attrs(xml, t).get('priority') ?? 0) || 0);
+  const r = root(xml);
+  const data = child(xml, r.open, 'sheetData');
+  const ranges: [number, number][] = data ? [[0, data.open.start], [data.end, xml.length]] : [[0, xml.length]];
+  for (const [from, to] of ranges) {
+    for (const t of tags(xml, from, to)) {
+      if (t.kind !== 'close' && local(t.name) === 'cfRule') max = Math.max(max, Number(attrs(xml, t).get('priority') ?? 0) || 0);
+    }
   }
   return max;
 }

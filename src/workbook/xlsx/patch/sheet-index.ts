@@ -112,17 +112,25 @@ export function indexSheet(xml: string): SheetIndex {
   return { root: r.open, prefix: prefixOf(r.open.name), sheetData, rows };
 }
 
+/** The <col> ranges that give a style, in document order: read once per sheet write, not once per new cell. */
+export function columnStyles(xml: string, index: SheetIndex): { min: number; max: number; style: number }[] {
+  const cols = child(xml, index.root, 'cols');
+  const out: { min: number; max: number; style: number }[] = [];
+  for (const c of cols ? children(xml, cols.open) : []) {
+    const a = attrs(xml, c.open);
+    const style = a.get('style');
+    if (style !== undefined) out.push({ min: Number(a.get('min')), max: Number(a.get('max')), style: Number(style) });
+  }
+  return out;
+}
+
 /** The default style of a new cell in a row: the row's (when it has a custom format), else its column's, else 0. */
-export function defaultStyle(xml: string, index: SheetIndex, row: RowEl | undefined, col: number): number {
+export function defaultStyle(xml: string, row: RowEl | undefined, col: number, cols: { min: number; max: number; style: number }[]): number {
   if (row) {
     const a = attrs(xml, row.el.open);
     if (a.get('customFormat') === '1' && a.get('s') !== undefined) return Number(a.get('s'));
   }
-  const cols = child(xml, index.root, 'cols');
-  for (const c of cols ? children(xml, cols.open) : []) {
-    const a = attrs(xml, c.open);
-    if (Number(a.get('min')) <= col && col <= Number(a.get('max')) && a.get('style') !== undefined) return Number(a.get('style'));
-  }
+  for (const c of cols) if (c.min <= col && col <= c.max) return c.style;
   return 0;
 }
 

@@ -1,6 +1,6 @@
 import { PatchError } from './errors';
 import { child, insertChild, WORKBOOK_ORDER } from './order';
-import { REL, RELS_NS, resolve, type Package } from './package';
+import { REL, RELS_NS, relsPathOf, resolve, type Package } from './package';
 import { attrs, children, escapeAttr, escapeText, local, prefixFor, prefixOf, root, splice, textOf, withAttr, type Element } from './xml';
 
 export interface SheetEntry {
@@ -44,8 +44,20 @@ export class WorkbookPart {
     return prefixOf(this.rootEl().open.name);
   }
 
+  /**
+   * The sheets, read again only when the workbook part or its rels changed: every action names its sheet, and
+   * 100k actions must not parse the workbook 100k times. Entries are copied out: callers may keep or change them.
+   */
   sheets(): SheetEntry[] {
     const xml = this.xml;
+    const rels = this.pkg.read(relsPathOf(this.path));
+    if (this.known?.xml !== xml || this.known.rels !== rels) this.known = { xml, rels, sheets: this.readSheets(xml) };
+    return this.known.sheets.map((s) => ({ ...s }));
+  }
+
+  private known: { xml: string; rels: string | undefined; sheets: SheetEntry[] } | undefined;
+
+  private readSheets(xml: string): SheetEntry[] {
     const sheets = child(xml, this.rootEl().open, 'sheets');
     if (!sheets) return [];
     const rels = this.pkg.rels(this.path);
