@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { analyze, type Analysis } from '../src/domain';
-import { generatePlan, type GeneratedPlan, type PlanChoices } from './helpers/layouts/plan';
+import { generatePlan, type GeneratedPlan } from './helpers/layouts/plan';
+import { planChoices } from './helpers/layouts/arbitrary';
 
 /**
  * Plans in every family, generated with the habits of 76 provinces (column orders, header synonyms and wrapped
@@ -8,16 +9,7 @@ import { generatePlan, type GeneratedPlan, type PlanChoices } from './helpers/la
  * repeated headers and titles and continued rows, itemisations, several projects in one cell, amounts listed in
  * one cell, status rows, Thai or Arabic digits, agencies merged down their block) and 0–3 planted errors.
  */
-const choices: fc.Arbitrary<PlanChoices> = fc.record({
-  seed: fc.integer({ min: 0, max: 0x7fffffff }),
-  family: fc.constantFrom('quarterly', 'timeline', 'features', 'list'),
-  scheme: fc.constantFrom('agency', 'indicator', 'goal', 'plan'),
-  numberInName: fc.boolean(),
-  thaiDigits: fc.boolean(),
-  agencyOnce: fc.boolean(),
-  statusRows: fc.boolean(),
-  errors: fc.integer({ min: 0, max: 3 }),
-});
+const choices = planChoices;
 
 const RUNS = Number(process.env.PLAN_LAYOUT_RUNS ?? 1000);
 /** A fixed seed keeps CI's figures reproducible; PLAN_LAYOUT_SEED explores other plans. */

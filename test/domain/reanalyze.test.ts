@@ -1,22 +1,14 @@
 import fc from 'fast-check';
 import { analyze, analyzeWithState, reanalyze, type Analysis, type CellValue, type StatefulAnalysis, type WorkbookSnapshot } from '../../src/domain';
 import { realisticPlan } from '../../bench/realistic';
-import { generatePlan, type PlanChoices } from '../helpers/layouts/plan';
+import { generatePlan } from '../helpers/layouts/plan';
+import { planChoices } from '../helpers/layouts/arbitrary';
 
 /**
  * The incremental re-check is the full check: for random plans (the issue-11 layout generator) and random cell
  * edits, reanalyze over the previous state gives exactly what analyze gives on the edited workbook.
  */
-const choices: fc.Arbitrary<PlanChoices> = fc.record({
-  seed: fc.integer({ min: 0, max: 0x7fffffff }),
-  family: fc.constantFrom('quarterly', 'timeline', 'features', 'list'),
-  scheme: fc.constantFrom('agency', 'indicator', 'goal', 'plan'),
-  numberInName: fc.boolean(),
-  thaiDigits: fc.boolean(),
-  agencyOnce: fc.boolean(),
-  statusRows: fc.boolean(),
-  errors: fc.integer({ min: 0, max: 3 }),
-});
+const choices = planChoices;
 
 /** What a user types into a cell: a number, Thai-digit text, nothing, a project's name, a heading. */
 const typed: fc.Arbitrary<CellValue> = fc.oneof(
