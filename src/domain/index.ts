@@ -18,10 +18,11 @@ export { NOTE_PREFIXES, isOurNote } from './actions/notes';
 export { planNumbers } from './actions/numbers';
 export { planTotals, type Conflict, type TotalsOptions, type TotalsPlan } from './actions/totals';
 export { SUMMARY_SHEETS, planSummaries } from './actions/summaries';
+export { sumOverRows } from './actions/formulas';
 export { combineDigests, summaryDigest, type CombinedSummary, type SummaryDigest } from './totals/combine';
 export { digitStyle, inDigitStyle, isThaiDigitFormat, type DigitStyle } from './actions/digit-style';
 export {
-  LINE_HEIGHT, MARK_STYLES, MARK_TAG, SHEET_LOOK, generatedName, isOurMarkFormula, lineHeight, markFormula, rowHeights, rowLines,
+  LINE_HEIGHT, MARK_STYLES, MARK_TAG, SHEET_LOOK, firstDataRow, generatedName, headerRowOf, isOurMarkFormula, lineHeight, markFormula, rowHeights, rowLines,
   type Action, type GeneratedCell, type GeneratedSheet, type MarkStyle, type NameHolder,
 } from './actions/types';
 export { analyzeWithState, reanalyze, type AnalysisState, type EditedRows, type StatefulAnalysis } from './incremental';

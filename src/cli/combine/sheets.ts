@@ -1,4 +1,4 @@
-import { MARK_STYLES, columnLetters, inDigitStyle, type CombinedSummary, type GeneratedCell, type GeneratedSheet } from '../../domain';
+import { MARK_STYLES, columnLetters, firstDataRow, inDigitStyle, sumOverRows, type CombinedSummary, type GeneratedCell, type GeneratedSheet } from '../../domain';
 import type { Lang } from '../i18n';
 import { COMBINE_LABELS, type CombineLabels } from './labels';
 
@@ -15,18 +15,9 @@ const FORMATS = { money: '#,##0;-#,##0;"-"', count: '0;-0;"-"' };
 const head = (header: string, width: number) => ({ header, width });
 /** A label; an empty one is a cell with borders and no value (not an empty string a formula would count). */
 const text = (value: string, bold = false): GeneratedCell => (value === '' ? {} : { value, ...(bold ? { bold } : {}) });
-/** First data row of a generated sheet: title, subtitle lines, a blank row, the header row (see patch/generated.ts). */
-const firstRow = (subtitle: readonly string[]): number => subtitle.length + 4;
-
-/** SUM over some rows of one column of this sheet (one range where they are consecutive), with the value it must come to. */
-function sumOf(rows: readonly number[], col: number, value: number, format: string): GeneratedCell {
-  const letter = columnLetters(col);
-  const first = rows[0];
-  const last = rows[rows.length - 1];
-  const consecutive = first !== undefined && last !== undefined && rows.length > 1 && last - first === rows.length - 1;
-  const refs = rows.length === 0 ? '0' : consecutive ? `${letter}${first}:${letter}${last}` : rows.map((r) => `${letter}${r}`).join(',');
-  return { value, formula: `=SUM(${refs})`, format, bold: true };
-}
+/** SUM over some rows of one column of this sheet, with the value it must come to. */
+const sumOf = (rows: readonly number[], col: number, value: number, format: string): GeneratedCell =>
+  ({ value, formula: sumOverRows(columnLetters(col), rows), format, bold: true });
 
 const total = (list: readonly number[]): number => list.reduce((s, v) => s + v, 0);
 
@@ -57,7 +48,7 @@ function agencySheet(c: CombinedSummary, t: CombineLabels): GeneratedSheet {
   const f = FORMATS;
   const untyped = c.files.filter((x) => !x.typed).map((x) => x.file);
   const subtitle = [t.valuesNote, ...(untyped.length > 0 ? [t.untyped(untyped)] : [])];
-  const first = firstRow(subtitle);
+  const first = firstDataRow(subtitle);
   const rows: GeneratedCell[][] = c.agencies.map((a, k) => [
     { value: k + 1, format: f.count },
     text(a.key === '' ? t.unreadAgency(a.files[0] ?? '') : a.name),
@@ -89,7 +80,7 @@ function agencySheet(c: CombinedSummary, t: CombineLabels): GeneratedSheet {
 function indicatorSheet(c: CombinedSummary, t: CombineLabels, lang: Lang): GeneratedSheet {
   const f = FORMATS;
   const subtitle = [t.countNote, t.valuesNote];
-  const first = firstRow(subtitle);
+  const first = firstDataRow(subtitle);
   const rows: GeneratedCell[][] = [];
   const goalRows: number[] = [];
   for (const g of c.goals) {
@@ -127,7 +118,7 @@ function quarterSheet(c: CombinedSummary, t: CombineLabels): GeneratedSheet {
   const split = c.files.filter((x) => x.split).map((x) => x.file);
   const other = c.files.filter((x) => !x.split).map((x) => x.file);
   const subtitle = [t.splitNote(split), t.activeNote(other)];
-  const first = firstRow(subtitle);
+  const first = firstDataRow(subtitle);
   const rows: GeneratedCell[][] = c.quarters.map((q) => [
     text(t.quarterLabel(q.quarter)),
     { value: q.split, format: f.money },

@@ -46,3 +46,7 @@ export function call(fn: 'SUM' | 'COUNTA', refs: string[]): string {
   };
   return `=${build(refs)}`;
 }
+
+/** `=SUM(…)` over these rows of one column of the sheet it stands in (consecutive rows as one range). */
+export const sumOverRows = (column: string, rows: readonly number[]): string =>
+  call('SUM', references(rows.map((r) => ({ sheet: '', cell: `${column}${r}` })), ''));

@@ -9,7 +9,7 @@ import { inDigitStyle, type DigitStyle } from './digit-style';
 import { call, references } from './formulas';
 import { callParts, withHelperColumns, type LongCell } from './long-formulas';
 import { THAI_DIGITS } from './numbers';
-import { MARK_STYLES, wideEnoughForTitle, type Action, type GeneratedCell, type GeneratedSheet } from './types';
+import { MARK_STYLES, firstDataRow, wideEnoughForTitle, type Action, type GeneratedCell, type GeneratedSheet } from './types';
 
 export const SUMMARY_SHEETS = {
   agency: 'สรุปตามหน่วยงาน',
@@ -55,8 +55,6 @@ const sumOfRows = (rows: number[], column: string, value: number, format: string
   bold: true,
 });
 
-/** First data row of a generated sheet: title (1), subtitle lines, a blank row, the header row, then data. */
-const firstRow = (subtitle: string[]): number => subtitle.length + 4;
 
 function staticNote(anyStatic: boolean): string[] {
   return anyStatic
@@ -155,7 +153,7 @@ function byAgency(analysis: Analysis, title: string): GeneratedSheet {
     ...(unread > 0 ? [`โครงการ ${unread} รายการที่อ่านชื่อหน่วยงานไม่ได้ แสดงทีละแถวตามชีตและแถวในแผน เพื่อให้เติมชื่อหน่วยงาน`] : []),
     ...staticNote(anyStatic),
   ];
-  const first = firstRow(subtitle);
+  const first = firstDataRow(subtitle);
   const dataRows = rows.map((_, i) => first + i);
   const moneyCols = typed ? ['C', 'D', 'E'] : ['C'];
   const countCol = typed ? 'F' : 'D';
@@ -201,7 +199,7 @@ function byIndicator(analysis: Analysis, title: string): GeneratedSheet {
     draft.push({ cells: [label(`รวมเป้าหมายที่ ${goal.code}`, true), label('')], goalTotalOf: Array.from({ length: codes.length }, (_, k) => start + k) });
   }
   const subtitle = [...subtitle0, ...staticNote(anyStatic)];
-  const first = firstRow(subtitle);
+  const first = firstDataRow(subtitle);
   for (const d of draft) {
     if (!d.goalTotalOf) {
       rows.push(d.cells);
@@ -257,7 +255,7 @@ function byQuarter(analysis: Analysis, title: string): GeneratedSheet {
       : 'งบประมาณ: แผนนี้ไม่ได้แบ่งงบประมาณรายไตรมาส ตัวเลขคืองบประมาณทั้งโครงการของโครงการที่ดำเนินการในไตรมาสนั้น (โครงการหลายไตรมาสนับซ้ำ รวมกันไม่เท่างบประมาณทั้งแผน)',
     ...(split ? staticNote(anyStatic) : []),
   ];
-  const first = firstRow(subtitle);
+  const first = firstDataRow(subtitle);
   if (split) {
     const rs = rows.map((_, k) => first + k);
     rows.push([label('รวม', true), sumOfRows(rs, 'B', rows.reduce((s, r) => s + Number(r[1]?.value ?? 0), 0), MONEY), label('')]);
@@ -307,6 +305,6 @@ export function planSummaries(analysis: Analysis, options: { title?: string; dig
   const names = [...new Set([...analysis.sheets.map((s) => s.name), ...analysis.findings.map((f) => f.sheet)])];
   return [byAgency(analysis, title), byIndicator(analysis, title), byQuarter(analysis, title), findingsSheet(analysis.findings, title)].map((sheet) => ({
     kind: 'add-sheet' as const,
-    sheet: withHelperColumns(inDigitStyle(wideEnoughForTitle(sheet), digits, names), firstRow(sheet.subtitle)),
+    sheet: withHelperColumns(inDigitStyle(wideEnoughForTitle(sheet), digits, names), firstDataRow(sheet.subtitle)),
   }));
 }

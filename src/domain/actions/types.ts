@@ -141,6 +141,13 @@ export function rowHeights(g: GeneratedSheet): { title: number; subtitle: number
   };
 }
 
+/**
+ * Where a generated sheet's table starts: the title (row 1), one row per subtitle line, a blank row, then the header
+ * row; data follows it. The domain's summaries, both hosts' writers and the combined workbook all lay out by this.
+ */
+export const headerRowOf = (subtitle: readonly string[]): number => subtitle.length + 3;
+export const firstDataRow = (subtitle: readonly string[]): number => headerRowOf(subtitle) + 1;
+
 /** Who has a sheet name: nobody, us (the workbook's record lists the sheet as generated), or the user. */
 export type NameHolder = 'free' | 'ours' | 'user';
 

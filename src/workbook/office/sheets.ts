@@ -1,4 +1,4 @@
-import { SHEET_LOOK, rowHeights, type GeneratedCell, type GeneratedSheet, columnLetters } from '../../domain';
+import { SHEET_LOOK, headerRowOf, rowHeights, type GeneratedCell, type GeneratedSheet, columnLetters } from '../../domain';
 
 const FONT = SHEET_LOOK.font;
 
@@ -55,7 +55,7 @@ export async function writeGeneratedSheet(
   const ws = context.workbook.worksheets.add(g.name);
   const width = g.columns.length;
   const last = columnLetters(width);
-  const headerRow = g.subtitle.length + 3;
+  const headerRow = headerRowOf(g.subtitle);
   const heights = rowHeights(g);
   await reserve(2000 + g.subtitle.length * 400);
   ws.getRange('A1').values = [[asText(g.title)]];

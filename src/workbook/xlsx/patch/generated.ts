@@ -1,4 +1,4 @@
-import { SHEET_LOOK, generatedName, rowHeights, type GeneratedCell, type GeneratedSheet } from '../../../domain';
+import { SHEET_LOOK, generatedName, headerRowOf, rowHeights, type GeneratedCell, type GeneratedSheet } from '../../../domain';
 import { numberText } from './cells';
 import { REL, relsPathOf, type Package } from './package';
 import { colLetters } from './refs';
@@ -49,7 +49,7 @@ function sheetXml(g: GeneratedSheet, styles: Styles): { xml: string; headerRow: 
     rows.push(`<row r="${r}" ht="${heights.subtitle[i] ?? 1}" customHeight="1">${cellXml(`A${r}`, sub, { value: line }, `${g.name}!A${r}`)}</row>`);
     if (width > 1) merges.push(`A${r}:${last}${r}`);
   });
-  const headerRow = g.subtitle.length + 3;
+  const headerRow = headerRowOf(g.subtitle);
   const head = style({ font: { name: FONT, size: SHEET_LOOK.bodySize, bold: true }, fill: HEADER_FILL, border: true, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } });
   const headers = g.columns.map((c, i) => cellXml(`${colLetters(i + 1)}${headerRow}`, head, { value: c.header }, g.name)).join('');
   rows.push(`<row r="${headerRow}" ht="${heights.header}" customHeight="1">${headers}</row>`);
