@@ -45,14 +45,17 @@ export class Aligned<V> {
     this.values = new Array<V | undefined>(keys.length);
   }
 
-  /** The result for the key at `i`: kept, or computed now. */
-  get(i: number, compute: () => V): V {
+  /**
+   * The result for the key at `i`: kept, or computed now. `compute` is given `i`, so a loop over 10,000 rows
+   * passes one function made once rather than a closure made per row.
+   */
+  get(i: number, compute: (i: number) => V): V {
     const key = this.keys[i] as object;
     let v = this.values[i];
     if (v !== undefined) return v;
     const p = this.prev;
     v = p && p.keys[i] === key ? p.values[i] : undefined;
-    if (v === undefined) v = compute();
+    if (v === undefined) v = compute(i);
     this.values[i] = v;
     return v;
   }

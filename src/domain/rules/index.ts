@@ -3,7 +3,7 @@ import amountUnreadable from './amount-unreadable';
 import budgetTypeAmount from './budget-type-amount';
 import countMismatch from './count-mismatch';
 import criteriaNoMatch from './criteria-no-match';
-import type { Report, RuleContext, RuleMeta, RuleModule } from './define';
+import type { ProjectAt, Report, RuleContext, RuleMeta, RuleModule } from './define';
 import duplicateRow from './duplicate-row';
 import { finding, type Finding } from './finding';
 import formulaError from './formula-error';
@@ -112,34 +112,42 @@ export function runRules(ctx: RuleContext): Finding[] {
     });
   };
 
+  // One function per sheet and one for the figures, given the index: kept rows cost a comparison, no closure.
   for (const s of ctx.sheets) {
     const plan = s.model.plan;
     if (!plan) continue;
     const sheet = s.model.name;
-    const rows = aligned<Found>(ctx.memo, 'rules:row', sheet, plan.columns, plan.projects);
-    for (let i = 0; i < plan.projects.length; i++) {
-      const f = rows.get(i, () => {
-        const at = { sheet, plan, project: plan.projects[i] as Project };
-        return found((j) => {
-          const { rule, k } = PROJECT_RULES[j] as (typeof PROJECT_RULES)[number];
-          rule.checkProject?.(ctx, at, reporters[k] as Report);
-        }, PROJECT_RULES.length);
-      });
-      keep(f, PROJECT_RULES);
-    }
+    const projects = plan.projects;
+    const rows = aligned<Found>(ctx.memo, 'rules:row', sheet, plan.columns, projects);
+    let at: ProjectAt = { sheet, plan, project: projects[0] as Project };
+    const runRow = (j: number): void => {
+      const { rule, k } = PROJECT_RULES[j] as (typeof PROJECT_RULES)[number];
+      rule.checkProject?.(ctx, at, reporters[k] as Report);
+    };
+    const checkRow = (i: number): Found => {
+      at = { sheet, plan, project: projects[i] as Project };
+      return found(runRow, PROJECT_RULES.length);
+    };
+    for (let i = 0; i < projects.length; i++) keep(rows.get(i, checkRow), PROJECT_RULES);
   }
 
   const all = ctx.totals.figures;
   const figures = aligned<Found>(ctx.memo, 'rules:figure', '', FIGURES, all);
+  let figure = all[0] as ExpectedFigure;
+  let which: readonly number[] = [];
+  const runFigure = (j: number): void => {
+    if (!which.includes(j)) return;
+    const { rule, k } = FIGURE_RULES[j] as (typeof FIGURE_RULES)[number];
+    rule.checkFigure?.(ctx, figure, reporters[k] as Report);
+  };
+  const checkFigure = (i: number): Found => {
+    figure = all[i] as ExpectedFigure;
+    which = BY_KIND.get(figure.kind) ?? [];
+    return found(runFigure, FIGURE_RULES.length);
+  };
   for (let i = 0; i < all.length; i++) {
-    const figure = all[i] as ExpectedFigure;
-    const which = BY_KIND.get(figure.kind);
-    if (!which) continue;
-    keep(figures.get(i, () => found((j) => {
-      if (!which.includes(j)) return;
-      const { rule, k } = FIGURE_RULES[j] as (typeof FIGURE_RULES)[number];
-      rule.checkFigure?.(ctx, figure, reporters[k] as Report);
-    }, FIGURE_RULES.length)), FIGURE_RULES);
+    if (!BY_KIND.has((all[i] as ExpectedFigure).kind)) continue;
+    keep(figures.get(i, checkFigure), FIGURE_RULES);
   }
 
   ALL.forEach((rule, k) => {

@@ -38,8 +38,9 @@ export default defineRule({
       const projects = s.model.plan?.projects ?? [];
       const rows = aligned<readonly Figure<Amount>[]>(ctx.memo, 'number-as-text', s.model.name, AS_TEXT, projects);
       const cells: Figure<Amount>[] = [];
+      const compute = (i: number): readonly Figure<Amount>[] => asText(projectAmounts(projects[i] as Project));
       for (let i = 0; i < projects.length; i++) {
-        for (const f of rows.get(i, () => asText(projectAmounts(projects[i] as Project)))) cells.push(f);
+        for (const f of rows.get(i, compute)) cells.push(f);
       }
       for (const f of asText(tables.get(s.model.name) ?? [])) cells.push(f);
       // Rows come in order already, nearly always: sorted only when they do not (a re-check runs this per edit).

@@ -65,8 +65,9 @@ function projectTotals(sheet: string, plan: PlanTable, memo?: Memo): ProjectTota
   if (!plan.columns.quarterBudget.some((c) => c !== undefined)) return [];
   const out: ProjectTotalFigure[] = [];
   const kept = aligned<ProjectTotalFigure | null>(memo, 'totals:project-total', sheet, plan.columns, plan.projects);
+  const compute = (i: number): ProjectTotalFigure | null => projectTotal(sheet, plan, plan.projects[i] as Project);
   for (let i = 0; i < plan.projects.length; i++) {
-    const figure = kept.get(i, () => projectTotal(sheet, plan, plan.projects[i] as Project));
+    const figure = kept.get(i, compute);
     if (figure) out.push(figure);
   }
   return out;

@@ -161,16 +161,18 @@ function agencyFigures(sheet: string, table: AgencySummary, items: PlanItem[], m
   }
   // The table's last total against all project rows (each row's cells kept by position: every edit changes it).
   const all = totals.length > 0 ? aligned<SourceCell[]>(memo, 'totals:plan-cells', sheet, ALL_ROWS, items.map((i) => i.project)) : null;
+  const cellsAt = (i: number): SourceCell[] => itemCells(items[i] as PlanItem, 'budget');
   for (const t of totals.slice(-1)) {
     for (const c of comparisons(t, typed)) {
       const cells: SourceCell[] = [];
       const take = inColumn(c.column);
       let value = 0;
-      items.forEach((item, i) => {
-        if (!take(item)) return;
+      for (let i = 0; i < items.length; i++) {
+        const item = items[i] as PlanItem;
+        if (!take(item)) continue;
         value += item.budget;
-        for (const x of (all as Aligned<SourceCell[]>).get(i, () => itemCells(item, 'budget'))) cells.push(x);
-      });
+        for (const x of (all as Aligned<SourceCell[]>).get(i, cellsAt)) cells.push(x);
+      }
       const reading: Reading = { scope: SCOPE.plan, value, cells };
       const f: AgencyPlanFigure = { kind: 'agency-plan', sheet, fn: 'SUM', value: reading.value, readings: [reading], column: c.column, stated: { sheet, figure: c.figure, value: c.value } };
       out.push(f);
