@@ -8,7 +8,7 @@ import { runRules, settleFindings, type Finding } from './rules';
 import { orderFindings } from './rules/order';
 import type { WorkbookSnapshot } from './snapshot';
 import { fiscalYear } from './title';
-import { totalsModel, type TotalsModel } from './totals';
+import { totalsModel, type PlanItem, type TotalsModel } from './totals';
 
 export interface SheetSummary {
   name: string;
@@ -74,12 +74,25 @@ export function analyzeParsed(snapshot: WorkbookSnapshot, parsed: ParsedSheet[],
   const perSheet = new Map<string, number>();
   let counted = 0;
   let total = 0;
-  for (const d of totals.items) {
+  // Items come sheet by sheet: counted in runs.
+  let run = '';
+  let inRun = 0;
+  const items = totals.items;
+  // Indexed loops: these run once per check (per edit in a re-check), too seldom to be compiled, and a for-of
+  // allocates a step per item until then.
+  for (let i = 0; i < items.length; i++) {
+    const d = items[i] as PlanItem;
     total += d.budget;
     if (!d.counted) continue;
     counted++;
-    perSheet.set(d.sheet, (perSheet.get(d.sheet) ?? 0) + 1);
+    if (d.sheet !== run) {
+      if (inRun > 0) perSheet.set(run, (perSheet.get(run) ?? 0) + inRun);
+      run = d.sheet;
+      inRun = 0;
+    }
+    inRun++;
   }
+  if (inRun > 0) perSheet.set(run, (perSheet.get(run) ?? 0) + inRun);
   const sheets = parsed.map((p): SheetSummary => {
     const sheet: SheetSummary = { name: p.model.name, family: p.model.family, projects: perSheet.get(p.model.name) ?? 0 };
     if (p.model.plan?.reading) sheet.reading = p.model.plan.reading;
@@ -87,7 +100,7 @@ export function analyzeParsed(snapshot: WorkbookSnapshot, parsed: ParsedSheet[],
   });
   const budget = Math.round(total * 100) / 100;
   const bySeverity = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) bySeverity[f.severity]++;
+  for (let i = 0; i < findings.length; i++) bySeverity[(findings[i] as Finding).severity]++;
   return {
     sheets,
     models,

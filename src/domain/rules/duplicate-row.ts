@@ -19,6 +19,8 @@ interface Groups {
   projects: readonly Project[];
   byKey: Map<string, number[]>;
   repeated: Set<string>;
+  /** Every row after the first of its content, with that first one (indices), in row order; made when asked. */
+  copies?: readonly (readonly [number, number])[];
 }
 
 function build(projects: readonly Project[]): Groups {
@@ -37,12 +39,26 @@ function build(projects: readonly Project[]): Groups {
   return { projects, byKey, repeated };
 }
 
+/** The copies of a table's groups, kept with the groups until a row's content moves (a re-check's edits rarely do). */
+function copiesOf(g: Groups): readonly (readonly [number, number])[] {
+  if (g.copies) return g.copies;
+  const copies: [number, number][] = [];
+  for (const k of g.repeated) {
+    const list = g.byKey.get(k) ?? [];
+    for (let n = 1; n < list.length; n++) copies.push([list[n] as number, list[0] as number]);
+  }
+  copies.sort((a, b) => a[0] - b[0]);
+  g.copies = copies;
+  return copies;
+}
+
 /**
  * The last check's groups brought up to date in place (the memo holds them and nothing else does): only rows that
  * are new objects move (same places, same count).
  */
 function update(prev: Groups, projects: readonly Project[]): Groups {
   const { byKey, repeated } = prev;
+  let copies = prev.copies;
   const touch = (k: string): void => {
     const n = byKey.get(k)?.length ?? 0;
     if (n === 0) byKey.delete(k);
@@ -56,6 +72,7 @@ function update(prev: Groups, projects: readonly Project[]): Groups {
     const was = keyOf(q);
     const now = keyOf(p);
     if (was === now) continue;
+    copies = undefined;
     if (was !== null) {
       byKey.set(was, (byKey.get(was) ?? []).filter((x) => x !== i));
       touch(was);
@@ -65,7 +82,7 @@ function update(prev: Groups, projects: readonly Project[]): Groups {
       touch(now);
     }
   }
-  return { projects, byKey, repeated };
+  return copies ? { projects, byKey, repeated, copies } : { projects, byKey, repeated };
 }
 
 /** A table's groups, from the memo's last ones when the table has the same number of rows. */
@@ -91,15 +108,9 @@ export default defineRule({
       const projects = s.model.plan?.projects ?? [];
       const g = groupsOf(s.model.name, projects, ctx.memo);
       // Every row after the first of its content, in row order.
-      const copies: [number, number][] = [];
-      for (const k of g.repeated) {
-        const list = g.byKey.get(k) ?? [];
-        const first = (projects[list[0] as number] as Project).row;
-        for (const i of list.slice(1)) copies.push([i, first]);
-      }
-      copies.sort((a, b) => a[0] - b[0]);
-      for (const [i, first] of copies) {
+      for (const [i, at] of copiesOf(g)) {
         const p = projects[i] as Project;
+        const first = (projects[at] as Project).row;
         const cell = p.name?.cell ?? p.number?.cell;
         if (cell) {
           report({ sheet: s.model.name, cell }, { th: `แถวนี้ซ้ำกับแถว ${first} ทุกช่อง (ยกเว้นลำดับที่)`, en: `This row repeats row ${first} in every cell except the number` });

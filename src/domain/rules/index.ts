@@ -108,7 +108,9 @@ export function runRules(ctx: RuleContext): Finding[] {
   const keep = (f: Found, rules: readonly { k: number }[]): void => {
     if (!f) return;
     f.forEach((list, j) => {
-      if (list) for (const x of list) (outs[(rules[j] as { k: number }).k] as Finding[]).push(x);
+      if (!list) return;
+      const into = outs[(rules[j] as { k: number }).k] as Finding[];
+      for (let i = 0; i < list.length; i++) into.push(list[i] as Finding);
     });
   };
 
@@ -145,8 +147,16 @@ export function runRules(ctx: RuleContext): Finding[] {
     which = BY_KIND.get(figure.kind) ?? [];
     return found(runFigure, FIGURE_RULES.length);
   };
+  // Figures come in runs of one kind (10,000 rows' totals, then the tables'): the kind looked up once per run.
+  let kind = '';
+  let checked = false;
   for (let i = 0; i < all.length; i++) {
-    if (!BY_KIND.has((all[i] as ExpectedFigure).kind)) continue;
+    const k = (all[i] as ExpectedFigure).kind;
+    if (k !== kind) {
+      kind = k;
+      checked = BY_KIND.has(k);
+    }
+    if (!checked) continue;
     keep(figures.get(i, checkFigure), FIGURE_RULES);
   }
 
@@ -156,6 +166,6 @@ export function runRules(ctx: RuleContext): Finding[] {
     rule.check(ctx, reporters[k] as Report);
   });
   const out: Finding[] = [];
-  for (const list of outs) for (const x of list) out.push(x);
+  for (const list of outs) for (let i = 0; i < list.length; i++) out.push(list[i] as Finding);
   return out;
 }
