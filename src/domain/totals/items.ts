@@ -39,6 +39,13 @@ export function planItems(models: SheetModel[], memo?: Memo): PlanItem[] {
   for (const m of models) {
     const plan = m.plan;
     if (!plan) continue;
+    // A table the edit did not touch (the same object) keeps its items wholesale.
+    const whole = memo?.lastOf<{ plan: PlanTable; items: PlanItem[] }>(`totals:items\u0000${m.name}`);
+    if (whole?.value?.plan === plan) {
+      for (const item of whole.value.items) out.push(item);
+      continue;
+    }
+    const from = out.length;
     const kept = aligned<ItemFacts>(memo, 'totals:item', m.name, plan.columns, plan.projects);
     const projects = plan.projects;
     const factsOf = (index: number): ItemFacts => {
@@ -59,6 +66,7 @@ export function planItems(models: SheetModel[], memo?: Memo): PlanItem[] {
       if (facts.numbered !== plan.numbered) facts = factsOf(index);
       out.push({ sheet: m.name, plan, index, project: p, counted: facts.counted, budget: facts.budget, budgetClass: facts.budgetClass, agencyKey: facts.agencyKey });
     }
+    if (whole) whole.value = { plan, items: out.slice(from) };
   }
   return out;
 }

@@ -137,5 +137,10 @@ function itemisations(sheet: string, plan: PlanTable): ItemisationFigure[] {
 
 /** Every expected figure of one plan table, in row order within each kind. */
 export function planFigures(sheet: string, plan: PlanTable, memo?: Memo): ExpectedFigure[] {
-  return (projectTotals(sheet, plan, memo) as ExpectedFigure[]).concat(totalRows(sheet, plan), itemisations(sheet, plan));
+  // A table the edit did not touch (the same object) keeps its figures wholesale (the list is only read).
+  const whole = memo?.lastOf<{ plan: PlanTable; figures: ExpectedFigure[] }>(`totals:plan-figures\u0000${sheet}`);
+  if (whole?.value?.plan === plan) return whole.value.figures;
+  const figures = (projectTotals(sheet, plan, memo) as ExpectedFigure[]).concat(totalRows(sheet, plan), itemisations(sheet, plan));
+  if (whole) whole.value = { plan, figures };
+  return figures;
 }
