@@ -74,7 +74,8 @@ function update(prev: Groups, projects: readonly Project[]): Groups {
     if (was === now) continue;
     copies = undefined;
     if (was !== null) {
-      byKey.set(was, (byKey.get(was) ?? []).filter((x) => x !== i));
+      const at = i; // not the loop's own binding: a closure over that would make one per row
+      byKey.set(was, (byKey.get(was) ?? []).filter((x) => x !== at));
       touch(was);
     }
     if (now !== null) {

@@ -107,11 +107,12 @@ export function runRules(ctx: RuleContext): Finding[] {
   };
   const keep = (f: Found, rules: readonly { k: number }[]): void => {
     if (!f) return;
-    f.forEach((list, j) => {
-      if (!list) return;
+    for (let j = 0; j < f.length; j++) {
+      const list = f[j];
+      if (!list) continue;
       const into = outs[(rules[j] as { k: number }).k] as Finding[];
       for (let i = 0; i < list.length; i++) into.push(list[i] as Finding);
-    });
+    }
   };
 
   // One function per sheet and one for the figures, given the index: kept rows cost a comparison, no closure.
