@@ -128,6 +128,16 @@ describe('reanalyze: the back half kept across edits', () => {
     fc.assert(fc.property(picks, (p) => void run(plan.snapshot, p)), { numRuns: Math.ceil(Number(process.env.REANALYZE_RUNS ?? 40) / 2), seed: 777 });
   });
 
+  // A sheet an edit did not touch keeps its items, figures and rows' findings wholesale: two plan sheets, edits in
+  // either (and in the summary), each check equal to analyze.
+  it('equals analyze after random edits of a workbook of two plan sheets', async () => {
+    const plan = await realisticPlan(300);
+    const sheet = plan.snapshot.sheets.reduce((a, b) => (b.values.length > a.values.length ? b : a));
+    const copy = { ...sheet, name: `${sheet.name} (2)`, values: sheet.values.map((r) => r.slice()) };
+    const snapshot: WorkbookSnapshot = { ...plan.snapshot, sheets: [...plan.snapshot.sheets, copy] };
+    fc.assert(fc.property(picks, (p) => void run(snapshot, p)), { numRuns: Math.ceil(Number(process.env.REANALYZE_RUNS ?? 40) / 2), seed: 31337 });
+  });
+
   // What the memo keeps is shared by every state made from it: checks that branch from one state (an edit, then
   // another edit of the first state instead) must each still equal analyze.
   it('equals analyze when edits branch from one state', async () => {

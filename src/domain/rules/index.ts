@@ -121,6 +121,17 @@ export function runRules(ctx: RuleContext): Finding[] {
     if (!plan) continue;
     const sheet = s.model.name;
     const projects = plan.projects;
+    // A table the edit did not touch (the same rows under the same columns) keeps its rows' findings wholesale.
+    const whole = ctx.memo?.lastOf<{ projects: readonly Project[]; columns: object; lists: Finding[][] }>(`rules:rows-of\u0000${sheet}`);
+    const same = whole?.value;
+    if (same && same.projects === projects && same.columns === plan.columns) {
+      same.lists.forEach((list, j) => {
+        const into = outs[(PROJECT_RULES[j] as (typeof PROJECT_RULES)[number]).k] as Finding[];
+        for (let i = 0; i < list.length; i++) into.push(list[i] as Finding);
+      });
+      continue;
+    }
+    const starts = PROJECT_RULES.map(({ k }) => (outs[k] as Finding[]).length);
     const rows = aligned<Found>(ctx.memo, 'rules:row', sheet, plan.columns, projects);
     let at: ProjectAt = { sheet, plan, project: projects[0] as Project };
     const runRow = (j: number): void => {
@@ -132,6 +143,7 @@ export function runRules(ctx: RuleContext): Finding[] {
       return found(runRow, PROJECT_RULES.length);
     };
     for (let i = 0; i < projects.length; i++) keep(rows.get(i, checkRow), PROJECT_RULES);
+    if (whole) whole.value = { projects, columns: plan.columns, lists: PROJECT_RULES.map(({ k }, j) => (outs[k] as Finding[]).slice(starts[j])) };
   }
 
   const all = ctx.totals.figures;
