@@ -25,37 +25,65 @@ function part(grid: Grid, row: number, offset: number, c: number, name: number |
   return c === name && code >= 48 && code <= 57 ? key.replace(/^\d+\./, '') : key;
 }
 
-/** FNV-1a over UTF-16 code units, kept in 30 bits (a small integer to V8). */
+/** FNV-1a over numbers (code units, lengths), kept in 30 bits (a small integer to V8). */
 const step = (h: number, c: number): number => Math.imul(h ^ c, 16777619) & 0x3fffffff;
 const SEED = 0x011c9dc5;
-const PIPE = 0x7c;
+/** How many code units at each end of a piece go into the hash (its length always does). */
+const ENDS = 8;
+
+/** Folds one piece of the key (the text between two "|") into the hash: its length, its first and last few units. */
+function piece(h: number, s: string, from: number, to: number): number {
+  const n = to - from;
+  h = step(h, n);
+  if (n <= 2 * ENDS) {
+    for (let i = from; i < to; i++) h = step(h, s.charCodeAt(i));
+    return h;
+  }
+  for (let i = from; i < from + ENDS; i++) h = step(h, s.charCodeAt(i));
+  for (let i = to - ENDS; i < to; i++) h = step(h, s.charCodeAt(i));
+  return h;
+}
+
+/** The hash of a content key and its length without "|": each piece between "|" folded in order. */
+export function hashKey(key: string): { hash: number; length: number } {
+  let h = SEED;
+  let from = 0;
+  for (let i = key.indexOf('|'); i !== -1; i = key.indexOf('|', from)) {
+    h = piece(h, key, from, i);
+    from = i + 1;
+  }
+  h = piece(h, key, from, key.length);
+  return { hash: h, length: key.length - countPipes(key) };
+}
+
+function countPipes(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('|'); i !== -1; i = s.indexOf('|', i + 1)) n++;
+  return n;
+}
 
 /**
- * The content key's hash and its length without its "|" characters (what duplicate-row measures), built in one
- * pass over the cells' keys without joining them.
+ * The content key's hash and its length without its "|" characters (what duplicate-row measures): hashKey of the
+ * key, found without joining it when no cell holds a "|" itself (its pieces are then the cells' keys). The hash
+ * reads each piece's length and its first and last few code units only (a loop over every character of every row
+ * cost more than the join it replaced): rows that differ only inside a long text meet in the hash and are told
+ * apart by their content (contentKey). `line`: one of several projects listed in the row (the key ends "#line").
  */
-export function contentHash(grid: Grid, kc: KeyColumns, row: number, offset: number): { hash: number; length: number } {
+export function contentHash(grid: Grid, kc: KeyColumns, row: number, offset: number, line?: number): { hash: number; length: number } {
+  if (line !== undefined) return hashKey(`${joined(grid, kc, row, offset)}#${line}`);
   let h = SEED;
   let length = 0;
   for (let k = 0; k < kc.cols.length; k++) {
-    if (k > 0) h = step(h, PIPE);
     const s = part(grid, row, offset, kc.cols[k] as number, kc.name);
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      h = step(h, c);
-      if (c !== PIPE) length++;
-    }
+    if (s.includes('|')) return hashKey(joined(grid, kc, row, offset));
+    h = piece(h, s, 0, s.length);
+    length += s.length;
   }
   return { hash: h, length };
 }
 
-/** The hash and length of one listed item's key: the row's key with "#line" (line from 0) after it. */
-export function itemHash(hash: number, length: number, line: number): { hash: number; length: number } {
-  const tail = `#${line}`;
-  let h = hash;
-  for (let i = 0; i < tail.length; i++) h = step(h, tail.charCodeAt(i));
-  return { hash: h, length: length + tail.length };
-}
+const joined = (grid: Grid, kc: KeyColumns, row: number, offset: number): string =>
+  kc.cols.map((c) => part(grid, row, offset, c, kc.name)).join('|');
 
 /** The columns in effect at `row` (the last entry starting at or above it). */
 export function keyColumnsAt(list: readonly KeyColumns[], row: number): KeyColumns | undefined {
@@ -77,7 +105,6 @@ export function keyColumnsAt(list: readonly KeyColumns[], row: number): KeyColum
 export function contentKey(grid: Grid, list: readonly KeyColumns[], p: Project): string {
   const kc = keyColumnsAt(list, p.row);
   if (!kc) return '';
-  const offset = p.shifted ? -1 : 0;
-  const key = kc.cols.map((c) => part(grid, p.row, offset, c, kc.name)).join('|');
+  const key = joined(grid, kc, p.row, p.shifted ? -1 : 0);
   return p.item ? `${key}#${p.item.line - 1}` : key;
 }

@@ -7,7 +7,7 @@ import { RowReader, columnsOf, isTotalLabel, leadingNumber, numberCell, statedCo
 import { isStatusRow, listedAmounts, listedProjects, type ListedProject } from './multi';
 import { settleItemisations } from './itemisation';
 import { readingOf, type ReadingEvidence } from './reading';
-import { contentHash, itemHash, type KeyColumns } from './content';
+import { contentHash, type KeyColumns } from './content';
 
 /** Heading context a row inherits. */
 export interface Context {
@@ -169,7 +169,7 @@ export class PlanBuilder {
     const matched = amounts !== null && amounts.length === listed.length;
     if (!matched) this.evidence.listMismatch.push(p.row);
     listed.forEach((l, line) => {
-      const item = itemHash(p.contentHash, p.contentLength, line);
+      const item = contentHash(this.grid, this.keyCols, p.row, p.shifted ? -1 : 0, line);
       const budget = matched && p.budget ? { ...p.budget, value: { kind: 'amount', value: amounts[line] as number, asText: true } as Amount } : line === 0 ? p.budget : null;
       this.push({
         ...p,

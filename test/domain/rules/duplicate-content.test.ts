@@ -1,7 +1,7 @@
 import { analyze, analyzeParsed } from '../../../src/domain/analyze';
 import { CATALOGS, choosePeriod } from '../../../src/domain/catalog';
 import type { Project } from '../../../src/domain/model';
-import { contentHash, contentKey, keyColumnsAt } from '../../../src/domain/parse/content';
+import { contentKey, hashKey } from '../../../src/domain/parse/content';
 import { parseSheet } from '../../../src/domain/parse/sheet';
 import { fiscalYear } from '../../../src/domain/title';
 import { quarterlySheet, workbook } from '../../helpers/synthetic';
@@ -12,6 +12,8 @@ const rows = [
   { name: 'มีการประชุมสำนักงานทุกไตรมาส', totalTarget: '๓๕ คน', no: '๑' },
   { name: 'อบรมเจ้าหน้าที่เรื่องการป้องกันการทุจริต', totalTarget: '๒๐ คน', no: '๒' },
   { name: 'มีการประชุมสำนักงานทุกไตรมาส', totalTarget: '๓๕ คน', no: '๓' },
+  // A "|" inside a cell: the key's pieces are no longer the cells.
+  { name: 'ประชุม | อบรม เจ้าหน้าที่', totalTarget: '๑ ครั้ง', no: '๔' },
 ];
 
 function parsed() {
@@ -25,14 +27,14 @@ describe('duplicate-row by content hash', () => {
     const { sheets } = parsed();
     const s = sheets[0];
     const projects = s?.model.plan?.projects ?? [];
-    expect(projects).toHaveLength(3);
+    expect(projects).toHaveLength(4);
     for (const p of projects) {
       const key = contentKey(s!.grid, s!.extras.keyColumns, p);
       expect(key.length).toBeGreaterThan(20);
       expect(p.contentLength).toBe(key.replace(/\|/g, '').length);
-      const kc = keyColumnsAt(s!.extras.keyColumns, p.row);
-      expect(contentHash(s!.grid, kc!, p.row, 0)).toEqual({ hash: p.contentHash, length: p.contentLength });
+      expect(hashKey(key)).toEqual({ hash: p.contentHash, length: p.contentLength });
     }
+    expect(contentKey(s!.grid, s!.extras.keyColumns, projects[3]!)).toContain('ประชุม|อบรมเจ้าหน้าที่');
     expect(projects[0]!.contentHash).toBe(projects[2]!.contentHash);
     expect(projects[0]!.contentHash).not.toBe(projects[1]!.contentHash);
   });
