@@ -100,5 +100,6 @@ export function parseSheet(snapshot: SheetSnapshot, catalog: Catalog): ParsedShe
   const extras: PlanExtras = plan ? plan.extras : { ambiguous: [], goalInferred: [], noIndicator: [], keyColumns: [] };
   extras.goalInferred.unshift(...pendingGoalInferred);
   model.family = model.plan?.family ?? model.summaries[0]?.columns.family ?? 'unrecognized';
+  grid.forgetRowCaches();
   return { grid, model, headings, extras };
 }
