@@ -1,31 +1,27 @@
 import type { Memo } from '../memo';
 import type { Project } from '../model';
+import { contentKey } from '../parse/content';
 import { defineRule } from './define';
 
 /** Rows this short carry too little to call a copy. */
 const MIN_CONTENT = 20;
 
-/** The length of a row's content key without its cell separators (counted, not copied: it runs on every row). */
-function contentLength(key: string): number {
-  let n = key.length;
-  for (let i = key.indexOf('|'); i !== -1; i = key.indexOf('|', i + 1)) n--;
-  return n;
-}
+/** A row's content hash, or null when its content (without cell separators) is too short to call a copy. */
+const keyOf = (p: Project): number | null => (p.contentLength >= MIN_CONTENT ? p.contentHash : null);
 
-const keyOf = (p: Project): string | null => (contentLength(p.contentKey) >= MIN_CONTENT ? p.contentKey : null);
-
-/** A table's rows grouped by content: each key's row indices in order, and the keys held by more than one row. */
+/**
+ * A table's rows grouped by content hash: each hash's row indices in order, and the hashes held by more than one
+ * row (rows that may be copies; their content itself decides).
+ */
 interface Groups {
   projects: readonly Project[];
-  byKey: Map<string, number[]>;
-  repeated: Set<string>;
-  /** Every row after the first of its content, with that first one (indices), in row order; made when asked. */
-  copies?: readonly (readonly [number, number])[];
+  byKey: Map<number, number[]>;
+  repeated: Set<number>;
 }
 
 function build(projects: readonly Project[]): Groups {
-  const byKey = new Map<string, number[]>();
-  const repeated = new Set<string>();
+  const byKey = new Map<number, number[]>();
+  const repeated = new Set<number>();
   projects.forEach((p, i) => {
     const k = keyOf(p);
     if (k === null) return;
@@ -39,27 +35,13 @@ function build(projects: readonly Project[]): Groups {
   return { projects, byKey, repeated };
 }
 
-/** The copies of a table's groups, kept with the groups until a row's content moves (a re-check's edits rarely do). */
-function copiesOf(g: Groups): readonly (readonly [number, number])[] {
-  if (g.copies) return g.copies;
-  const copies: [number, number][] = [];
-  for (const k of g.repeated) {
-    const list = g.byKey.get(k) ?? [];
-    for (let n = 1; n < list.length; n++) copies.push([list[n] as number, list[0] as number]);
-  }
-  copies.sort((a, b) => a[0] - b[0]);
-  g.copies = copies;
-  return copies;
-}
-
 /**
  * The last check's groups brought up to date in place (the memo holds them and nothing else does): only rows that
  * are new objects move (same places, same count).
  */
 function update(prev: Groups, projects: readonly Project[]): Groups {
   const { byKey, repeated } = prev;
-  let copies = prev.copies;
-  const touch = (k: string): void => {
+  const touch = (k: number): void => {
     const n = byKey.get(k)?.length ?? 0;
     if (n === 0) byKey.delete(k);
     if (n > 1) repeated.add(k);
@@ -72,7 +54,6 @@ function update(prev: Groups, projects: readonly Project[]): Groups {
     const was = keyOf(q);
     const now = keyOf(p);
     if (was === now) continue;
-    copies = undefined;
     if (was !== null) {
       const at = i; // not the loop's own binding: a closure over that would make one per row
       byKey.set(was, (byKey.get(was) ?? []).filter((x) => x !== at));
@@ -83,7 +64,7 @@ function update(prev: Groups, projects: readonly Project[]): Groups {
       touch(now);
     }
   }
-  return copies ? { projects, byKey, repeated, copies } : { projects, byKey, repeated };
+  return { projects, byKey, repeated };
 }
 
 /** A table's groups, from the memo's last ones when the table has the same number of rows. */
@@ -108,10 +89,25 @@ export default defineRule({
     for (const s of ctx.sheets) {
       const projects = s.model.plan?.projects ?? [];
       const g = groupsOf(s.model.name, projects, ctx.memo);
-      // Every row after the first of its content, in row order.
-      for (const [i, at] of copiesOf(g)) {
+      // Every row after the first of its content, in row order. Rows whose hashes meet are told apart by their
+      // content, built from the grid for them alone.
+      const copies: [number, number][] = [];
+      for (const k of g.repeated) {
+        const byContent = new Map<string, number[]>();
+        for (const i of g.byKey.get(k) ?? []) {
+          const key = contentKey(s.grid, s.extras.keyColumns, projects[i] as Project);
+          const list = byContent.get(key);
+          if (list) list.push(i);
+          else byContent.set(key, [i]);
+        }
+        for (const list of byContent.values()) {
+          const first = (projects[list[0] as number] as Project).row;
+          for (const i of list.slice(1)) copies.push([i, first]);
+        }
+      }
+      copies.sort((a, b) => a[0] - b[0]);
+      for (const [i, first] of copies) {
         const p = projects[i] as Project;
-        const first = (projects[at] as Project).row;
         const cell = p.name?.cell ?? p.number?.cell;
         if (cell) {
           report({ sheet: s.model.name, cell }, { th: `แถวนี้ซ้ำกับแถว ${first} ทุกช่อง (ยกเว้นลำดับที่)`, en: `This row repeats row ${first} in every cell except the number` });

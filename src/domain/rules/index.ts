@@ -93,15 +93,18 @@ export function runRules(ctx: RuleContext): Finding[] {
       target.push(finding(code as RuleCode, extra.severity ?? severity, at, message, extra));
     };
   });
-  /** Runs some checks into fresh lists; null when none found anything. */
+  /**
+   * Runs some checks, each into a list of its own; null when none found anything. A list is taken only by a check
+   * that reported (most rows report nothing: one empty list serves all their checks).
+   */
   const found = (run: (j: number) => void, count: number): Found => {
     let out: Found = null;
     for (let j = 0; j < count; j++) {
-      target = [];
       run(j);
       if (target.length === 0) continue;
       out ??= new Array<Finding[] | null>(count).fill(null);
       out[j] = target;
+      target = [];
     }
     return out;
   };

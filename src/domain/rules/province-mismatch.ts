@@ -7,12 +7,23 @@ import type { CellValue } from '../snapshot';
 import { defineRule } from './define';
 
 /**
- * Whether a text holds "จังหวัด": asked of every text cell of the workbook. A loop over char codes, because
- * String.prototype.includes on Thai (two-byte) text measured 3–4× slower than this on the plans' cells.
+ * Whether a text holds "จังหวัด": asked of every text cell of the workbook. Horspool's search: the unit under the
+ * end of the 7-unit window says how far the word can move on (most units occur nowhere in it: 7), so about one
+ * unit in five is read. String.prototype.includes on Thai (two-byte) text measured 2× slower than a plain loop
+ * over char codes, and the plain loop 3.4× slower than this, on the realistic plan's 153k text cells.
  */
-function namesProvince(text: string): boolean {
-  for (let i = 0, last = text.length - 7; i <= last; i++) {
-    if (text.charCodeAt(i) === 0x0e08 && text.charCodeAt(i + 1) === 0x0e31 && text.startsWith('จังหวัด', i)) return true;
+export function namesProvince(text: string): boolean {
+  const n = text.length;
+  for (let i = 6; i < n; ) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0e14) {
+      // ด ends the word: the window may be it.
+      if (text.charCodeAt(i - 6) === 0x0e08 && text.startsWith('จังหวัด', i - 6)) return true;
+      i += 7;
+      continue;
+    }
+    // The last place of each of จ ั ง ห ว before the end of จังหวัด (ั twice: its last), else the word's length.
+    i += c === 0x0e31 ? 1 : c === 0x0e27 ? 2 : c === 0x0e2b ? 3 : c === 0x0e07 ? 4 : c === 0x0e08 ? 6 : 7;
   }
   return false;
 }
