@@ -38,7 +38,8 @@ export class Grid {
     this.firstCol = snapshot.origin.column;
     this.lastRow = this.firstRow + snapshot.values.length - 1;
     let width = 0;
-    for (const r of snapshot.values) width = Math.max(width, r.length);
+    const rows = snapshot.values;
+    for (let i = 0; i < rows.length; i++) width = Math.max(width, (rows[i] as CellValue[]).length);
     this.lastCol = this.firstCol + width - 1;
     this.merges = snapshot.merges.flatMap((m) => {
       const [a, b] = m.split(':');

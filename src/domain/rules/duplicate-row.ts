@@ -55,7 +55,8 @@ function update(prev: Groups, projects: readonly Project[]): Groups {
     const now = keyOf(p);
     if (was === now) continue;
     if (was !== null) {
-      byKey.set(was, (byKey.get(was) ?? []).filter((x) => x !== i));
+      const at = i; // not the loop's own binding: a closure over that would make one per row
+      byKey.set(was, (byKey.get(was) ?? []).filter((x) => x !== at));
       touch(was);
     }
     if (now !== null) {
@@ -90,11 +91,21 @@ export default defineRule({
       const g = groupsOf(s.model.name, projects, ctx.memo);
       // Every row after the first of its content, in row order. Rows whose hashes meet are told apart by their
       // content, built from the grid for them alone.
+      // A row's content is its own (its rows, read through the sheet's key columns): kept in the memo by row, so a
+      // re-check builds it only for the rows an edit re-read.
+      const kept = ctx.memo?.slot<Project, { columns: unknown; key: string }>('duplicate-row:content');
+      const contentOf = (p: Project): string => {
+        const k = kept?.get(p);
+        if (k && k.columns === s.extras.keyColumns) return k.key;
+        const key = contentKey(s.grid, s.extras.keyColumns, p);
+        kept?.set(p, { columns: s.extras.keyColumns, key });
+        return key;
+      };
       const copies: [number, number][] = [];
       for (const k of g.repeated) {
         const byContent = new Map<string, number[]>();
         for (const i of g.byKey.get(k) ?? []) {
-          const key = contentKey(s.grid, s.extras.keyColumns, projects[i] as Project);
+          const key = contentOf(projects[i] as Project);
           const list = byContent.get(key);
           if (list) list.push(i);
           else byContent.set(key, [i]);

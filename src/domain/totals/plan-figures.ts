@@ -65,8 +65,9 @@ function projectTotals(sheet: string, plan: PlanTable, memo?: Memo): ProjectTota
   if (!plan.columns.quarterBudget.some((c) => c !== undefined)) return [];
   const out: ProjectTotalFigure[] = [];
   const kept = aligned<ProjectTotalFigure | null>(memo, 'totals:project-total', sheet, plan.columns, plan.projects);
+  const compute = (i: number): ProjectTotalFigure | null => projectTotal(sheet, plan, plan.projects[i] as Project);
   for (let i = 0; i < plan.projects.length; i++) {
-    const figure = kept.get(i, () => projectTotal(sheet, plan, plan.projects[i] as Project));
+    const figure = kept.get(i, compute);
     if (figure) out.push(figure);
   }
   return out;
@@ -145,7 +146,9 @@ function totalRows(sheet: string, plan: PlanTable): (PlanTotalFigure | PlanCount
 /** Projects with a budget of their own and sub-activity rows with budgets under them. */
 function itemisations(sheet: string, plan: PlanTable): ItemisationFigure[] {
   const out: ItemisationFigure[] = [];
-  for (const p of plan.projects) {
+  // Indexed: once per check over every row (a for-of allocates a step per row until compiled).
+  for (let i = 0; i < plan.projects.length; i++) {
+    const p = plan.projects[i] as Project;
     if (p.children.length === 0 || !p.budget) continue;
     const own = amountValue(p.budget.value) ?? 0;
     if (own === 0) continue;
@@ -163,5 +166,10 @@ function itemisations(sheet: string, plan: PlanTable): ItemisationFigure[] {
 
 /** Every expected figure of one plan table, in row order within each kind. */
 export function planFigures(sheet: string, plan: PlanTable, memo?: Memo): ExpectedFigure[] {
-  return [...projectTotals(sheet, plan, memo), ...totalRows(sheet, plan), ...itemisations(sheet, plan)];
+  // A table the edit did not touch (the same object) keeps its figures wholesale (the list is only read).
+  const whole = memo?.lastOf<{ plan: PlanTable; figures: ExpectedFigure[] }>(`totals:plan-figures\u0000${sheet}`);
+  if (whole?.value?.plan === plan) return whole.value.figures;
+  const figures = (projectTotals(sheet, plan, memo) as ExpectedFigure[]).concat(totalRows(sheet, plan), itemisations(sheet, plan));
+  if (whole) whole.value = { plan, figures };
+  return figures;
 }
