@@ -4,6 +4,7 @@ import { applyActions, type HostCaps } from './apply';
 import { explainWriteError } from './errors';
 import { SIZE_PROPS, readWorkbook, type ReadResult } from './read';
 import type { ReadMemory } from './read-plan';
+import { sampleSheets } from './sample';
 import { SETTINGS, acknowledgementsSchema, emptyAcks, emptyRegistry, markRegistrySchema, mergeAcks, parseSetting } from './registry';
 import { applyMarkDiff, isMarksPlan } from './mark-diff';
 import type { MarkLayout } from './mark-layout';
@@ -60,13 +61,18 @@ export class OfficeHost implements PlanHost {
     return this.caps.notes || this.caps.comments;
   }
 
-  /** Sheet names, listed once when the pane opens so that a check reads everything in one sync. */
+  /**
+   * Sheet names, listed once when the pane opens, and each sheet's size and first rows weighed (a second round trip)
+   * so that a check's first request is already as large as a response may be.
+   */
   async listSheets(): Promise<string[]> {
     this.names = await this.run(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load('items/name');
       await context.sync();
-      return sheets.items.map((w) => w.name).filter((n) => n !== RECORD_SHEET);
+      const names = sheets.items.map((w) => w.name).filter((n) => n !== RECORD_SHEET);
+      await sampleSheets(context, names, this.memory, this.responseBudget);
+      return names;
     });
     return this.names;
   }
