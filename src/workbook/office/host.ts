@@ -161,8 +161,11 @@ export class OfficeHost implements PlanHost {
           return { skipped: d.skipped, uncleared: [], protectedSheets: [] };
         }
       }
+      // The ids this pane wrote: ours on a sheet whose rules Excel will not read (office-js #6827).
+      const known = new Map<string, string[]>();
+      for (const c of layout?.cfs ?? []) (known.get(c.sheet) ?? known.set(c.sheet, []).get(c.sheet))?.push(c.id);
       this.layout = null;
-      const r = await this.run((context) => applyActions(context, actions, { caps: this.caps, sheetNames: this.names }));
+      const r = await this.run((context) => applyActions(context, actions, { caps: this.caps, sheetNames: this.names, known }));
       this.lastApply = { syncs: r.syncs, marked: r.marked, notes: r.notes, diff: false };
       // After a complete clear and write, the workbook holds exactly what this apply wrote.
       if (actions.some((a) => a.kind === 'clear-marks') && r.uncleared.length === 0 && r.protectedSheets.length === 0) this.layout = r.layout;
