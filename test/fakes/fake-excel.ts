@@ -348,6 +348,13 @@ abstract class Proxy {
     });
   }
 
+  /** As Excel does, decided where the request reaches this object (a write queued after it does not change it). */
+  protected trackNullInOrder(exists: () => boolean): void {
+    this.ctx.queue(0, () => {
+      this.nullState = !exists();
+    });
+  }
+
   /** Queues a load; `read` gives the values at sync time. */
   protected queueLoad(read: () => Record<string, unknown> | null): this {
     this.ctx.queue(40, () => {
@@ -1329,7 +1336,7 @@ class FakeSettings extends Proxy {
         return this.queueLoad(() => (ctx.host.state.settings.has(key) ? { value: ctx.host.state.settings.get(key) } : null));
       }
       track(): this {
-        this.trackNull(() => ctx.host.state.settings.has(key));
+        this.trackNullInOrder(() => ctx.host.state.settings.has(key));
         return this;
       }
     })(ctx);

@@ -62,15 +62,15 @@ describe('reading the open workbook', () => {
 });
 
 describe('marking findings in the cells', () => {
-  it('costs 1 read sync and 2 write syncs, and marks exactly the cells of the findings', async () => {
+  it('costs 1 read sync and 1 write sync, and marks exactly the cells of the findings', async () => {
     const { fake, host } = await setup();
     const { snapshot } = await host.read();
     const analysis = analyze(snapshot);
     const readSyncs = fake.syncs;
     await host.apply(planMarks(analysis));
     expect(readSyncs).toBe(1);
-    // Find ours (our old marks by their tagged formula), then clear, write the marks and the record in one request.
-    expect(fake.syncs - readSyncs).toBe(2);
+    // The read saw none of our marks: the marks and the record in one request (re-marking: 2, see below).
+    expect(fake.syncs - readSyncs).toBe(1);
     const expected: Record<string, string[]> = {};
     for (const f of analysis.findings.filter((x) => x.severity !== 'info')) (expected[f.sheet] ??= []).push(f.cell);
     for (const k of Object.keys(expected)) expected[k] = [...new Set(expected[k])].sort();
@@ -80,6 +80,46 @@ describe('marking findings in the cells', () => {
     });
     expect(fake.suspendedScreenUpdates).toBeGreaterThan(0);
     expect(fake.state.eventsEnabled).toBe(true);
+  });
+
+  it('right after a read that saw none of our marks, marks in 1 sync from what the read saw', async () => {
+    const { fake, host } = await setup();
+    const analysis = analyze((await host.read()).snapshot);
+    fake.syncs = 0;
+    await host.apply(planMarks(analysis));
+    expect(fake.syncs).toBe(1);
+    const record = JSON.parse(String(fake.state.settings.get('plancheck.marks'))) as { v: number; sheets: Record<string, { cells: string[] }> };
+    expect(record.v).toBe(3);
+    expect(record.sheets['แผนปฏิบัติการ']?.cells).toContain('O27');
+  });
+
+  it('a sheet protected between the read and the marks: the request fails, and the fresh way says so and marks the rest', async () => {
+    const { fake, host } = await setup();
+    const analysis = analyze((await host.read()).snapshot);
+    fake.state.sheet('แผนปฏิบัติการ')!.protected = true;
+    const report = await host.apply(planMarks(analysis));
+    expect(report.protectedSheets).toEqual(['แผนปฏิบัติการ']);
+    expect(fake.state.sheet('แผนปฏิบัติการ')!.cfs).toEqual([]);
+    const again = new OfficeHost(fake.run, fake.isSetSupported);
+    await again.listSheets();
+    fake.state.sheet('แผนปฏิบัติการ')!.protected = false;
+    await again.apply(planMarks(analysis));
+    const once = fake.markedCells();
+    await again.apply(planMarks(analysis));
+    expect(fake.markedCells()).toEqual(once);
+  });
+
+  it('marks written by another pane between the read and the marks are cleared, not piled up', async () => {
+    const { fake, host } = await setup();
+    const analysis = analyze((await host.read()).snapshot);
+    const other = new OfficeHost(fake.run, fake.isSetSupported);
+    await other.listSheets();
+    await other.apply(planMarks(analysis));
+    const once = fake.markedCells();
+    await host.apply(planMarks(analysis));
+    await host.apply([{ kind: 'clear-marks' }]);
+    expect(fake.markedCells()).toEqual({});
+    expect(once['แผนปฏิบัติการ']?.length).toBeGreaterThan(0);
   });
 
   it('re-marking replaces our marks instead of piling them up, in 2 syncs', async () => {

@@ -5,6 +5,7 @@ import { findOurs, generatedSheets, holderOf, occupied, queueRemoveOurMarks, rem
 import { bandsOfMark, type MarkLayout } from './mark-layout';
 import { SETTINGS, emptyRegistry, recordText, type MarkRegistry } from './registry';
 import { writeGeneratedSheet } from './sheets';
+import { foundFromView, queueRecordBefore, queueRulesAfter, settle, type Check, type SeenView } from './view';
 
 export type { HostCaps } from './ours';
 
@@ -18,6 +19,8 @@ export interface ApplyOptions {
   maxRequestBytes?: number;
   /** The ids of our marks this pane wrote, by sheet: ours on a sheet whose rules Excel will not read. */
   known?: KnownCfs;
+  /** What the read just before saw (view.ts): a marks plan on a workbook without our marks skips finding them. */
+  view?: SeenView;
 }
 
 export interface ApplyResult extends ApplyReport {
@@ -296,15 +299,33 @@ class ClearTogetherFailed extends Error {
  * changed.
  */
 export async function applyActions(context: Excel.RequestContext, actions: Action[], options: ApplyOptions): Promise<ApplyResult> {
+  let syncs = 0;
+  const seen = foundFromView(actions, options.view);
+  if (seen && options.view) {
+    try {
+      return await attempt(context, actions, options, true, 0, { found: seen, view: options.view });
+    } catch (e) {
+      // The view was stale in a way that failed the request (a sheet protected since, …): the fresh way.
+      if (!(e instanceof ClearTogetherFailed)) throw e;
+      syncs = e.syncs;
+    }
+  }
   try {
-    return await attempt(context, actions, options, true, 0);
+    return await attempt(context, actions, options, true, syncs);
   } catch (e) {
     if (!(e instanceof ClearTogetherFailed)) throw e;
     return attempt(context, actions, options, false, e.syncs);
   }
 }
 
-async function attempt(context: Excel.RequestContext, actions: Action[], options: ApplyOptions, together: boolean, before: number): Promise<ApplyResult> {
+async function attempt(
+  context: Excel.RequestContext,
+  actions: Action[],
+  options: ApplyOptions,
+  together: boolean,
+  before: number,
+  seen?: { found: Found; view: SeenView },
+): Promise<ApplyResult> {
   let syncs = before;
   const count = () => void syncs++;
   const clearing = actions.some((a) => a.kind === 'clear-marks');
@@ -314,7 +335,7 @@ async function attempt(context: Excel.RequestContext, actions: Action[], options
   let deletesAt: number | null = null;
   let written = '';
   try {
-    const found = await findOurs(context, actions, { caps: options.caps, sheetNames: options.sheetNames, ...(options.known ? { known: options.known } : {}) }, count);
+    const found = seen?.found ?? (await findOurs(context, actions, { caps: options.caps, sheetNames: options.sheetNames, ...(options.known ? { known: options.known } : {}) }, count));
     refuse(found, actions);
     batch = openBatch(context, options, found, clearing, count);
     context.runtime.enableEvents = false;
@@ -337,19 +358,30 @@ async function attempt(context: Excel.RequestContext, actions: Action[], options
     await writeExplanations(batch, count);
     // Queued after the new sheets' writes: if any of those fails, the request stops before this delete.
     for (const { tmp } of retired.values()) context.workbook.worksheets.getItem(tmp).delete();
+    let check: Check | null = null;
+    let next = emptyRegistry();
     if (clearing || batch.marked > 0 || batch.notes > 0 || batch.sheets.length > 0) {
-      written = recordText(nextRegistry(found.registry, cleared.remaining, batch, retired));
+      next = nextRegistry(found.registry, cleared.remaining, batch, retired);
+      written = recordText(next);
       await batch.reserve(written.length);
+      // From the view: the record this replaces and, after the marks, every sheet's rules, to see that the view held.
+      if (seen) check = { before: queueRecordBefore(context), cfs: [] };
       context.workbook.settings.add(SETTINGS.marks, written);
+      if (check) check.cfs = queueRulesAfter(context, options.sheetNames.filter((n) => !found.protectedSheets.has(n)));
     }
     context.runtime.enableEvents = true;
     await context.sync();
     count();
+    if (seen && check) {
+      const s = await settle(context, check, seen.view, new Set(batch.added.map((x) => x.cf.id)), next);
+      syncs += s.syncs;
+      if (s.record !== null) written = s.record;
+    }
   } catch (e) {
     // If the old sheets were already deleted, the new ones are complete and restore keeps them.
     await restore(context, batch, retired);
     // Nothing confirmed since the deletes were queued: one of them may be what failed; the careful way, from the start.
-    if (deletesAt !== null && deletesAt === syncs && !(e instanceof HostProblem)) throw new ClearTogetherFailed(syncs + 1, e);
+    if (((deletesAt !== null && deletesAt === syncs) || seen) && !(e instanceof HostProblem)) throw new ClearTogetherFailed(syncs + 1, e);
     throw explainWriteError(e);
   }
   const layout: MarkLayout = {

@@ -39,13 +39,13 @@ export interface Found {
 export type KnownCfs = Map<string, string[]>;
 
 /** Loads a sheet's conditional formats: the id and, of a custom rule, its formula (nothing else: what tells ours). */
-function queueCfs(context: Excel.RequestContext, sheet: string): Excel.ConditionalFormatCollection {
+export function queueCfs(context: Excel.RequestContext, sheet: string): Excel.ConditionalFormatCollection {
   // customOrNullObject: loading `custom` fails the whole collection when it holds a rule of another kind (#2180).
   return context.workbook.worksheets.getItem(sheet).getRange().conditionalFormats.load('items/id,items/customOrNullObject/rule/formula');
 }
 
 /** Ours among a sheet's conditional formats: a tagged formula, or an id an old record lists. */
-function oursIn(items: Excel.ConditionalFormat[], legacy: readonly string[]): string[] {
+export function oursIn(items: Excel.ConditionalFormat[], legacy: readonly string[]): string[] {
   return items.filter((c) => legacy.includes(c.id) || (!c.customOrNullObject.isNullObject && isOurMarkFormula(c.customOrNullObject.rule.formula))).map((c) => c.id);
 }
 

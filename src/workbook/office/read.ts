@@ -1,5 +1,5 @@
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../snapshot';
-import { parseAddress } from '../../domain';
+import { isOurMarkFormula, parseAddress } from '../../domain';
 import { HostProblem, mayBeOversized, problems } from './errors';
 import { bandRows, collectBands, mergeAddresses, readMerges, type Band } from './merges';
 import { KNOWN_MARGIN, PROBE_MARGIN, UNKNOWN_MERGE_ROW_BYTES, jsonBytes, pack, probes, type ReadMemory, type Task } from './read-plan';
@@ -20,6 +20,16 @@ export interface ReadOptions {
   memory?: ReadMemory;
   /** Workbook settings to read in the same round trip (our acknowledgements). */
   settings?: string[];
+  /** Also what marking needs to know (read-only, protection, our marks): marks written right after may skip finding ours. */
+  view?: boolean;
+}
+
+/** What marking needs to know of the workbook, as the read's first request saw it. */
+export interface MarkView {
+  readOnly: boolean;
+  protectedSheets: Set<string>;
+  /** Our conditional formats (tagged formula) by sheet, as ids. */
+  ours: Map<string, string[]>;
 }
 
 export interface ReadResult {
@@ -31,6 +41,8 @@ export interface ReadResult {
   /** Every sheet's id by name (our record names our generated sheets by id). */
   sheetIds: Map<string, string>;
   settings: Record<string, unknown>;
+  /** When asked for and Excel read every sheet's rules: what marking needs to know. */
+  view?: MarkView;
   /** What limits this read (manual calculation, sheets too large to read), for the pane to say. */
   problems: HostProblem[];
   syncs: number;
@@ -108,9 +120,24 @@ function queueFirst(context: Excel.RequestContext, options: ReadOptions, memory:
         bands.push({ sheet: name, row, rows: Math.min(step, probe.rows - row), areas });
       }
     }
-    return { name, ws, used, special, first, probe, bands };
+    // What marking needs: protection and the rules (ids, custom formulas) that tell our marks.
+    const view = withBands && options.view ? { protection: ws.protection.load('protected'), cfs: ws.getRange().conditionalFormats.load('items/id,items/customOrNullObject/rule/formula') } : null;
+    return { name, ws, used, special, first, probe, bands, view };
   });
+  if (withBands && options.view) context.workbook.load('readOnly');
   return { all, app, settings, sheets };
+}
+
+function markView(context: Excel.RequestContext, sheets: ReturnType<typeof queueFirst>['sheets']): MarkView | undefined {
+  const ours = new Map<string, string[]>();
+  const protectedSheets = new Set<string>();
+  for (const s of sheets) {
+    if (!s.view || s.ws.isNullObject) return undefined;
+    if (s.view.protection.protected) protectedSheets.add(s.name);
+    const ids = s.view.cfs.items.filter((c) => !c.customOrNullObject.isNullObject && isOurMarkFormula(c.customOrNullObject.rule.formula)).map((c) => c.id);
+    if (ids.length > 0) ours.set(s.name, ids);
+  }
+  return { readOnly: context.workbook.readOnly, protectedSheets, ours };
 }
 
 /**
@@ -129,8 +156,8 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
     syncs++;
   } catch (e) {
     syncs++;
-    // The estimate or a band was wrong: once more with one row a sheet and no merged areas.
-    if (!mayBeOversized(e)) throw e;
+    // The estimate, a band or a rule Excel cannot read was wrong: once more with one row a sheet and nothing else.
+    if (!mayBeOversized(e) && !options.view) throw e;
     q = queueFirst(context, options, memory, false);
     await context.sync();
     syncs++;
@@ -234,5 +261,6 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
     allSheets: all.items.map((w) => w.name),
     sheetIds: new Map(all.items.map((w) => [w.name, w.id])),
     settings: Object.fromEntries(settings.filter((s) => !s.item.isNullObject).map((s) => [s.key, s.item.value as unknown])),
+    ...(options.view ? { view: markView(context, sheets) } : {}),
   };
 }
