@@ -1,14 +1,14 @@
 import { CATALOGS, choosePeriod, type Catalog, type PeriodChoice } from './catalog';
 import type { Family, SheetModel, SheetReading } from './model';
 import { isGeneratedSheet } from './actions/generated';
-import { parseAddress } from './base/cells';
 import { formulasOf, uncachedOf, withEvaluatedFormulas, type Formulas } from './formula';
 import type { Memo } from './memo';
 import { parseSheet, type ParsedSheet } from './parse/sheet';
 import { runRules, settleFindings, type Finding } from './rules';
+import { orderFindings } from './rules/order';
 import type { WorkbookSnapshot } from './snapshot';
 import { fiscalYear } from './title';
-import { totalsModel, type TotalsModel } from './totals';
+import { totalsModel, type PlanItem, type TotalsModel } from './totals';
 
 export interface SheetSummary {
   name: string;
@@ -45,8 +45,6 @@ export interface AnalyzeOptions {
   catalogs?: readonly Catalog[];
 }
 
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
-
 /**
  * The one entry point: choose the plan period, recognise each sheet, build the plan model and its expected
  * figures, and run the rules. Pure: the same snapshot gives the same analysis, byte for byte.
@@ -71,31 +69,38 @@ export function analyzeParsed(snapshot: WorkbookSnapshot, parsed: ParsedSheet[],
   const totals = totalsModel(models, catalog, memo);
   const formulas = formulasOf(parsed.map((p) => p.grid), uncachedOf(snapshot), totals.figures);
   const order = new Map(parsed.map((p, i) => [p.model.name, i]));
-  const seen = new Set<string>();
-  const unique = runRules({ sheets: parsed, catalog, period, totals, formulas, ...(memo ? { memo } : {}) }).filter((f) => {
-    const id = `${f.sheet}\u0000${f.cell}\u0000${f.code}`;
-    if (seen.has(id)) return false;
-    seen.add(id);
-    return true;
-  });
-  const sortKey = new Map(unique.map((f) => [f, parseAddress(f.cell)?.col ?? 0]));
-  const sorted = unique.sort(
-    (a, b) =>
-      (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0) ||
-      a.row - b.row ||
-      (sortKey.get(a) ?? 0) - (sortKey.get(b) ?? 0) ||
-      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
-  );
-  const findings = settleFindings(sorted, parsed);
-  const counted = totals.items.filter((d) => d.counted);
+  const findings = settleFindings(orderFindings(runRules({ sheets: parsed, catalog, period, totals, formulas, ...(memo ? { memo } : {}) }), order), parsed);
+  // One pass over the items and one over the findings (a re-check runs this per edit).
+  const perSheet = new Map<string, number>();
+  let counted = 0;
+  let total = 0;
+  // Items come sheet by sheet: counted in runs.
+  let run = '';
+  let inRun = 0;
+  const items = totals.items;
+  // Indexed loops: these run once per check (per edit in a re-check), too seldom to be compiled, and a for-of
+  // allocates a step per item until then.
+  for (let i = 0; i < items.length; i++) {
+    const d = items[i] as PlanItem;
+    total += d.budget;
+    if (!d.counted) continue;
+    counted++;
+    if (d.sheet !== run) {
+      if (inRun > 0) perSheet.set(run, (perSheet.get(run) ?? 0) + inRun);
+      run = d.sheet;
+      inRun = 0;
+    }
+    inRun++;
+  }
+  if (inRun > 0) perSheet.set(run, (perSheet.get(run) ?? 0) + inRun);
   const sheets = parsed.map((p): SheetSummary => {
-    const sheet: SheetSummary = { name: p.model.name, family: p.model.family, projects: counted.filter((d) => d.sheet === p.model.name).length };
+    const sheet: SheetSummary = { name: p.model.name, family: p.model.family, projects: perSheet.get(p.model.name) ?? 0 };
     if (p.model.plan?.reading) sheet.reading = p.model.plan.reading;
     return sheet;
   });
-  const budget = Math.round(totals.items.reduce((s, d) => s + d.budget, 0) * 100) / 100;
-  const count = (severity: Finding['severity']): number => findings.filter((f) => f.severity === severity).length;
+  const budget = Math.round(total * 100) / 100;
+  const bySeverity = { error: 0, warning: 0, info: 0 };
+  for (let i = 0; i < findings.length; i++) bySeverity[(findings[i] as Finding).severity]++;
   return {
     sheets,
     models,
@@ -104,6 +109,6 @@ export function analyzeParsed(snapshot: WorkbookSnapshot, parsed: ParsedSheet[],
     totals,
     formulas,
     findings,
-    stats: { errors: count('error'), warnings: count('warning'), infos: count('info'), projects: counted.length, budget },
+    stats: { errors: bySeverity.error, warnings: bySeverity.warning, infos: bySeverity.info, projects: counted, budget },
   };
 }

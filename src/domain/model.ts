@@ -48,8 +48,12 @@ export interface Project {
   period: Figure<string> | null;
   /** The row was read one column to the left of its header. */
   shifted: boolean;
-  /** All cells of the row that carry content, for duplicate detection. */
-  contentKey: string;
+  /**
+   * A hash of every cell of the row but its number (as comparison keys), and that content's length: duplicate
+   * detection groups rows by it and compares the content itself only where hashes meet (parse/content.ts).
+   */
+  contentHash: number;
+  contentLength: number;
   /** How the row was read (parse/reading.ts); absent on rows read the ordinary way (numbered, or unnumbered sheets). */
   reading?: ProjectReading;
   /** One of several projects listed in one row ("๔.กิจกรรม… ๕.โครงการ…"): its line and how many the cell lists. */

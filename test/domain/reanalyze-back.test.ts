@@ -80,6 +80,8 @@ const typed: fc.Arbitrary<CellValue> = fc.oneof(
   fc.constant(null),
   fc.constantFrom('ไม่ใช้งบประมาณ', 'ไม่ใช่ งบประมาณ', '-', '๕๐ คน', 'ร้อยละ ๘๐', '#REF!', 'งบบูรณาการ'),
   fc.constantFrom('สำนักงานจังหวัดเชียงใหม่', 'ที่ทำการปกครองจังหวัดลำพูน', 'เรือนจำอำเภอฝาง', 'รวม', 'รวมจำนวน ๓ โครงการ'),
+  // A row made a heading: the sheet is parsed again around kept rows.
+  fc.constantFrom('ตัวชี้วัดที่ ๑.๑ ความโปร่งใส', 'เป้าหมายที่ ๒'),
 );
 
 /** A value another cell of the same column holds (an agency's name, a number, a budget): edits that keep shapes. */
@@ -124,6 +126,45 @@ describe('reanalyze: the back half kept across edits', () => {
   it('equals analyze after random edits of a realistic plan with its summary sheet', async () => {
     const plan = await realisticPlan(300);
     fc.assert(fc.property(picks, (p) => void run(plan.snapshot, p)), { numRuns: Math.ceil(Number(process.env.REANALYZE_RUNS ?? 40) / 2), seed: 777 });
+  });
+
+  // A sheet an edit did not touch keeps its items, figures and rows' findings wholesale: two plan sheets, edits in
+  // either (and in the summary), each check equal to analyze.
+  it('equals analyze after random edits of a workbook of two plan sheets', async () => {
+    const plan = await realisticPlan(300);
+    const sheet = plan.snapshot.sheets.reduce((a, b) => (b.values.length > a.values.length ? b : a));
+    const copy = { ...sheet, name: `${sheet.name} (2)`, values: sheet.values.map((r) => r.slice()) };
+    const snapshot: WorkbookSnapshot = { ...plan.snapshot, sheets: [...plan.snapshot.sheets, copy] };
+    fc.assert(fc.property(picks, (p) => void run(snapshot, p)), { numRuns: Math.ceil(Number(process.env.REANALYZE_RUNS ?? 40) / 2), seed: 31337 });
+  });
+
+  // What the memo keeps is shared by every state made from it: checks that branch from one state (an edit, then
+  // another edit of the first state instead) must each still equal analyze.
+  it('equals analyze when edits branch from one state', async () => {
+    const plan = await realisticPlan(300);
+    const start = analyzeWithState(plan.snapshot);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat(), typed), { minLength: 3, maxLength: 3 }), fc.nat(), (edits, back) => {
+        const states: StatefulAnalysis[] = [start];
+        for (const [from, t, k, value] of edits) {
+          const base = states[from % states.length] as StatefulAnalysis;
+          const list = targets(base.analysis);
+          const at = list[t % list.length];
+          const sheet = at && base.state.snapshot.sheets.find((s) => s.name === at.sheet);
+          if (!at || !sheet) continue;
+          const width = Math.max(1, ...sheet.values.map((v) => v.length));
+          const next = apply(base.state.snapshot, { sheet: at.sheet, row: at.row, col: sheet.origin.column + (k % width), value, from: 0 });
+          const r = reanalyze(base.state, next, [{ sheet: at.sheet, rows: [at.row] }]);
+          expectSame(r.analysis, analyze(next));
+          states.push(r);
+        }
+        // An earlier state checked again with its own snapshot's rows listed: nothing changed, the same analysis.
+        const old = states[back % states.length] as StatefulAnalysis;
+        const again = reanalyze(old.state, old.state.snapshot, []);
+        expectSame(again.analysis, old.analysis);
+      }),
+      { numRuns: Math.ceil(Number(process.env.REANALYZE_RUNS ?? 40) / 2), seed: 9090 },
+    );
   });
 
   it('keeps the findings of a duplicate made and unmade, and of an agency renamed and back', async () => {

@@ -139,6 +139,15 @@ describe('preview mode: fixing, summarising, accessibility', () => {
       return { visible: el.matches(':focus-visible'), outline: style.outlineStyle !== 'none' && style.outlineWidth !== '0px', cell: el.closest<HTMLElement>('[data-testid=finding]')?.dataset.cell };
     });
     expect(focus).toMatchObject({ visible: true, outline: true });
+    // The list is one Tab stop: Tab goes to this finding's own action, then past the list, not to the next finding.
+    const where = () => page.evaluate(() => ({ finding: document.activeElement?.closest<HTMLElement>('[data-testid=finding]')?.dataset.cell ?? null, text: document.activeElement?.textContent ?? '' }));
+    await page.keyboard.press('Tab');
+    expect(await where()).toEqual({ finding: focus.cell, text: 'รับทราบ' });
+    await page.keyboard.press('Tab');
+    expect((await where()).finding).toBeNull();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    expect((await where()).finding).toBe(focus.cell);
     await page.keyboard.press('Enter');
     expect(await page.getByTestId('sheet-preview').locator('[aria-current=true]').getAttribute('data-cell')).toBe(focus.cell);
     await page.screenshot({ path: join(RESULTS, 'e2e-preview-keyboard.png') });

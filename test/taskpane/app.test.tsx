@@ -116,6 +116,24 @@ describe('the task pane', () => {
     await waitFor(() => expect(screen.getByTestId('count-error')).toHaveTextContent('ผิดพลาด 6'));
   });
 
+  it('is one Tab stop, moved between findings by the arrow keys', async () => {
+    const { user } = setup();
+    await checkNow(user);
+    const stops = () => screen.getAllByTestId('finding').filter((li) => li.querySelector('[data-go]')?.getAttribute('tabindex') === '0');
+    const all = screen.getAllByTestId('finding');
+    expect(all.length).toBeGreaterThan(2);
+    // One finding's controls are in the Tab order: the first; every other finding's are reached by the arrows.
+    expect(stops()).toEqual([all[0]]);
+    expect(all.slice(1).every((li) => Array.from(li.querySelectorAll('button')).every((b) => b.tabIndex === -1))).toBe(true);
+    (all[0]!.querySelector('[data-go]') as HTMLElement).focus();
+    await user.keyboard('{ArrowDown}');
+    await waitFor(() => expect(document.activeElement?.closest('[data-testid=finding]')).toBe(all[1]));
+    expect(stops()).toEqual([all[1]]);
+    // Where Tab goes from there (its own action, then past the list) is run in Chromium: test/e2e/preview.test.ts.
+    await user.keyboard('{ArrowUp}');
+    await waitFor(() => expect(stops()).toEqual([all[0]]));
+  });
+
   it('filters, switches and live mode reach their effects; the live subscription outlives re-renders', async () => {
     // Without a `now`: the pane's own clock must not make it listen again on every render.
     const { fake, user, watch } = setup({ now: null });

@@ -11,9 +11,10 @@ function rolesOf(grid: Grid, row: number): Map<number, HeaderRole | 'quarter'> |
   let distinct: Set<string> | null = null;
   let others = 0;
   for (const col of grid.filledColumns(row)) {
-    // Long data texts can be neither a header synonym (≤ 40 characters) nor a quarter label (opens with ไตรมาส).
-    const key = grid.labelKey(row, col, MAX_LABEL_LENGTH, 'ไ') ?? '';
-    const role = headerRole(key) ?? (quarterOfLabel(key) !== null ? 'quarter' : null);
+    // Long data texts can be neither a header synonym (≤ 40 characters) nor a quarter label (opens with ไตรมาส),
+    // and a number or a boolean is no label at all (its text opens with a digit or is true/false): no key built.
+    const key = typeof grid.value(row, col) === 'string' ? (grid.labelKey(row, col, MAX_LABEL_LENGTH, 'ไ') ?? '') : '';
+    const role = key === '' ? null : (headerRole(key) ?? (quarterOfLabel(key) !== null ? 'quarter' : null));
     if (role) {
       (roles ??= new Map()).set(col, role);
       (distinct ??= new Set()).add(role === 'quarter' ? `q${key}` : role);

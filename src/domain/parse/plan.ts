@@ -7,6 +7,7 @@ import { RowReader, columnsOf, isTotalLabel, leadingNumber, numberCell, statedCo
 import { isStatusRow, listedAmounts, listedProjects, type ListedProject } from './multi';
 import { settleItemisations } from './itemisation';
 import { readingOf, type ReadingEvidence } from './reading';
+import { contentHash, type KeyColumns } from './content';
 
 /** Heading context a row inherits. */
 export interface Context {
@@ -22,6 +23,8 @@ export interface PlanExtras {
   goalInferred: { row: number; goal: string; indicator: string }[];
   /** Runs of projects with no indicator heading above them. */
   noIndicator: { row: number }[];
+  /** The columns each stretch of rows is read through, for the rows' content keys (parse/content.ts). */
+  keyColumns: KeyColumns[];
 }
 
 const quad = <T>(f: (i: number) => T): Quad<T> => [f(0), f(1), f(2), f(3)];
@@ -29,8 +32,10 @@ const quad = <T>(f: (i: number) => T): Quad<T> => [f(0), f(1), f(2), f(3)];
 /** Builds a plan table row by row; repeated headers at page breaks update the column map. */
 export class PlanBuilder {
   readonly table: PlanTable;
-  readonly extras: PlanExtras = { ambiguous: [], goalInferred: [], noIndicator: [] };
+  readonly extras: PlanExtras = { ambiguous: [], goalInferred: [], noIndicator: [], keyColumns: [] };
   private columns!: ColumnMap;
+  /** The content key's columns in effect (the last entry of extras.keyColumns). */
+  private keyCols!: KeyColumns;
   /** The map's columns in order, and those that can hold a total row's label. */
   private cols: number[] = [];
   private labelCols: number[] = [];
@@ -58,6 +63,7 @@ export class PlanBuilder {
 
   /** The table is complete: settle which rows itemise a project (by arithmetic) and record how it was read. */
   finish(): void {
+    if (this.extras.keyColumns.at(-1)?.from === Infinity) this.extras.keyColumns.pop();
     settleItemisations(this.table);
     this.table.reading = readingOf(this.table, this.evidence);
   }
@@ -66,6 +72,18 @@ export class PlanBuilder {
     this.columns = columns;
     this.cols = columnsOf(columns);
     this.labelCols = this.cols.filter((c) => c !== columns.budget && !columns.quarterBudget.includes(c));
+    const cols = this.cols.filter((c) => c !== columns.number);
+    const list = this.extras.keyColumns;
+    if (list.at(-1)?.from === Infinity) list.pop(); // a header no row was read through
+    const last = list.at(-1);
+    // A header repeated at a page break reads the same columns: one entry for the whole run.
+    if (last && last.name === columns.name && last.cols.length === cols.length && last.cols.every((c, i) => c === cols[i])) {
+      this.keyCols = last;
+      return;
+    }
+    // Starts at the first row read through it.
+    this.keyCols = { from: Infinity, cols, name: columns.name };
+    list.push(this.keyCols);
   }
 
   /** A heading; one that repeats the current goal or indicator (printed again on a new page) ends no project. */
@@ -83,6 +101,7 @@ export class PlanBuilder {
   }
 
   addRow(row: number, ctx: Context): void {
+    if (this.keyCols.from === Infinity) this.keyCols.from = row;
     const m = this.columns;
     if (isStatusRow(this.grid, row)) {
       // A status row ("อยู่ระหว่างดำเนินการ") ends a project: the rows after it are the next projects, not its items.
@@ -150,6 +169,7 @@ export class PlanBuilder {
     const matched = amounts !== null && amounts.length === listed.length;
     if (!matched) this.evidence.listMismatch.push(p.row);
     listed.forEach((l, line) => {
+      const item = contentHash(this.grid, this.keyCols, p.row, p.shifted ? -1 : 0, line);
       const budget = matched && p.budget ? { ...p.budget, value: { kind: 'amount', value: amounts[line] as number, asText: true } as Amount } : line === 0 ? p.budget : null;
       this.push({
         ...p,
@@ -160,7 +180,9 @@ export class PlanBuilder {
         continuationRows: [],
         reading: 'multi-project',
         item: { line: line + 1, of: listed.length },
-        contentKey: `${p.contentKey}#${line}`,
+        // Its row's content with "#line" after it.
+        contentHash: item.hash,
+        contentLength: item.length,
       });
     });
   }
@@ -186,6 +208,8 @@ export class PlanBuilder {
     const codes = ctx.indicators;
     const own = r.text(m.agency);
     const carried = own ? null : this.mergedAgency(row);
+    // Every cell of the row but its number, as keys (a name's leading "12." dropped): what duplicate rows share.
+    const content = contentHash(this.grid, this.keyCols, row, r.offset);
     const p: Project = {
       sheet: this.grid.name,
       row,
@@ -207,23 +231,11 @@ export class PlanBuilder {
       timelineReach: quad((i) => this.reach(row, i)),
       period: r.text(m.period),
       shifted: r.offset !== 0,
-      contentKey: this.contentKey(r),
+      contentHash: content.hash,
+      contentLength: content.length,
     };
     if (carried) p.agencyCarried = true;
     return p;
-  }
-
-  /** Every cell of the row but its number, as keys (a name's leading "12." dropped): what duplicate rows share. */
-  private contentKey(r: RowReader): string {
-    const m = this.columns;
-    const parts: string[] = [];
-    for (const c of this.cols) {
-      if (c === m.number) continue;
-      const key = r.key(c);
-      const code = key.charCodeAt(0);
-      parts.push(c === m.name && code >= 48 && code <= 57 ? key.replace(/^\d+\./, '') : key);
-    }
-    return parts.join('|');
   }
 
   /** The agency of a merged agency cell that starts above this row (one agency written once for its projects). */

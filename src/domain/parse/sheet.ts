@@ -97,8 +97,9 @@ export function parseSheet(snapshot: SheetSnapshot, catalog: Catalog): ParsedShe
     else if (plan) plan.addRow(row, ctx);
   }
   plan?.finish();
-  const extras: PlanExtras = plan ? plan.extras : { ambiguous: [], goalInferred: [], noIndicator: [] };
+  const extras: PlanExtras = plan ? plan.extras : { ambiguous: [], goalInferred: [], noIndicator: [], keyColumns: [] };
   extras.goalInferred.unshift(...pendingGoalInferred);
   model.family = model.plan?.family ?? model.summaries[0]?.columns.family ?? 'unrecognized';
+  grid.forgetRowCaches();
   return { grid, model, headings, extras };
 }

@@ -1,29 +1,27 @@
 import type { Memo } from '../memo';
 import type { Project } from '../model';
+import { contentKey } from '../parse/content';
 import { defineRule } from './define';
 
 /** Rows this short carry too little to call a copy. */
 const MIN_CONTENT = 20;
 
-/** The length of a row's content key without its cell separators (counted, not copied: it runs on every row). */
-function contentLength(key: string): number {
-  let n = key.length;
-  for (let i = key.indexOf('|'); i !== -1; i = key.indexOf('|', i + 1)) n--;
-  return n;
-}
+/** A row's content hash, or null when its content (without cell separators) is too short to call a copy. */
+const keyOf = (p: Project): number | null => (p.contentLength >= MIN_CONTENT ? p.contentHash : null);
 
-const keyOf = (p: Project): string | null => (contentLength(p.contentKey) >= MIN_CONTENT ? p.contentKey : null);
-
-/** A table's rows grouped by content: each key's row indices in order, and the keys held by more than one row. */
+/**
+ * A table's rows grouped by content hash: each hash's row indices in order, and the hashes held by more than one
+ * row (rows that may be copies; their content itself decides).
+ */
 interface Groups {
   projects: readonly Project[];
-  byKey: Map<string, number[]>;
-  repeated: Set<string>;
+  byKey: Map<number, number[]>;
+  repeated: Set<number>;
 }
 
 function build(projects: readonly Project[]): Groups {
-  const byKey = new Map<string, number[]>();
-  const repeated = new Set<string>();
+  const byKey = new Map<number, number[]>();
+  const repeated = new Set<number>();
   projects.forEach((p, i) => {
     const k = keyOf(p);
     if (k === null) return;
@@ -43,7 +41,7 @@ function build(projects: readonly Project[]): Groups {
  */
 function update(prev: Groups, projects: readonly Project[]): Groups {
   const { byKey, repeated } = prev;
-  const touch = (k: string): void => {
+  const touch = (k: number): void => {
     const n = byKey.get(k)?.length ?? 0;
     if (n === 0) byKey.delete(k);
     if (n > 1) repeated.add(k);
@@ -57,7 +55,8 @@ function update(prev: Groups, projects: readonly Project[]): Groups {
     const now = keyOf(p);
     if (was === now) continue;
     if (was !== null) {
-      byKey.set(was, (byKey.get(was) ?? []).filter((x) => x !== i));
+      const at = i; // not the loop's own binding: a closure over that would make one per row
+      byKey.set(was, (byKey.get(was) ?? []).filter((x) => x !== at));
       touch(was);
     }
     if (now !== null) {
@@ -90,12 +89,31 @@ export default defineRule({
     for (const s of ctx.sheets) {
       const projects = s.model.plan?.projects ?? [];
       const g = groupsOf(s.model.name, projects, ctx.memo);
-      // Every row after the first of its content, in row order.
+      // Every row after the first of its content, in row order. Rows whose hashes meet are told apart by their
+      // content, built from the grid for them alone.
+      // A row's content is its own (its rows, read through the sheet's key columns): kept in the memo by row, so a
+      // re-check builds it only for the rows an edit re-read.
+      const kept = ctx.memo?.slot<Project, { columns: unknown; key: string }>('duplicate-row:content');
+      const contentOf = (p: Project): string => {
+        const k = kept?.get(p);
+        if (k && k.columns === s.extras.keyColumns) return k.key;
+        const key = contentKey(s.grid, s.extras.keyColumns, p);
+        kept?.set(p, { columns: s.extras.keyColumns, key });
+        return key;
+      };
       const copies: [number, number][] = [];
       for (const k of g.repeated) {
-        const list = g.byKey.get(k) ?? [];
-        const first = (projects[list[0] as number] as Project).row;
-        for (const i of list.slice(1)) copies.push([i, first]);
+        const byContent = new Map<string, number[]>();
+        for (const i of g.byKey.get(k) ?? []) {
+          const key = contentOf(projects[i] as Project);
+          const list = byContent.get(key);
+          if (list) list.push(i);
+          else byContent.set(key, [i]);
+        }
+        for (const list of byContent.values()) {
+          const first = (projects[list[0] as number] as Project).row;
+          for (const i of list.slice(1)) copies.push([i, first]);
+        }
       }
       copies.sort((a, b) => a[0] - b[0]);
       for (const [i, first] of copies) {

@@ -3,7 +3,7 @@ import amountUnreadable from './amount-unreadable';
 import budgetTypeAmount from './budget-type-amount';
 import countMismatch from './count-mismatch';
 import criteriaNoMatch from './criteria-no-match';
-import type { Report, RuleContext, RuleMeta, RuleModule } from './define';
+import type { ProjectAt, Report, RuleContext, RuleMeta, RuleModule } from './define';
 import duplicateRow from './duplicate-row';
 import { finding, type Finding } from './finding';
 import formulaError from './formula-error';
@@ -93,53 +93,87 @@ export function runRules(ctx: RuleContext): Finding[] {
       target.push(finding(code as RuleCode, extra.severity ?? severity, at, message, extra));
     };
   });
-  /** Runs some checks into fresh lists; null when none found anything. */
+  /**
+   * Runs some checks, each into a list of its own; null when none found anything. A list is taken only by a check
+   * that reported (most rows report nothing: one empty list serves all their checks).
+   */
   const found = (run: (j: number) => void, count: number): Found => {
     let out: Found = null;
     for (let j = 0; j < count; j++) {
-      target = [];
       run(j);
       if (target.length === 0) continue;
       out ??= new Array<Finding[] | null>(count).fill(null);
       out[j] = target;
+      target = [];
     }
     return out;
   };
   const keep = (f: Found, rules: readonly { k: number }[]): void => {
     if (!f) return;
-    f.forEach((list, j) => {
-      if (list) for (const x of list) (outs[(rules[j] as { k: number }).k] as Finding[]).push(x);
-    });
+    for (let j = 0; j < f.length; j++) {
+      const list = f[j];
+      if (!list) continue;
+      const into = outs[(rules[j] as { k: number }).k] as Finding[];
+      for (let i = 0; i < list.length; i++) into.push(list[i] as Finding);
+    }
   };
 
+  // One function per sheet and one for the figures, given the index: kept rows cost a comparison, no closure.
   for (const s of ctx.sheets) {
     const plan = s.model.plan;
     if (!plan) continue;
     const sheet = s.model.name;
-    const rows = aligned<Found>(ctx.memo, 'rules:row', sheet, plan.columns, plan.projects);
-    for (let i = 0; i < plan.projects.length; i++) {
-      const f = rows.get(i, () => {
-        const at = { sheet, plan, project: plan.projects[i] as Project };
-        return found((j) => {
-          const { rule, k } = PROJECT_RULES[j] as (typeof PROJECT_RULES)[number];
-          rule.checkProject?.(ctx, at, reporters[k] as Report);
-        }, PROJECT_RULES.length);
+    const projects = plan.projects;
+    // A table the edit did not touch (the same rows under the same columns) keeps its rows' findings wholesale.
+    const whole = ctx.memo?.lastOf<{ projects: readonly Project[]; columns: object; lists: Finding[][] }>(`rules:rows-of\u0000${sheet}`);
+    const same = whole?.value;
+    if (same && same.projects === projects && same.columns === plan.columns) {
+      same.lists.forEach((list, j) => {
+        const into = outs[(PROJECT_RULES[j] as (typeof PROJECT_RULES)[number]).k] as Finding[];
+        for (let i = 0; i < list.length; i++) into.push(list[i] as Finding);
       });
-      keep(f, PROJECT_RULES);
+      continue;
     }
+    const starts = PROJECT_RULES.map(({ k }) => (outs[k] as Finding[]).length);
+    const rows = aligned<Found>(ctx.memo, 'rules:row', sheet, plan.columns, projects);
+    let at: ProjectAt = { sheet, plan, project: projects[0] as Project };
+    const runRow = (j: number): void => {
+      const { rule, k } = PROJECT_RULES[j] as (typeof PROJECT_RULES)[number];
+      rule.checkProject?.(ctx, at, reporters[k] as Report);
+    };
+    const checkRow = (i: number): Found => {
+      at = { sheet, plan, project: projects[i] as Project };
+      return found(runRow, PROJECT_RULES.length);
+    };
+    for (let i = 0; i < projects.length; i++) keep(rows.get(i, checkRow), PROJECT_RULES);
+    if (whole) whole.value = { projects, columns: plan.columns, lists: PROJECT_RULES.map(({ k }, j) => (outs[k] as Finding[]).slice(starts[j])) };
   }
 
   const all = ctx.totals.figures;
   const figures = aligned<Found>(ctx.memo, 'rules:figure', '', FIGURES, all);
+  let figure = all[0] as ExpectedFigure;
+  let which: readonly number[] = [];
+  const runFigure = (j: number): void => {
+    if (!which.includes(j)) return;
+    const { rule, k } = FIGURE_RULES[j] as (typeof FIGURE_RULES)[number];
+    rule.checkFigure?.(ctx, figure, reporters[k] as Report);
+  };
+  const checkFigure = (i: number): Found => {
+    figure = all[i] as ExpectedFigure;
+    which = BY_KIND.get(figure.kind) ?? [];
+    return found(runFigure, FIGURE_RULES.length);
+  };
+  // Figures come in runs of one kind (10,000 rows' totals, then the tables'): the kind looked up once per run.
+  let kind = '';
+  let checked = false;
   for (let i = 0; i < all.length; i++) {
-    const figure = all[i] as ExpectedFigure;
-    const which = BY_KIND.get(figure.kind);
-    if (!which) continue;
-    keep(figures.get(i, () => found((j) => {
-      if (!which.includes(j)) return;
-      const { rule, k } = FIGURE_RULES[j] as (typeof FIGURE_RULES)[number];
-      rule.checkFigure?.(ctx, figure, reporters[k] as Report);
-    }, FIGURE_RULES.length)), FIGURE_RULES);
+    const k = (all[i] as ExpectedFigure).kind;
+    if (k !== kind) {
+      kind = k;
+      checked = BY_KIND.has(k);
+    }
+    if (!checked) continue;
+    keep(figures.get(i, checkFigure), FIGURE_RULES);
   }
 
   ALL.forEach((rule, k) => {
@@ -148,6 +182,6 @@ export function runRules(ctx: RuleContext): Finding[] {
     rule.check(ctx, reporters[k] as Report);
   });
   const out: Finding[] = [];
-  for (const list of outs) for (const x of list) out.push(x);
+  for (const list of outs) for (let i = 0; i < list.length; i++) out.push(list[i] as Finding);
   return out;
 }

@@ -27,36 +27,50 @@ export function settleFindings(findings: Finding[], sheets: readonly ParsedSheet
     if (r.certainty === 'unsure') unsure.add(s.model.name);
     if (r.certainty === 'unsure' || r.unconfirmedItemisations > 0 || r.notUnderstood.length > 0) doubtful.add(s.model.name);
   }
-  const settled = findings
-    .filter((f) => !(unsure.has(f.sheet) && FOLDED_WHEN_UNSURE.has(f.code)))
-    .map((f) => (f.severity === 'error' && doubtful.has(f.sheet) && DEPENDS_ON_READING.has(f.code) ? { ...f, severity: 'warning' as const } : f));
+  if (unsure.size === 0 && doubtful.size === 0) return groupFindings(findings);
+  const settled: Finding[] = [];
+  for (const f of findings) {
+    if (unsure.has(f.sheet) && FOLDED_WHEN_UNSURE.has(f.code)) continue;
+    settled.push(f.severity === 'error' && doubtful.has(f.sheet) && DEPENDS_ON_READING.has(f.code) ? { ...f, severity: 'warning' as const } : f);
+  }
   return groupFindings(settled);
 }
 
 /** One finding per (sheet, code) with more than GROUP_AFTER: the first, with the others' cells and the count. */
 export function groupFindings(findings: Finding[]): Finding[] {
-  const byKey = new Map<string, Finding[]>();
-  for (const f of findings) {
-    const key = `${f.sheet}\u0000${f.code}`;
-    const list = byKey.get(key);
-    if (list) list.push(f);
-    else byKey.set(key, [f]);
+  // Lists by sheet, then code (no key strings: a re-check groups every finding per edit); each finding's list kept.
+  const bySheet = new Map<string, Map<string, Finding[]>>();
+  const listOf: Finding[][] = new Array<Finding[]>(findings.length);
+  let grouped = false;
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i] as Finding;
+    let byCode = bySheet.get(f.sheet);
+    if (!byCode) bySheet.set(f.sheet, (byCode = new Map()));
+    let list = byCode.get(f.code);
+    if (!list) byCode.set(f.code, (list = []));
+    list.push(f);
+    if (list.length > GROUP_AFTER) grouped = true;
+    listOf[i] = list;
   }
+  if (!grouped) return findings.slice();
   const out: Finding[] = [];
-  for (const f of findings) {
-    const list = byKey.get(`${f.sheet}\u0000${f.code}`) as Finding[];
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i] as Finding;
+    const list = listOf[i] as Finding[];
     if (list.length <= GROUP_AFTER) {
       out.push(f);
       continue;
     }
     if (list[0] !== f) continue;
     const more = list.length - 1;
-    const severity = list.reduce<Severity>((s, x) => (RANK[x.severity] < RANK[s] ? x.severity : s), f.severity);
-    const cells = [...new Set(list.slice(1).map((x) => x.cell))];
+    let severity = f.severity;
+    for (const x of list) if (RANK[x.severity] < RANK[severity]) severity = x.severity;
+    const cells = new Set<string>();
+    for (let k = 1; k < list.length; k++) cells.add((list[k] as Finding).cell);
     out.push({
       ...f,
       severity,
-      related: cells,
+      related: [...cells],
       count: list.length,
       message: { th: `${f.message.th} (และอีก ${more} แห่งในชีตนี้)`, en: `${f.message.en} (and ${more} more on this sheet)` },
     });

@@ -22,7 +22,20 @@ class Targets implements TargetReading {
   }
 }
 
+/**
+ * The last row's reading: three rules read every row's targets one after the other (a row is immutable, so its
+ * reading is the same each time; one entry, not a cache of every row).
+ */
+let last: { project: Project; reading: TargetReading | null; counts?: ReturnType<typeof readCounts> } | null = null;
+
 export function targetsOf(p: Project): TargetReading | null {
+  if (last?.project === p) return last.reading;
+  const reading = readTargets(p);
+  last = { project: p, reading };
+  return reading;
+}
+
+function readTargets(p: Project): TargetReading | null {
   const total = p.totalTarget;
   if (!total || total.value.kind === 'none') return null;
   const quarters: Figure<Target>[] = [];
@@ -33,6 +46,13 @@ export function targetsOf(p: Project): TargetReading | null {
 
 /** Counts with one unit (or none) in every quarter and the total: the only targets that may add up. */
 export function countTargets(r: TargetReading): { total: CountTarget; counts: CountTarget[] } | null {
+  // The last row's reading, counted once for the rules that ask in turn.
+  if (last?.reading !== r) return readCounts(r);
+  if (last.counts === undefined) last.counts = readCounts(r);
+  return last.counts;
+}
+
+function readCounts(r: TargetReading): { total: CountTarget; counts: CountTarget[] } | null {
   const t = r.total.value;
   if (t.kind !== 'count') return null;
   const counts: CountTarget[] = [];

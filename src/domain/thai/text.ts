@@ -19,11 +19,27 @@ const TAG = /<\/?[A-Za-z][^>]*>/g;
 const KEY_MEMO_LIMIT = 50_000;
 const keyMemo = new BoundedMemo<string>(KEY_MEMO_LIMIT);
 
+/**
+ * In front of the memo, the last text seen in each of a few slots (by length and end characters): a plan's rows
+ * repeat the same cells ("-", "ไม่ใช้งบประมาณ", the agency) column after column and row after row, and more than
+ * half of the lookups of a realistic plan are answered here, without hashing into a map of tens of thousands of
+ * texts. A pure memo: a text's key is the same wherever it is found.
+ */
+const RING = 256;
+const ringText: (string | undefined)[] = new Array<string | undefined>(RING);
+const ringKey: string[] = new Array<string>(RING);
+
 export function compareKey(input: string): string {
-  const known = keyMemo.get(input);
-  if (known !== undefined) return known;
-  const key = buildKey(input);
-  keyMemo.set(input, key);
+  const n = input.length;
+  const slot = n === 0 ? 0 : (n * 31 + input.charCodeAt(0) * 7 + input.charCodeAt(n - 1)) & (RING - 1);
+  if (ringText[slot] === input) return ringKey[slot] as string;
+  let key = keyMemo.get(input);
+  if (key === undefined) {
+    key = buildKey(input);
+    keyMemo.set(input, key);
+  }
+  ringText[slot] = input;
+  ringKey[slot] = key;
   return key;
 }
 

@@ -29,11 +29,13 @@ export interface TotalsModel {
 
 export function totalsModel(models: SheetModel[], catalog: Catalog, memo?: Memo): TotalsModel {
   const items = planItems(models, memo);
-  const figures: ExpectedFigure[] = [];
+  const lists: ExpectedFigure[][] = [];
   const missingAgencies: AgencyMissingFigure[] = [];
-  // Loops, not push(...list): a 200k-row plan has more figures than the call stack holds arguments.
-  for (const m of models) if (m.plan) for (const f of planFigures(m.name, m.plan, memo)) figures.push(f);
-  for (const m of models) for (const f of summaryFigures(m, items, catalog, models, missingAgencies, memo)) figures.push(f);
+  for (const m of models) if (m.plan) lists.push(planFigures(m.name, m.plan, memo));
+  for (const m of models) lists.push(summaryFigures(m, items, catalog, models, missingAgencies, memo));
+  // concat, not push(...list): a 200k-row plan has more figures than the call stack holds arguments (the lists,
+  // one or two per sheet, are few).
+  const figures = ([] as ExpectedFigure[]).concat(...lists);
   return { items, figures, missingAgencies };
 }
 

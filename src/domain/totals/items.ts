@@ -39,21 +39,34 @@ export function planItems(models: SheetModel[], memo?: Memo): PlanItem[] {
   for (const m of models) {
     const plan = m.plan;
     if (!plan) continue;
+    // A table the edit did not touch (the same object) keeps its items wholesale.
+    const whole = memo?.lastOf<{ plan: PlanTable; items: PlanItem[] }>(`totals:items\u0000${m.name}`);
+    if (whole?.value?.plan === plan) {
+      for (const item of whole.value.items) out.push(item);
+      continue;
+    }
+    const from = out.length;
     const kept = aligned<ItemFacts>(memo, 'totals:item', m.name, plan.columns, plan.projects);
-    const factsOf = (p: Project, index: number): ItemFacts => ({
-      numbered: plan.numbered,
-      counted: isCounted(plan, p),
-      budget: itemAmount(plan, index, 'budget'),
-      budgetClass: budgetClassOf(p),
-      agencyKey: p.agency ? compareKey(p.agency.value) : '',
-    });
-    plan.projects.forEach((p, index) => {
-      if (p.parent !== null) return;
+    const projects = plan.projects;
+    const factsOf = (index: number): ItemFacts => {
+      const p = projects[index] as Project;
+      return {
+        numbered: plan.numbered,
+        counted: isCounted(plan, p),
+        budget: itemAmount(plan, index, 'budget'),
+        budgetClass: budgetClassOf(p),
+        agencyKey: p.agency ? compareKey(p.agency.value) : '',
+      };
+    };
+    for (let index = 0; index < projects.length; index++) {
+      const p = projects[index] as Project;
+      if (p.parent !== null) continue;
       // A row with breakdown rows adds theirs: computed each time (they may have been re-read).
-      let facts = p.children.length > 0 ? factsOf(p, index) : kept.get(index, () => factsOf(p, index));
-      if (facts.numbered !== plan.numbered) facts = factsOf(p, index);
+      let facts = p.children.length > 0 ? factsOf(index) : kept.get(index, factsOf);
+      if (facts.numbered !== plan.numbered) facts = factsOf(index);
       out.push({ sheet: m.name, plan, index, project: p, counted: facts.counted, budget: facts.budget, budgetClass: facts.budgetClass, agencyKey: facts.agencyKey });
-    });
+    }
+    if (whole) whole.value = { plan, items: out.slice(from) };
   }
   return out;
 }

@@ -1,8 +1,8 @@
 import { aligned, type Memo } from '../memo';
 import type { AmountColumn, Figure, PlanTable, Project, TotalRow } from '../model';
 import { amountValue, type Amount } from '../thai';
-import { isCounted, range, topLevel } from './aggregate';
-import type { ExpectedFigure, ItemisationFigure, PlanCountFigure, PlanTotalFigure, ProjectTotalFigure, Reading, ScopeName, SourceCell } from './figures';
+import { isCounted, ownAmount, range, topLevel } from './aggregate';
+import type { ExpectedFigure, ItemisationFigure, PlanCountFigure, PlanTotalFigure, ProjectTotalFigure, Reading, ScopeName, SourceCell, Stated } from './figures';
 import { sumCells } from './figures';
 import { addItemCells, countCell, ownCell } from './items';
 
@@ -65,8 +65,9 @@ function projectTotals(sheet: string, plan: PlanTable, memo?: Memo): ProjectTota
   if (!plan.columns.quarterBudget.some((c) => c !== undefined)) return [];
   const out: ProjectTotalFigure[] = [];
   const kept = aligned<ProjectTotalFigure | null>(memo, 'totals:project-total', sheet, plan.columns, plan.projects);
+  const compute = (i: number): ProjectTotalFigure | null => projectTotal(sheet, plan, plan.projects[i] as Project);
   for (let i = 0; i < plan.projects.length; i++) {
-    const figure = kept.get(i, () => projectTotal(sheet, plan, plan.projects[i] as Project));
+    const figure = kept.get(i, compute);
     if (figure) out.push(figure);
   }
   return out;
@@ -79,17 +80,46 @@ function projectTotal(sheet: string, plan: PlanTable, p: Project): ProjectTotalF
   if (unsplit && p.budget.value.kind !== 'amount') return null;
   // A quarter that cannot be read leaves the row's arithmetic unknown.
   if (p.quarterBudgets.some((b) => b !== null && amountValue(b.value) === null)) return null;
-  const cells: SourceCell[] = [];
-  for (const q of QUARTERS) {
-    const c = ownCell(sheet, plan, p, q);
-    if (c) cells.push(c);
+  // What sumCells of the row's cells gives, added in the same order, without building the cells.
+  let value = 0;
+  for (let i = 0; i < 4; i++) if (p.quarterBudgets[i] !== null || plan.columns.quarterBudget[i] !== undefined) value += ownAmount(p, QUARTERS[i] as AmountColumn) ?? 0;
+  return new ProjectTotal(sheet, plan, p, unsplit, value, statedAmount(sheet, p.budget));
+}
+
+/**
+ * A quarterly row's figure, one for every row of a plan: its reading (the row's four quarter cells) is built when
+ * first read — by a formula judged in its stated cell, or by เติมผลรวม — not for every row of every check (its
+ * source cells were ≈ 400 bytes a row kept for the whole analysis, read for a few rows). JSON as a plain figure's.
+ */
+class ProjectTotal implements ProjectTotalFigure {
+  readonly kind = 'project-total';
+  readonly fn = 'SUM';
+  #readings: Reading[] | undefined;
+
+  constructor(
+    readonly sheet: string,
+    private readonly plan: PlanTable,
+    readonly project: Project,
+    readonly unsplit: boolean,
+    readonly value: number,
+    readonly stated: Stated,
+  ) {}
+
+  get readings(): Reading[] {
+    if (this.#readings) return this.#readings;
+    const cells: SourceCell[] = [];
+    for (const q of QUARTERS) {
+      const c = ownCell(this.sheet, this.plan, this.project, q);
+      if (c) cells.push(c);
+    }
+    this.#readings = [{ scope: SCOPE.row, value: sumCells(cells), cells }];
+    return this.#readings;
   }
-  const value = sumCells(cells);
-  return {
-    kind: 'project-total', sheet, fn: 'SUM', value, project: p, unsplit,
-    readings: [{ scope: SCOPE.row, value, cells }],
-    stated: statedAmount(sheet, p.budget),
-  };
+
+  toJSON(): object {
+    const { kind, sheet, fn, value, project, unsplit, readings, stated } = this;
+    return { kind, sheet, fn, value, project, unsplit, readings, stated };
+  }
 }
 
 /** Total rows: each stated amount against every scope it may cover; a stated count against the scope's projects. */
@@ -116,7 +146,9 @@ function totalRows(sheet: string, plan: PlanTable): (PlanTotalFigure | PlanCount
 /** Projects with a budget of their own and sub-activity rows with budgets under them. */
 function itemisations(sheet: string, plan: PlanTable): ItemisationFigure[] {
   const out: ItemisationFigure[] = [];
-  for (const p of plan.projects) {
+  // Indexed: once per check over every row (a for-of allocates a step per row until compiled).
+  for (let i = 0; i < plan.projects.length; i++) {
+    const p = plan.projects[i] as Project;
     if (p.children.length === 0 || !p.budget) continue;
     const own = amountValue(p.budget.value) ?? 0;
     if (own === 0) continue;
@@ -134,5 +166,10 @@ function itemisations(sheet: string, plan: PlanTable): ItemisationFigure[] {
 
 /** Every expected figure of one plan table, in row order within each kind. */
 export function planFigures(sheet: string, plan: PlanTable, memo?: Memo): ExpectedFigure[] {
-  return [...projectTotals(sheet, plan, memo), ...totalRows(sheet, plan), ...itemisations(sheet, plan)];
+  // A table the edit did not touch (the same object) keeps its figures wholesale (the list is only read).
+  const whole = memo?.lastOf<{ plan: PlanTable; figures: ExpectedFigure[] }>(`totals:plan-figures\u0000${sheet}`);
+  if (whole?.value?.plan === plan) return whole.value.figures;
+  const figures = (projectTotals(sheet, plan, memo) as ExpectedFigure[]).concat(totalRows(sheet, plan), itemisations(sheet, plan));
+  if (whole) whole.value = { plan, figures };
+  return figures;
 }

@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog';
 import { aligned, type Aligned, type Memo } from '../memo';
-import type { AgencySummary, AgencySummaryRow, Figure, IndicatorSummary, IndicatorSummaryRow, SheetModel } from '../model';
+import type { AgencySummary, AgencySummaryRow, Figure, IndicatorSummary, IndicatorSummaryRow, Project, SheetModel } from '../model';
 import { numberingAnomalies } from '../parse/numbering';
 import { amountValue, tidy, type Amount } from '../thai';
 import { agencyKey, matchAgency, type AgencyMatch } from './agency-match';
@@ -63,8 +63,12 @@ function comparisons(r: AgencySummaryRow, typed: boolean): Comparison[] {
   return [{ column: 'any', figure: anchor.figure, value, combined: true }];
 }
 
-/** Budget-per-agency tables: total rows against their rows, agency rows against the plan, the last total against the plan. */
-type Matched = { item: PlanItem; match: AgencyMatch };
+/** Where a plan row goes in a budget-per-agency table: its summary row's slot (-1: none), and if none, as missing. */
+interface ItemPlace {
+  slot: number;
+  strength: AgencyMatch['strength'] | null;
+  missing: AgencyMissingFigure | null;
+}
 
 /** A row's cells depend on the row alone (the same row object is only ever in its own table). */
 const ALL_ROWS = {};
@@ -73,21 +77,24 @@ const ALL_ROWS = {};
 interface KeptAgencyRow {
   sheet: string;
   typed: boolean;
-  rows: Matched[];
+  projects: Project[];
+  sheets: string[];
+  strengths: (AgencyMatch['strength'] | null)[];
   figures: AgencyRowFigure[];
 }
 
 /** The same plan rows (the same objects, so the same figures and budget types), matched as strongly. */
-function sameMatches(a: readonly Matched[], b: readonly Matched[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i] as Matched;
-    const y = b[i] as Matched;
-    if (x.item.project !== y.item.project || x.item.sheet !== y.item.sheet || x.match.strength !== y.match.strength) return false;
+function sameRows(last: KeptAgencyRow, list: readonly number[], items: readonly PlanItem[], places: Aligned<ItemPlace>, placeOf: (i: number) => ItemPlace): boolean {
+  if (last.projects.length !== list.length) return false;
+  for (let k = 0; k < list.length; k++) {
+    const i = list[k] as number;
+    const item = items[i] as PlanItem;
+    if (item.project !== last.projects[k] || item.sheet !== last.sheets[k] || places.at(i, item.project, placeOf).strength !== last.strengths[k]) return false;
   }
   return true;
 }
 
+/** Budget-per-agency tables: total rows against their rows, agency rows against the plan, the last total against the plan. */
 function agencyFigures(sheet: string, table: AgencySummary, items: PlanItem[], missing: AgencyMissingFigure[], kept: Kept, memo: Memo | undefined): ExpectedFigure[] {
   const out: ExpectedFigure[] = [];
   const agencies = table.rows.filter((r) => r.kind === 'agency');
@@ -113,40 +120,56 @@ function agencyFigures(sheet: string, table: AgencySummary, items: PlanItem[], m
   if (items.length === 0) return out;
 
   const keys = agencies.map((r) => ({ row: r.row, key: agencyKey(r.label.value) }));
-  const matched = new Map<number, Matched[]>();
+  // Each plan row's summary row, kept by position under the same summary table (a re-check's rows are mostly the
+  // same objects): lists of item indices per summary row, no object per item.
+  const slots = new Map<number, number>();
+  for (const r of agencies) if (!slots.has(r.row)) slots.set(r.row, slots.size);
+  const lists: number[][] = Array.from({ length: slots.size }, () => []);
   // Agency texts repeat down a plan: match each distinct text once.
   const byKey = new Map<string, AgencyMatch | null>();
-  for (const item of items) {
+  const missingOf = (item: PlanItem): AgencyMissingFigure | null =>
+    item.budget > 0 && item.project.agency ? { kind: 'agency-missing', sheet: item.sheet, agency: item.project.agency, budget: item.budget } : null;
+  const placeOf = (i: number): ItemPlace => {
+    const item = items[i] as PlanItem;
     let match = byKey.get(item.agencyKey);
     if (match === undefined) {
       match = matchAgency(item.agencyKey, keys);
       byKey.set(item.agencyKey, match);
     }
-    if (!match) {
-      if (item.budget > 0 && item.project.agency) missing.push({ kind: 'agency-missing', sheet: item.sheet, agency: item.project.agency, budget: item.budget });
-      continue;
+    if (!match) return { slot: -1, strength: null, missing: missingOf(item) };
+    return { slot: slots.get(match.summaryRow) as number, strength: match.strength, missing: null };
+  };
+  // Keyed by each item's project: the place depends on the project's agency and the table; the missing figure on
+  // the item's budget too, which a row with breakdown rows takes from them (re-read without the row): made again.
+  const places = aligned<ItemPlace>(memo, 'totals:agency-place', sheet, table, items.length);
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as PlanItem;
+    const place = places.at(i, item.project, placeOf);
+    if (place.slot >= 0) (lists[place.slot] as number[]).push(i);
+    else {
+      const m = item.project.children.length > 0 ? missingOf(item) : place.missing;
+      if (m) missing.push(m);
     }
-    const list = matched.get(match.summaryRow) ?? [];
-    list.push({ item, match });
-    matched.set(match.summaryRow, list);
   }
   const typed = items.some((d) => d.project.budgetType !== null);
   const keptRows = memo?.slot<AgencySummaryRow, KeptAgencyRow>('totals:agency-row');
   for (const r of agencies) {
-    const rows = matched.get(r.row) ?? [];
+    const list = lists[slots.get(r.row) as number] as number[];
     // A row whose plan rows are the very rows of last time keeps its figures (an edit touches one agency's).
     const last = keptRows?.get(r);
-    if (last && last.sheet === sheet && last.typed === typed && sameMatches(last.rows, rows)) {
+    if (last && last.sheet === sheet && last.typed === typed && sameRows(last, list, items, places, placeOf)) {
       for (const f of last.figures) out.push(f);
       continue;
     }
+    const rows = list.map((i) => items[i] as PlanItem);
+    const strengths = list.map((i) => places.at(i, (items[i] as PlanItem).project, placeOf).strength);
     const figures: AgencyRowFigure[] = [];
-    const loose = rows.some((m) => m.match.strength === 'loose');
+    const loose = strengths.some((x) => x === 'loose');
     const name = tidy(r.label.value);
     // The plan's spellings: each distinct text tidied once (first occurrences in plan order, as before).
-    const planNames = [...new Set([...new Set(rows.map((m) => m.item.project.agency?.value ?? ''))].map(tidy))];
+    const planNames = [...new Set([...new Set(rows.map((m) => m.project.agency?.value ?? ''))].map(tidy))];
     for (const c of comparisons(r, typed)) {
-      const reading = budgetReading(rows.map((m) => m.item).filter(inColumn(c.column)), kept, SCOPE.agency(name));
+      const reading = budgetReading(rows.filter(inColumn(c.column)), kept, SCOPE.agency(name));
       const f: AgencyRowFigure = {
         kind: 'agency-row', sheet, fn: 'SUM', value: reading.value, readings: [reading],
         stated: { sheet, figure: c.figure, value: c.value },
@@ -157,20 +180,23 @@ function agencyFigures(sheet: string, table: AgencySummary, items: PlanItem[], m
       figures.push(f);
       out.push(f);
     }
-    keptRows?.set(r, { sheet, typed, rows, figures });
+    keptRows?.set(r, { sheet, typed, projects: rows.map((m) => m.project), sheets: rows.map((m) => m.sheet), strengths, figures });
   }
   // The table's last total against all project rows (each row's cells kept by position: every edit changes it).
-  const all = totals.length > 0 ? aligned<SourceCell[]>(memo, 'totals:plan-cells', sheet, ALL_ROWS, items.map((i) => i.project)) : null;
+  const all = totals.length > 0 ? aligned<SourceCell[]>(memo, 'totals:plan-cells', sheet, ALL_ROWS, items.length) : null;
+  const cellsAt = (i: number): SourceCell[] => itemCells(items[i] as PlanItem, 'budget');
   for (const t of totals.slice(-1)) {
     for (const c of comparisons(t, typed)) {
       const cells: SourceCell[] = [];
       const take = inColumn(c.column);
       let value = 0;
-      items.forEach((item, i) => {
-        if (!take(item)) return;
+      for (let i = 0; i < items.length; i++) {
+        const item = items[i] as PlanItem;
+        if (!take(item)) continue;
         value += item.budget;
-        for (const x of (all as Aligned<SourceCell[]>).get(i, () => itemCells(item, 'budget'))) cells.push(x);
-      });
+        const own = (all as Aligned<SourceCell[]>).at(i, item.project, cellsAt);
+        for (let k = 0; k < own.length; k++) cells.push(own[k] as SourceCell);
+      }
       const reading: Reading = { scope: SCOPE.plan, value, cells };
       const f: AgencyPlanFigure = { kind: 'agency-plan', sheet, fn: 'SUM', value: reading.value, readings: [reading], column: c.column, stated: { sheet, figure: c.figure, value: c.value } };
       out.push(f);
@@ -255,6 +281,7 @@ function indicatorFigures(sheet: string, table: IndicatorSummary, items: PlanIte
 /** Every expected figure of the summary tables on a sheet, and the plan agencies no budget summary lists. */
 export function summaryFigures(model: SheetModel, items: PlanItem[], catalog: Catalog, models: SheetModel[], missing: AgencyMissingFigure[], memo?: Memo): ExpectedFigure[] {
   let uncertain: Set<string> | null = null;
+  if (model.summaries.length === 0) return [];
   const kept = keptCells(memo, 'budget');
   return model.summaries.flatMap((t) => {
     if (t.kind === 'agency') return agencyFigures(model.name, t, items, missing, kept, memo);

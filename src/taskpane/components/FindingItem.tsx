@@ -48,6 +48,8 @@ export interface FindingItemProps {
   row: RowProps;
   /** The finding last clicked (its cell is in the preview). */
   selected: boolean;
+  /** The list's one Tab stop: only this finding's controls are reached by Tab (the others by the arrow keys). */
+  tabStop: boolean;
   /** The finding with every text it shows (`findingsView`). */
   item: FindingView;
   onSelect: (f: Finding) => void;
@@ -56,14 +58,15 @@ export interface FindingItemProps {
 }
 
 /** One finding: click to go to its cell; acknowledge it with a reason, or withdraw that. */
-export function FindingItem({ t, row, selected, item, onSelect, onAcknowledge, onWithdraw }: FindingItemProps) {
+export function FindingItem({ t, row, selected, tabStop, item, onSelect, onAcknowledge, onWithdraw }: FindingItemProps) {
   const { finding: f, ack } = item;
   const s = useStyles();
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState('');
+  const tabIndex = tabStop ? 0 : -1;
   return (
     <li {...row} className={`${row.className} ${s.item} ${ack ? s.acked : ''} ${selected ? s.selected : ''}`} data-testid="finding" data-cell={f.cell} data-code={f.code} data-sheet={f.sheet}>
-      <Button appearance="subtle" className={s.go} onClick={() => onSelect(f)} data-go aria-current={selected ? 'true' : undefined}>
+      <Button appearance="subtle" className={s.go} onClick={() => onSelect(f)} tabIndex={tabIndex} data-go aria-current={selected ? 'true' : undefined}>
         <span>
           <span className="visually-hidden">{`${item.goTo}: `}</span>
           <span className={s.head}>
@@ -93,7 +96,7 @@ export function FindingItem({ t, row, selected, item, onSelect, onAcknowledge, o
       {ack ? (
         <div className={s.actions}>
           <Text size={200}>{item.ackText}</Text>
-          <Button size="small" appearance="transparent" onClick={() => onWithdraw(f)}>
+          <Button size="small" appearance="transparent" tabIndex={tabIndex} onClick={() => onWithdraw(f)}>
             {t.undoAck}
           </Button>
         </div>
@@ -118,7 +121,7 @@ export function FindingItem({ t, row, selected, item, onSelect, onAcknowledge, o
         </form>
       ) : (
         <div className={s.actions}>
-          <Button size="small" appearance="transparent" onClick={() => setAsking(true)}>
+          <Button size="small" appearance="transparent" tabIndex={tabIndex} onClick={() => setAsking(true)}>
             {t.acknowledge}
           </Button>
         </div>

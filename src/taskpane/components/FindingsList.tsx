@@ -1,7 +1,7 @@
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ChevronDownRegular, ChevronRightRegular } from '@fluentui/react-icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import type { Finding, Severity } from '../../domain';
 import type { Strings } from '../i18n/strings';
 import type { PaneState } from '../state/reducer';
@@ -42,7 +42,7 @@ const ESTIMATE = { section: 40, sheet: 28, item: 110 } as const;
 /**
  * The visible findings, a section per severity (errors first), then by sheet (`findingsView`), as one virtualised
  * list: the section and sheet headings are rows of it. A section opens and closes without animation (an animated
- * collapse lays out the whole list). Arrow keys move between findings, scrolling the list's own box.
+ * collapse lays out the whole list). The list is one Tab stop; arrow keys, Home and End move between findings, scrolling the list's own box.
  */
 export function FindingsList({ t, state, onSelect, onAcknowledge, onWithdraw }: FindingsListProps) {
   const s = useStyles();
@@ -66,6 +66,10 @@ export function FindingsList({ t, state, onSelect, onAcknowledge, onWithdraw }: 
   });
   const items = rows.map((r) => r.kind === 'item' ? r : null);
   const selected = state.selected;
+  // The list is one stop of the Tab key (a roving tab stop): the finding last focused, else the selected one, else
+  // the first drawn. Arrow keys, Home and End move within the list; Tab goes on to what follows it, however long
+  // the list (only the drawn rows are in the DOM, so a Tab through every finding would stop at the last drawn one).
+  const [active, setActive] = useState<string | null>(null);
   const selectedIndex = selected ? rows.findIndex((r) => r.kind === 'item' && r.item.finding === selected) : -1;
   // The selected finding stays in view within the list's box (a re-check or a filter may have moved it).
   // A finding just clicked is in view already: the list must not move under the pointer.
@@ -108,9 +112,17 @@ export function FindingsList({ t, state, onSelect, onAcknowledge, onWithdraw }: 
   const total = rows.length;
   // The box has its full height at once (the list's total size); its rows follow a frame later.
   const drawn = useAfterFirstPaint() ? virtual.getVirtualItems() : [];
+  const drawnItems = drawn.flatMap((v) => { const r = rows[v.index]; return r?.kind === 'item' ? [r] : []; });
+  const stop =
+    drawnItems.find((r) => r.key === active) ?? drawnItems.find((r) => r.item.finding === selected) ?? drawnItems[0];
+  const onFocus = (e: FocusEvent<HTMLUListElement>): void => {
+    const index = Number((e.target as HTMLElement).closest<HTMLElement>('[data-index]')?.dataset.index ?? NaN);
+    const row = Number.isFinite(index) ? rows[index] : undefined;
+    if (row?.kind === 'item' && row.key !== active) setActive(row.key);
+  };
   return (
     <div ref={scroller} className={s.scroller} data-testid="findings-scroll">
-      <ul ref={virtual.containerRef} className={s.list} aria-label={t.findingsList} onKeyDown={onKeyDown} data-testid="findings-list">
+      <ul ref={virtual.containerRef} className={s.list} aria-label={t.findingsList} onKeyDown={onKeyDown} onFocus={onFocus} data-testid="findings-list">
         {drawn.map((v) => {
           const row = rows[v.index];
           if (!row) return null;
@@ -144,7 +156,7 @@ export function FindingsList({ t, state, onSelect, onAcknowledge, onWithdraw }: 
             );
           }
           return (
-            <FindingItem key={row.key} row={common} t={t} item={row.item} selected={row.item.finding === selected} onSelect={onSelect} onAcknowledge={onAcknowledge} onWithdraw={onWithdraw} />
+            <FindingItem key={row.key} row={common} tabStop={row === stop} t={t} item={row.item} selected={row.item.finding === selected} onSelect={onSelect} onAcknowledge={onAcknowledge} onWithdraw={onWithdraw} />
           );
         })}
       </ul>
