@@ -16,6 +16,8 @@ export interface FakeCf {
   font: string | null;
   /** Deleting it throws, as open office-js bugs make some deletes do. */
   deleteFails?: boolean;
+  /** Reading its rule throws (office-js #6827: two cellValue rules on one range; #6835: a duplicated rule). */
+  readFails?: boolean;
 }
 
 export interface FakeSheet {
@@ -342,6 +344,13 @@ abstract class Proxy {
 
   protected trackNull(exists: () => boolean): void {
     this.ctx.nullable(() => {
+      this.nullState = !exists();
+    });
+  }
+
+  /** As Excel does, decided where the request reaches this object (a write queued after it does not change it). */
+  protected trackNullInOrder(exists: () => boolean): void {
+    this.ctx.queue(0, () => {
       this.nullState = !exists();
     });
   }
@@ -1025,18 +1034,29 @@ class FakeConditionalFormats extends Proxy {
     return p;
   }
 
+  /**
+   * Loads the items, with what `props` names of each: `items/id`, `items/type`, `items/custom/rule/formula` (fails,
+   * as Excel does, when any rule in the collection is of another kind: office-js #2180) or
+   * `items/customOrNullObject/rule/formula` (a null object for other kinds). Reading a rule fails when one of them
+   * is a rule Excel cannot read (office-js #6827, #6835), and on a sheet flagged `cfReadFails` any load fails.
+   */
   load(props?: string | string[]): this {
+    const wanted = propsOf(props);
     return this.queueLoad(() => {
       const areas = this.areas();
       if (this.ws.sheet().cfReadFails) throw new FakeError('GeneralException', 'An internal error has occurred.');
       const cfs = this.ws.sheet().cfs.filter((cf) => cf.areas.some((a) => areas.some((b) => intersects(a, b))));
+      const rules = wanted.some((p) => /^items\/(custom|customOrNullObject|cellValue)\//.test(p));
+      if (wanted.some((p) => p.startsWith('items/custom/')) && cfs.some((cf) => cf.type !== 'Custom')) {
+        throw new FakeError('InvalidOperation', 'This operation is not permitted for the current object.');
+      }
+      if (rules && cfs.some((cf) => cf.readFails)) throw new FakeError('GeneralException', 'An internal error has occurred.');
       this.itemProxies = cfs.map((cf) => {
         const p = new FakeConditionalFormat(this.ctx, this.ws, () => cf);
-        p.fill(cf);
+        p.fill(cf, wanted.map((w) => w.replace(/^items\//, '')));
         return p;
       });
-      void props;
-      return { items: cfs.map((cf) => ({ id: cf.id, type: cf.type, formula: cf.formula })) };
+      return { items: cfs.map((cf) => ({ id: cf.id, ...(rules ? { formula: cf.formula } : {}) })) };
     });
   }
 }
@@ -1084,7 +1104,7 @@ class FakeConditionalFormat extends Proxy {
     };
     this.customOrNullObject = {
       get isNullObject(): boolean {
-        return self.prop<string>('type') !== 'Custom';
+        return !self.prop<boolean>('custom');
       },
       rule: {
         get formula(): string {
@@ -1094,8 +1114,17 @@ class FakeConditionalFormat extends Proxy {
     };
   }
 
-  fill(cf: FakeCf): void {
-    Object.assign(this.loaded, { id: cf.id, type: cf.type, formula: cf.formula });
+  /** What a collection load brought of this item: only the properties named. */
+  fill(cf: FakeCf, props: string[]): void {
+    for (const p of props) {
+      if (p === 'id') this.loaded.id = cf.id;
+      else if (p === 'type') this.loaded.type = cf.type;
+      else if (p.startsWith('custom/rule/formula')) this.loaded.formula = cf.formula;
+      else if (p.startsWith('customOrNullObject')) {
+        this.loaded.custom = cf.type === 'Custom';
+        if (p.endsWith('rule/formula') && cf.type === 'Custom') this.loaded.formula = cf.formula;
+      } else throw new FakeError('InvalidArgument', `the fake does not load ConditionalFormat.${p}`);
+    }
   }
 
   nullable(): void {
@@ -1106,7 +1135,7 @@ class FakeConditionalFormat extends Proxy {
     void props;
     return this.queueLoad(() => {
       const cf = this.target();
-      return cf ? { id: cf.id, type: cf.type, formula: cf.formula } : null;
+      return cf ? { id: cf.id, type: cf.type, formula: cf.formula, custom: cf.type === 'Custom' } : null;
     });
   }
 
@@ -1307,7 +1336,7 @@ class FakeSettings extends Proxy {
         return this.queueLoad(() => (ctx.host.state.settings.has(key) ? { value: ctx.host.state.settings.get(key) } : null));
       }
       track(): this {
-        this.trackNull(() => ctx.host.state.settings.has(key));
+        this.trackNullInOrder(() => ctx.host.state.settings.has(key));
         return this;
       }
     })(ctx);

@@ -48,10 +48,12 @@ describe('merged areas (Excel fails beyond 512 areas in one range)', () => {
     ).rejects.toThrow(/512/);
   });
 
-  it('reads them in row bands well under 512 areas, and gets every one', async () => {
+  it('reads them in row bands well under 512 areas, with the cells of their rows, and gets every one', async () => {
     const plan = mergedPlan(400);
-    const { host } = await setup({}, plan);
+    const { host, fake } = await setup({}, plan);
+    fake.syncs = 0;
     const { snapshot } = await host.read();
+    expect(fake.syncs).toBe(1);
     expect(plan.sheets[0]!.merges.length).toBeGreaterThan(800);
     expect(new Set(snapshot.sheets[0]?.merges)).toEqual(new Set(plan.sheets[0]!.merges));
     expect(bandRows(15) * 8).toBeLessThan(512);
@@ -99,7 +101,25 @@ describe('reading: limits and oversized responses', () => {
 });
 
 describe('our conditional formats, by id', () => {
-  it('marking and clearing never read the user\'s rules, so a rule Excel cannot read breaks nothing', async () => {
+  it('the fake refuses custom properties of a collection holding other kinds of rule (office-js #2180); customOrNullObject tells', async () => {
+    const { fake } = await setup();
+    const plan = fake.state.sheet(PLAN)!;
+    plan.cfs.push({ id: 'mine', type: 'Custom', areas: [{ top: 8, left: 1, bottom: 8, right: 1 }], formula: '=N("plancheck:error")=0', fill: null, font: null });
+    plan.cfs.push({ id: 'theirs', type: 'CellValue', areas: [{ top: 9, left: 1, bottom: 9, right: 1 }], formula: '=1', fill: null, font: null });
+    await expect(fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem(PLAN).getRange().conditionalFormats.load('items/id,items/custom/rule/formula');
+      await ctx.sync();
+    })).rejects.toThrow(/not permitted/);
+    const found = await fake.run(async (ctx) => {
+      const cfs = ctx.workbook.worksheets.getItem(PLAN).getRange().conditionalFormats.load('items/id,items/customOrNullObject/rule/formula');
+      await ctx.sync();
+      return cfs.items.map((c) => (c.customOrNullObject.isNullObject ? `${c.id}: -` : `${c.id}: ${c.customOrNullObject.rule.formula}`));
+    });
+    expect(found).toEqual(['mine: =N("plancheck:error")=0', 'theirs: -']);
+  });
+
+
+  it('a sheet whose rules Excel cannot read (office-js #6827): marked, then cleared by the ids this pane wrote; the user\'s rule untouched', async () => {
     const { host, fake } = await setup();
     const plan = fake.state.sheet(PLAN)!;
     plan.cfs.push({ id: 'user-cf', type: 'CellValue', areas: [{ top: 8, left: 1, bottom: 50, right: 1 }], formula: '=1', fill: '#EEEEEE', font: null });
@@ -113,7 +133,25 @@ describe('our conditional formats, by id', () => {
     expect(plan.cfs.map((c) => c.id)).toEqual(['user-cf']);
   });
 
-  it('a mark Excel will not delete leaves the other sheets cleared, stays recorded and is retried', async () => {
+  it('one unreadable rule costs only its sheet: the others are cleared by formula; there, a pane that did not write the marks says so', async () => {
+    const { host, fake } = await setup();
+    await host.apply(planMarks(analyze((await host.read()).snapshot)));
+    const plan = fake.state.sheet(PLAN)!;
+    expect(plan.cfs.length).toBeGreaterThan(0);
+    expect(fake.state.sheet(SUMMARY)!.cfs.length).toBeGreaterThan(0);
+    plan.cfs.push({ id: 'user-cf', type: 'CellValue', areas: [{ top: 8, left: 1, bottom: 50, right: 1 }], formula: '=1', fill: '#EEEEEE', font: null, readFails: true });
+    const other = new OfficeHost(fake.run, fake.isSetSupported);
+    await other.listSheets();
+    const report = await other.apply([{ kind: 'clear-marks' }]);
+    expect(fake.state.sheet(SUMMARY)!.cfs).toEqual([]);
+    expect(report.uncleared).toEqual([PLAN]);
+    expect(plan.cfs.some((c) => c.id === 'user-cf')).toBe(true);
+    // The pane that wrote them knows their ids.
+    expect((await host.apply([{ kind: 'clear-marks' }])).uncleared).toEqual([]);
+    expect(plan.cfs.map((c) => c.id)).toEqual(['user-cf']);
+  });
+
+  it('a mark Excel will not delete leaves the other sheets cleared, and is retried', async () => {
     const { host, fake } = await setup();
     const analysis = analyze((await host.read()).snapshot);
     await host.apply(planMarks(analysis));
@@ -123,8 +161,9 @@ describe('our conditional formats, by id', () => {
     const report = await host.apply([{ kind: 'clear-marks' }]);
     expect(report.uncleared).toEqual([PLAN]);
     expect(fake.state.sheet(SUMMARY)!.cfs).toEqual([]);
-    const record = JSON.parse(String(fake.state.settings.get('plancheck.marks'))) as { sheets: Record<string, { cfs: string[] }> };
-    expect(record.sheets[PLAN]?.cfs).toEqual(fake.state.sheet(PLAN)!.cfs.map((c) => c.id));
+    // Still listed as ours (the cells), and found again by its formula.
+    const record = JSON.parse(String(fake.state.settings.get('plancheck.marks'))) as { sheets: Record<string, { cells: string[] }> };
+    expect(record.sheets[PLAN]?.cells.length).toBeGreaterThan(0);
     fake.state.sheet(PLAN)!.cfs.forEach((c) => (c.deleteFails = false));
     expect((await host.apply([{ kind: 'clear-marks' }])).uncleared).toEqual([]);
     expect(fake.markedCells()).toEqual({});

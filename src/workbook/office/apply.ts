@@ -1,10 +1,11 @@
 import { generatedName, markFormula, type Action, type GeneratedSheet } from '../../domain';
 import type { ApplyReport, SkippedExplanation } from '../host';
-import { explainWriteError, problems } from './errors';
-import { findOurs, generatedSheets, holderOf, occupied, removeOurExplanations, removeOurMarks, type Found, type HostCaps } from './ours';
+import { HostProblem, explainWriteError, problems } from './errors';
+import { findOurs, generatedSheets, holderOf, occupied, queueRemoveOurMarks, removeOurExplanations, removeOurMarks, type Cleared, type Found, type HostCaps, type KnownCfs } from './ours';
 import { bandsOfMark, type MarkLayout } from './mark-layout';
-import { SETTINGS, emptyRegistry, type MarkRegistry } from './registry';
+import { SETTINGS, emptyRegistry, recordText, type MarkRegistry } from './registry';
 import { writeGeneratedSheet } from './sheets';
+import { foundFromView, queueRecordBefore, queueRulesAfter, settle, type Check, type SeenView } from './view';
 
 export type { HostCaps } from './ours';
 
@@ -16,6 +17,10 @@ export interface ApplyOptions {
   maxAddressLength?: number;
   /** Keep each request below this size (Excel on the web caps a request at 5 MB). */
   maxRequestBytes?: number;
+  /** The ids of our marks this pane wrote, by sheet: ours on a sheet whose rules Excel will not read. */
+  known?: KnownCfs;
+  /** What the read just before saw (view.ts): a marks plan on a workbook without our marks skips finding them. */
+  view?: SeenView;
 }
 
 export interface ApplyResult extends ApplyReport {
@@ -57,7 +62,7 @@ interface Batch {
   readonly registry: MarkRegistry;
   /** Generated sheets written by this apply: their ids are read after the sync and recorded as ours. */
   readonly sheets: { name: string; ws: Excel.Worksheet }[];
-  /** Conditional formats added by this apply: their ids are read after the sync and recorded, with their cells. */
+  /** Conditional formats added by this apply: their ids are known after the request that adds them (for a diff). */
   readonly added: { sheet: string; cf: Excel.ConditionalFormat; severity: Extract<Action, { kind: 'mark' }>['severity']; band: number; cells: string[] }[];
   /** Explanations to write once everything else is written (each may fail on a legacy note the API cannot see). */
   readonly explanations: Extract<Action, { kind: 'note' }>[];
@@ -72,7 +77,7 @@ type Handler<A extends Action> = (action: A, batch: Batch) => Promise<void>;
 /** Exhaustive by type: an action kind without a handler does not compile. */
 type Handlers = { [K in Action['kind']]: Handler<Extract<Action, { kind: K }>> };
 
-const record = (batch: Batch, sheet: string) => (batch.registry.sheets[sheet] ??= { cells: [], cfs: [], notes: [] });
+const record = (batch: Batch, sheet: string) => (batch.registry.sheets[sheet] ??= { cells: [], notes: [] });
 
 /**
  * What each action writes. Reading what exists (our old marks, sheets already carrying a generated sheet's
@@ -173,7 +178,7 @@ async function writeExplanations(batch: Batch, count: () => void): Promise<void>
   // A failed request may have written the explanations before the refused one: find ours again.
   const again = await findOurs(batch.context, batch.explanations, { caps: batch.caps, sheetNames: [] }, count);
   // What the failed request may have written is ours too (its cells were checked free before it was sent).
-  for (const a of batch.explanations) (again.registry.sheets[a.sheet] ??= { cells: [], cfs: [], notes: [] }).notes.push(a.cell);
+  for (const a of batch.explanations) (again.registry.sheets[a.sheet] ??= { cells: [], notes: [] }).notes.push(a.cell);
   for (const a of batch.explanations) {
     if (occupied(again, a.sheet, a.cell, false) === 'ours') {
       written(a);
@@ -266,13 +271,11 @@ function nextRegistry(old: MarkRegistry, remaining: MarkRegistry, batch: Batch, 
   const out = emptyRegistry();
   for (const source of [base, batch.registry]) {
     for (const [sheet, e] of Object.entries(source.sheets)) {
-      const r = (out.sheets[sheet] ??= { cells: [], cfs: [], notes: [] });
-      r.cells.push(...e.cells);
-      r.cfs.push(...e.cfs);
-      r.notes.push(...e.notes);
+      const r = (out.sheets[sheet] ??= { cells: [], notes: [] });
+      for (const c of e.cells) r.cells.push(c);
+      for (const c of e.notes) r.notes.push(c);
     }
   }
-  for (const { sheet, cf } of batch.added) out.sheets[sheet]?.cfs.push(cf.id);
   const gone = new Set([...retired.values()].map((r) => r.id));
   const present = new Set(batch.found.sheetIds.values());
   out.generated = old.generated.filter((g) => !gone.has(g.id) && (present.size === 0 || present.has(g.id)));
@@ -280,53 +283,111 @@ function nextRegistry(old: MarkRegistry, remaining: MarkRegistry, batch: Batch, 
   return out;
 }
 
+/** The request that was to clear our old marks with the new writes failed before any of it was confirmed. */
+class ClearTogetherFailed extends Error {
+  constructor(readonly syncs: number, readonly reason: unknown) {
+    super('clearing with the writes failed');
+  }
+}
+
 /**
- * Applies actions in few syncs: what we added before, and what the user has where we would write, is found first
- * (`findOurs`); our old marks are deleted by id, a sheet at a time; then, with screen updating suspended and
- * events off, one pass runs each action's handler, the explanations follow, and the record is written last.
- * The user's fills, conditional formats, notes and comments are never read into a decision nor touched.
+ * Applies actions in few syncs: what we added before (our marks by their tagged formula), and what the user has
+ * where we would write, is found first (`findOurs`); then, with screen updating suspended and events off, one request
+ * deletes our old marks by id, runs each action's handler and writes the record (explanations and generated sheets
+ * take a request more). If that request fails, it is done again the careful way: found afresh, our old marks
+ * deleted a sheet at a time, then the writes. The user's fills, conditional formats, notes and comments are never
+ * changed.
  */
 export async function applyActions(context: Excel.RequestContext, actions: Action[], options: ApplyOptions): Promise<ApplyResult> {
   let syncs = 0;
+  const seen = foundFromView(actions, options.view);
+  if (seen && options.view) {
+    try {
+      return await attempt(context, actions, options, true, 0, { found: seen, view: options.view });
+    } catch (e) {
+      // The view was stale in a way that failed the request (a sheet protected since, …): the fresh way.
+      if (!(e instanceof ClearTogetherFailed)) throw e;
+      syncs = e.syncs;
+    }
+  }
+  try {
+    return await attempt(context, actions, options, true, syncs);
+  } catch (e) {
+    if (!(e instanceof ClearTogetherFailed)) throw e;
+    return attempt(context, actions, options, false, e.syncs);
+  }
+}
+
+async function attempt(
+  context: Excel.RequestContext,
+  actions: Action[],
+  options: ApplyOptions,
+  together: boolean,
+  before: number,
+  seen?: { found: Found; view: SeenView },
+): Promise<ApplyResult> {
+  let syncs = before;
   const count = () => void syncs++;
   const clearing = actions.some((a) => a.kind === 'clear-marks');
   let retired: Retired = new Map();
   let batch: Batch | null = null;
+  // Syncs done when our old marks' deletes were queued with the writes (null: they were not).
+  let deletesAt: number | null = null;
+  let written = '';
   try {
-    const found = await findOurs(context, actions, options, count);
+    const found = seen?.found ?? (await findOurs(context, actions, { caps: options.caps, sheetNames: options.sheetNames, ...(options.known ? { known: options.known } : {}) }, count));
     refuse(found, actions);
     batch = openBatch(context, options, found, clearing, count);
     context.runtime.enableEvents = false;
-    const { remaining, uncleared } = clearing ? await removeOurMarks(context, found, count) : { remaining: emptyRegistry(), uncleared: [] };
-    batch.report.uncleared.push(...uncleared);
+    let cleared: Cleared = { remaining: emptyRegistry(), uncleared: [] };
+    if (clearing && together) {
+      const q = queueRemoveOurMarks(context, found);
+      cleared = q;
+      if (q.queued > 0) deletesAt = syncs;
+    } else if (clearing) cleared = await removeOurMarks(context, found, count);
+    batch.report.uncleared.push(...cleared.uncleared);
     if (clearing) batch.report.skipped.push(...removeOurExplanations(found));
     context.workbook.application.suspendScreenUpdatingUntilNextSync();
     retired = retireGeneratedSheets(found, actions, batch);
     for (const a of actions) await handle(a, batch);
-    // Our marks' ids are known, and explanations are tried, only once the rest is written.
-    if (batch.added.length > 0 || batch.sheets.length > 0 || batch.explanations.length > 0) {
+    // Generated sheets' ids are known, and explanations are tried, only once the rest is written.
+    if (batch.sheets.length > 0 || batch.explanations.length > 0) {
       await context.sync();
       count();
     }
     await writeExplanations(batch, count);
     // Queued after the new sheets' writes: if any of those fails, the request stops before this delete.
     for (const { tmp } of retired.values()) context.workbook.worksheets.getItem(tmp).delete();
+    let check: Check | null = null;
+    let next = emptyRegistry();
     if (clearing || batch.marked > 0 || batch.notes > 0 || batch.sheets.length > 0) {
-      const registry = JSON.stringify(nextRegistry(found.registry, remaining, batch, retired));
-      await batch.reserve(registry.length);
-      context.workbook.settings.add(SETTINGS.marks, registry);
+      next = nextRegistry(found.registry, cleared.remaining, batch, retired);
+      written = recordText(next);
+      await batch.reserve(written.length);
+      // From the view: the record this replaces and, after the marks, every sheet's rules, to see that the view held.
+      if (seen) check = { before: queueRecordBefore(context), cfs: [] };
+      context.workbook.settings.add(SETTINGS.marks, written);
+      if (check) check.cfs = queueRulesAfter(context, options.sheetNames.filter((n) => !found.protectedSheets.has(n)));
     }
     context.runtime.enableEvents = true;
     await context.sync();
     count();
+    if (seen && check) {
+      const s = await settle(context, check, seen.view, new Set(batch.added.map((x) => x.cf.id)), next);
+      syncs += s.syncs;
+      if (s.record !== null) written = s.record;
+    }
   } catch (e) {
     // If the old sheets were already deleted, the new ones are complete and restore keeps them.
     await restore(context, batch, retired);
+    // Nothing confirmed since the deletes were queued: one of them may be what failed; the careful way, from the start.
+    if (((deletesAt !== null && deletesAt === syncs) || seen) && !(e instanceof HostProblem)) throw new ClearTogetherFailed(syncs + 1, e);
     throw explainWriteError(e);
   }
   const layout: MarkLayout = {
     cfs: batch.added.map((x) => ({ sheet: x.sheet, severity: x.severity, band: x.band, cells: x.cells, id: x.cf.id })),
     notes: new Map(batch.noted.map((n) => [`${n.sheet}!${n.cell}`, n.text])),
+    record: written,
   };
   return { syncs, marked: batch.marked, notes: batch.notes, layout, ...batch.report };
 }

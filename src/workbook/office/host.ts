@@ -4,6 +4,8 @@ import { applyActions, type HostCaps } from './apply';
 import { explainWriteError } from './errors';
 import { SIZE_PROPS, readWorkbook, type ReadResult } from './read';
 import type { ReadMemory } from './read-plan';
+import { sampleSheets } from './sample';
+import type { SeenView } from './view';
 import { SETTINGS, acknowledgementsSchema, emptyAcks, emptyRegistry, markRegistrySchema, mergeAcks, parseSetting } from './registry';
 import { applyMarkDiff, isMarksPlan } from './mark-diff';
 import type { MarkLayout } from './mark-layout';
@@ -21,6 +23,9 @@ function flagGenerated(snapshot: WorkbookSnapshot, read: ReadResult): WorkbookSn
 
 type IsSetSupported = (name: string, version: string) => boolean;
 
+/** How long a read's view of our marks may serve the apply after it: a check marks right after its analysis. */
+const VIEW_MS = 60_000;
+
 /** The Excel host: every call is one Excel.run with as few syncs as it needs. */
 export class OfficeHost implements PlanHost {
   readonly kind = 'excel' as const;
@@ -36,6 +41,8 @@ export class OfficeHost implements PlanHost {
   private writing = new Set<string>();
   /** Our marks as the last apply left them; null when unknown (then the next marks are written whole). */
   private layout: MarkLayout | null = null;
+  /** What the last read saw of our marks (view.ts), for the apply right after it; taken by the next call. */
+  private view: { seen: SeenView; at: number } | null = null;
   /** Syncs and marks of the last apply, for the bench. */
   lastApply: { syncs: number; marked: number; notes: number; diff: boolean } | null = null;
 
@@ -60,28 +67,36 @@ export class OfficeHost implements PlanHost {
     return this.caps.notes || this.caps.comments;
   }
 
-  /** Sheet names, listed once when the pane opens so that a check reads everything in one sync. */
+  /**
+   * Sheet names, listed once when the pane opens, and each sheet's size and first rows weighed (a second round trip)
+   * so that a check's first request is already as large as a response may be.
+   */
   async listSheets(): Promise<string[]> {
     this.names = await this.run(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load('items/name');
       await context.sync();
-      return sheets.items.map((w) => w.name).filter((n) => n !== RECORD_SHEET);
+      const names = sheets.items.map((w) => w.name).filter((n) => n !== RECORD_SHEET);
+      await sampleSheets(context, names, this.memory, this.responseBudget);
+      return names;
     });
     return this.names;
   }
 
   async read(onProgress?: (done: number, total: number) => void): Promise<{ snapshot: WorkbookSnapshot; acks: Acknowledgements; notices: Text[] }> {
     if (this.names.length === 0) await this.listSheets();
+    this.view = null;
     const result = await this.run((context) =>
-      readWorkbook(context, { sheets: this.names, merges: this.caps.merges, memory: this.memory, ...(this.responseBudget ? { responseBudget: this.responseBudget } : {}), settings: [SETTINGS.acks, SETTINGS.marks], ...(onProgress ? { onProgress } : {}) }),
+      readWorkbook(context, { sheets: this.names, merges: this.caps.merges, memory: this.memory, ...(this.responseBudget ? { responseBudget: this.responseBudget } : {}), settings: [SETTINGS.acks, SETTINGS.marks], view: true, ...(onProgress ? { onProgress } : {}) }),
     );
+    if (result.view) this.view = { seen: { ...result.view, record: result.settings[SETTINGS.marks] }, at: Date.now() };
     let snapshot = flagGenerated(result.snapshot, result);
     const all = result.allSheets.filter((n) => n !== RECORD_SHEET);
     const added = all.filter((n) => !this.names.includes(n));
     this.names = all;
     if (added.length > 0) {
-      // Sheets added since the names were listed: one more round trip, then in workbook order.
+      // Sheets added since the names were listed: one more round trip, then in workbook order (the view saw none).
+      this.view = null;
       const more = await this.readSheets(added);
       const byName = new Map([...snapshot.sheets, ...more.sheets].map((s) => [s.name, s]));
       snapshot = { sheets: this.names.flatMap((n) => byName.get(n) ?? []) };
@@ -91,6 +106,7 @@ export class OfficeHost implements PlanHost {
   }
 
   async readSheets(names: string[]): Promise<WorkbookSnapshot> {
+    this.view = null;
     const r = await this.run((context) => readWorkbook(context, { sheets: names, merges: this.caps.merges, memory: this.memory, settings: [SETTINGS.marks], ...(this.responseBudget ? { responseBudget: this.responseBudget } : {}) }));
     return flagGenerated(r.snapshot, r);
   }
@@ -101,6 +117,7 @@ export class OfficeHost implements PlanHost {
    * `base`; a sheet whose used range changed, or edited without rows, is read whole.
    */
   async readEdits(base: WorkbookSnapshot, edits: SheetEdit[]): Promise<{ snapshot: WorkbookSnapshot; edited: EditedRows[] }> {
+    this.view = null;
     const prev = new Map(base.sheets.map((s) => [s.name, s]));
     const byRows = edits.filter((e) => e.rows !== null && (prev.get(e.sheet)?.values.length ?? 0) > 0);
     const whole = new Set(edits.filter((e) => !byRows.includes(e)).map((e) => e.sheet));
@@ -142,6 +159,9 @@ export class OfficeHost implements PlanHost {
 
   async apply(actions: Action[]): Promise<ApplyReport> {
     if (this.names.length === 0) await this.listSheets();
+    // The read's view, once, and only while the check that read it is still fresh.
+    const view = this.view && Date.now() - this.view.at < VIEW_MS ? this.view.seen : undefined;
+    this.view = null;
     const mine = actions.flatMap((a) => (a.kind === 'set-number' || a.kind === 'set-formula' ? [`${a.sheet}!${a.cell}`] : []));
     for (const c of mine) this.writing.add(c);
     try {
@@ -155,8 +175,11 @@ export class OfficeHost implements PlanHost {
           return { skipped: d.skipped, uncleared: [], protectedSheets: [] };
         }
       }
+      // The ids this pane wrote: ours on a sheet whose rules Excel will not read (office-js #6827).
+      const known = new Map<string, string[]>();
+      for (const c of layout?.cfs ?? []) (known.get(c.sheet) ?? known.set(c.sheet, []).get(c.sheet))?.push(c.id);
       this.layout = null;
-      const r = await this.run((context) => applyActions(context, actions, { caps: this.caps, sheetNames: this.names }));
+      const r = await this.run((context) => applyActions(context, actions, { caps: this.caps, sheetNames: this.names, known, ...(view ? { view } : {}) }));
       this.lastApply = { syncs: r.syncs, marked: r.marked, notes: r.notes, diff: false };
       // After a complete clear and write, the workbook holds exactly what this apply wrote.
       if (actions.some((a) => a.kind === 'clear-marks') && r.uncleared.length === 0 && r.protectedSheets.length === 0) this.layout = r.layout;

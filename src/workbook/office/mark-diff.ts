@@ -2,7 +2,7 @@ import { isOurNote, type Action } from '../../domain';
 import { addMarks, type ApplyResult } from './apply';
 import type { HostCaps } from './ours';
 import { diffMarks, type MarkLayout } from './mark-layout';
-import { SETTINGS, emptyRegistry, markRegistrySchema, parseSetting } from './registry';
+import { SETTINGS, emptyRegistry, markRegistrySchema, parseSetting, recordText } from './registry';
 
 /** A marks plan as the pane writes it: clear ours, then marks and explanations only. */
 export const isMarksPlan = (actions: readonly Action[]): boolean =>
@@ -11,10 +11,10 @@ export const isMarksPlan = (actions: readonly Action[]): boolean =>
 /**
  * Writes only what changed between the marks in the workbook (`layout`, as our last apply wrote them) and a marks
  * plan: the bands of marks whose cells differ are deleted by id and written again, the explanations whose text
- * changed are replaced; the record (plancheck.marks) is updated to list exactly what is ours, so clearing still
- * removes everything. Returns null, having written nothing, when the workbook is not as `layout` says (our record
- * lists other marks, a sheet is protected, the workbook is read-only, explanations would be comments): the caller
- * then clears and writes everything.
+ * changed are replaced, and the record (plancheck.marks) updated, all in one request after one that reads what is
+ * there. Returns null, having written nothing, when the workbook is not as `layout` says (the record is not the one
+ * we wrote: another session marked or cleared; a sheet is protected, the workbook is read-only, explanations would
+ * be comments): the caller then clears and writes everything.
  */
 export async function applyMarkDiff(context: Excel.RequestContext, layout: MarkLayout, actions: Action[], caps: HostCaps, maxAddressLength = 8000): Promise<ApplyResult | null> {
   const diff = diffMarks(layout, actions);
@@ -43,12 +43,11 @@ export async function applyMarkDiff(context: Excel.RequestContext, layout: MarkL
   const free = diff.note.map((n) => ({ n, item: noteAt(n.sheet, n.cell) }));
   await context.sync();
   syncs++;
-  const registry = record.isNullObject ? emptyRegistry() : parseSetting(markRegistrySchema, record.value, emptyRegistry);
-  const listed = (sheet: string, id: string): boolean => registry.sheets[sheet]?.cfs.includes(id) ?? false;
-  // The record must list exactly the marks we know: others (an earlier session's, a co-author's) need a full clear.
-  const known = new Set(layout.cfs.map((c) => c.id));
-  const exact = layout.cfs.every((c) => listed(c.sheet, c.id)) && Object.values(registry.sheets).every((e) => e.cfs.every((id) => known.has(id)));
+  const stored: unknown = record.isNullObject ? null : record.value;
+  // The record must be the one we wrote: marks of others (an earlier session's, a co-author's) need a full clear.
+  const exact = layout.record !== '' && (typeof stored === 'string' ? stored : JSON.stringify(stored)) === layout.record;
   if (context.workbook.readOnly || protection.some((p) => p.protected) || !exact) return null;
+  const registry = parseSetting(markRegistrySchema, stored, emptyRegistry);
 
   context.runtime.enableEvents = false;
   context.workbook.application.suspendScreenUpdatingUntilNextSync();
@@ -72,28 +71,26 @@ export async function applyMarkDiff(context: Excel.RequestContext, layout: MarkL
   }
   const batch = { context, maxAddress: maxAddressLength, added: [] as Parameters<typeof addMarks>[0]['added'], reserve: async () => undefined };
   for (const a of diff.add) await addMarks(batch, a);
-  await context.sync();
-  syncs++;
 
   const removed = new Set(diff.remove.map((r) => r.id));
   const removedCells = new Map<string, Set<string>>();
   for (const c of layout.cfs) if (removed.has(c.id)) for (const cell of c.cells) (removedCells.get(c.sheet) ?? removedCells.set(c.sheet, new Set()).get(c.sheet))?.add(cell);
   for (const sheet of sheets) {
-    const e = (registry.sheets[sheet] ??= { cells: [], cfs: [], notes: [] });
+    const e = (registry.sheets[sheet] ??= { cells: [], notes: [] });
     const gone = removedCells.get(sheet) ?? new Set<string>();
-    e.cfs = e.cfs.filter((id) => !removed.has(id));
     e.cells = e.cells.filter((c) => !gone.has(c));
     e.notes = e.notes.filter((c) => !unnoted.has(`${sheet}!${c}`));
   }
   for (const x of batch.added) {
     const e = registry.sheets[x.sheet] as (typeof registry.sheets)[string];
-    e.cfs.push(x.cf.id);
     for (const c of x.cells) e.cells.push(c);
   }
   for (const n of noted) registry.sheets[n.sheet]?.notes.push(n.cell);
   // A sheet left with nothing of ours is no longer listed (as after a full clear).
-  for (const [sheet, e] of Object.entries(registry.sheets)) if (e.cells.length === 0 && e.cfs.length === 0 && e.notes.length === 0) delete registry.sheets[sheet];
-  context.workbook.settings.add(SETTINGS.marks, JSON.stringify(registry));
+  for (const [sheet, e] of Object.entries(registry.sheets)) if (e.cells.length === 0 && e.notes.length === 0) delete registry.sheets[sheet];
+  const written = recordText(registry);
+  // The new marks' ids are loaded by this same request; the record needs none of them.
+  context.workbook.settings.add(SETTINGS.marks, written);
   context.runtime.enableEvents = true;
   await context.sync();
   syncs++;
@@ -101,5 +98,5 @@ export async function applyMarkDiff(context: Excel.RequestContext, layout: MarkL
   const notes = new Map(layout.notes);
   for (const k of unnoted) notes.delete(k);
   for (const n of noted) notes.set(`${n.sheet}!${n.cell}`, n.text);
-  return result(syncs, { cfs: [...diff.keep, ...batch.added.map((x) => ({ sheet: x.sheet, severity: x.severity, band: x.band, cells: x.cells, id: x.cf.id }))], notes }, skipped);
+  return result(syncs, { cfs: [...diff.keep, ...batch.added.map((x) => ({ sheet: x.sheet, severity: x.severity, band: x.band, cells: x.cells, id: x.cf.id }))], notes, record: written }, skipped);
 }

@@ -20,6 +20,8 @@ export interface MarkLayout {
   cfs: { sheet: string; severity: Severity; band: number; cells: string[]; id: string }[];
   /** "Sheet!A1" → the explanation's text. */
   notes: Map<string, string>;
+  /** The record (plancheck.marks) as written with these marks: while it is stored unchanged, nobody else marked. */
+  record: string;
 }
 
 type Mark = Extract<Action, { kind: 'mark' }>;

@@ -7,15 +7,32 @@
 /** Bytes a response may carry: below the 5 MiB cap with room for the JSON around the values. */
 export const RESPONSE_BUDGET = 4_500_000;
 /** What an unknown sheet's row is assumed to weigh when sizing its probe: 15 columns of Thai text, with formulas. */
-const UNKNOWN_ROW_BYTES = 6_000;
+export const UNKNOWN_ROW_BYTES = 6_000;
 /** Margins over a row's weight: a probe's rows may be lighter than the rest; a remembered average is close. */
 export const PROBE_MARGIN = 1.25;
 export const KNOWN_MARGIN = 1.05;
+/** What a row's merged areas are assumed to weigh (addresses) before any were measured: two areas of a Thai sheet. */
+export const UNKNOWN_MERGE_ROW_BYTES = 100;
 
-/** What the last read of a sheet found: its rows and what a row weighs in values. */
+/**
+ * What the last read of a sheet found (or, before any read, what the pane measured on its first rows when it opened):
+ * its rows and columns, what a row weighs in values and in merged-area addresses.
+ */
 export interface SheetWeight {
   rows: number;
   bytesPerRow: number;
+  /** Columns of the used range: merged areas are read in bands whose height follows from it. */
+  columns?: number;
+  /** Merged-area address bytes per row, once a read has measured them. */
+  mergeBytesPerRow?: number;
+  /** Measured on a sample of the first rows (the pane's opening), not on a whole read: a wider margin. */
+  sampled?: boolean;
+}
+
+/** What a row is taken to weigh in a response: its values (with the margin its measure deserves) and its merges. */
+export function rowBytes(w: SheetWeight, merges: boolean): number {
+  const m = merges ? (w.mergeBytesPerRow ?? UNKNOWN_MERGE_ROW_BYTES) : 0;
+  return (w.bytesPerRow + m) * (w.sampled ? PROBE_MARGIN : KNOWN_MARGIN);
 }
 
 /** The weight of sheets read before, by name; kept by the host for the session. */
@@ -31,7 +48,7 @@ export interface Probe {
  * The first round trip's rows per sheet: a remembered small sheet whole (with its formulas), the budget left
  * shared by the remembered large ones, a fixed probe for sheets never read.
  */
-export function probes(names: string[], memory: ReadMemory, budget = RESPONSE_BUDGET): Map<string, Probe> {
+export function probes(names: string[], memory: ReadMemory, budget = RESPONSE_BUDGET, merges = false): Map<string, Probe> {
   const out = new Map<string, Probe>();
   let left = budget;
   const probeRows = Math.max(1, Math.floor(budget / 2 / Math.max(1, names.length) / UNKNOWN_ROW_BYTES));
@@ -50,7 +67,7 @@ export function probes(names: string[], memory: ReadMemory, budget = RESPONSE_BU
     } else large.push([n, w]);
   }
   for (const [n, w] of large) {
-    const rows = Math.floor(Math.max(0, left) / large.length / (w.bytesPerRow * KNOWN_MARGIN));
+    const rows = Math.floor(Math.max(0, left) / large.length / rowBytes(w, merges));
     out.set(n, { rows: Math.max(1, rows), withFormulas: false });
   }
   return out;
@@ -59,7 +76,8 @@ export function probes(names: string[], memory: ReadMemory, budget = RESPONSE_BU
 /** One range to load in a round trip. */
 export interface Task {
   sheet: string;
-  kind: 'values' | 'formulas';
+  /** Values (with the merged areas of their rows, when read), formulas, or the merged areas alone of rows read. */
+  kind: 'values' | 'formulas' | 'merges';
   /** 0-based offsets within the sheet's used range. */
   row: number;
   rows: number;

@@ -1,9 +1,9 @@
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../snapshot';
-import { parseAddress } from '../../domain';
+import { isOurMarkFormula, parseAddress } from '../../domain';
 import { HostProblem, mayBeOversized, problems } from './errors';
-import { mergeAddresses, readMerges } from './merges';
-
-import { KNOWN_MARGIN, PROBE_MARGIN, jsonBytes, pack, probes, type ReadMemory, type Task } from './read-plan';
+import { bandRows, collectBands, mergeAddresses, readMerges, type Band } from './merges';
+import { KNOWN_MARGIN, PROBE_MARGIN, UNKNOWN_MERGE_ROW_BYTES, jsonBytes, pack, probes, type ReadMemory, type Task } from './read-plan';
+import { formulaOf, keepAreas, loadTrip, type Block, type TripState } from './trips';
 
 /** The used range's place and size (formulas and values come in their own ranges). */
 export const SIZE_PROPS = ['rowIndex', 'columnIndex', 'rowCount', 'columnCount'];
@@ -20,6 +20,16 @@ export interface ReadOptions {
   memory?: ReadMemory;
   /** Workbook settings to read in the same round trip (our acknowledgements). */
   settings?: string[];
+  /** Also what marking needs to know (read-only, protection, our marks): marks written right after may skip finding ours. */
+  view?: boolean;
+}
+
+/** What marking needs to know of the workbook, as the read's first request saw it. */
+export interface MarkView {
+  readOnly: boolean;
+  protectedSheets: Set<string>;
+  /** Our conditional formats (tagged formula) by sheet, as ids. */
+  ours: Map<string, string[]>;
 }
 
 export interface ReadResult {
@@ -31,6 +41,8 @@ export interface ReadResult {
   /** Every sheet's id by name (our record names our generated sheets by id). */
   sheetIds: Map<string, string>;
   settings: Record<string, unknown>;
+  /** When asked for and Excel read every sheet's rules: what marking needs to know. */
+  view?: MarkView;
   /** What limits this read (manual calculation, sheets too large to read), for the pane to say. */
   problems: HostProblem[];
   syncs: number;
@@ -45,13 +57,7 @@ export const MAX_RANGE_CELLS = 5_000_000;
 export const cellValue = (v: unknown): CellValue =>
   v === '' || v === undefined ? null : typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : null;
 
-
-interface Block {
-  rowIndex: number;
-  columnIndex: number;
-  values: unknown[][];
-  formulas: (string | null)[][];
-}
+export { formulaOf } from './trips';
 
 function toSheet(name: string, block: Block | null, merges: string[]): SheetSnapshot {
   if (!block) return { name, origin: { row: 1, column: 1 }, values: [], merges };
@@ -68,8 +74,6 @@ function toSheet(name: string, block: Block | null, merges: string[]): SheetSnap
   };
 }
 
-export const formulaOf = (f: unknown): string | null => (typeof f === 'string' && f.startsWith('=') ? f : null);
-
 /** "Plan!N5:O90,Plan!B7" → 0-based areas within a used range at (rowIndex, columnIndex). */
 function areasIn(address: string, rowIndex: number, columnIndex: number): { row: number; col: number; rows: number; cols: number }[] {
   return mergeAddresses(address).flatMap((a) => {
@@ -81,15 +85,9 @@ function areasIn(address: string, rowIndex: number, columnIndex: number): { row:
   });
 }
 
-/**
- * Reads the chosen sheets into a snapshot: values (no number formats, no `text`: the engine reads neither) and
- * formulas only of the cells that hold one. The first round trip brings the sheet names, settings, every sheet's
- * size, merged areas and formula cells, and the first rows (or a remembered small sheet whole); the rest is cut
- * into round trips that each stay under the response limit, by the weight of a row measured or remembered.
- */
-export async function readWorkbook(context: Excel.RequestContext, options: ReadOptions): Promise<ReadResult> {
-  const memory = options.memory ?? new Map();
-  let syncs = 0;
+
+/** The first round trip's loads: names, settings, and per sheet its size, formula cells, first rows and their bands. */
+function queueFirst(context: Excel.RequestContext, options: ReadOptions, memory: ReadMemory, withBands: boolean) {
   const all = context.workbook.worksheets;
   all.load('items/name,items/id');
   const app = context.workbook.application;
@@ -99,22 +97,72 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
     item.load('value');
     return { key, item };
   });
-  const plan = probes(options.sheets, memory, options.responseBudget);
+  const plan = probes(options.sheets, memory, options.responseBudget, options.merges);
   const sheets = options.sheets.map((name) => {
     const ws = context.workbook.worksheets.getItemOrNullObject(name);
     const used = ws.getUsedRangeOrNullObject(true);
     used.load([...SIZE_PROPS, 'address']);
-    // Merged areas are read after the cells, in bands (merges.ts): reading them here fails the whole request
-    // once a sheet has more than 512.
     const special = used.getSpecialCellsOrNullObject('Formulas' as Excel.SpecialCellType.formulas);
     special.load('address');
-    const probe = plan.get(name) ?? { rows: 1, withFormulas: true };
+    // Without a weight to go by (the retry after a failed first request), one row: the rest is cut from its size.
+    const probe = withBands ? (plan.get(name) ?? { rows: 1, withFormulas: true }) : { rows: 1, withFormulas: true };
     const first = used.getRow(0).getResizedRange(probe.rows - 1, 0);
     first.load(probe.withFormulas ? ['values', 'formulas'] : ['values']);
-    return { name, ws, used, special, first, probe };
+    // The first rows' merged areas, in bands that cannot hold 512 (one failing band fails the whole request), when
+    // the sheet's width is known; otherwise they come with a later trip.
+    const columns = memory.get(name)?.columns;
+    const bands: Band[] = [];
+    if (withBands && options.merges && columns) {
+      const step = bandRows(columns);
+      for (let row = 0; row < probe.rows; row += step) {
+        const areas = first.getRow(row).getResizedRange(Math.min(step, probe.rows - row) - 1, 0).getMergedAreasOrNullObject();
+        areas.load('address');
+        bands.push({ sheet: name, row, rows: Math.min(step, probe.rows - row), areas });
+      }
+    }
+    // What marking needs: protection and the rules (ids, custom formulas) that tell our marks.
+    const view = withBands && options.view ? { protection: ws.protection.load('protected'), cfs: ws.getRange().conditionalFormats.load('items/id,items/customOrNullObject/rule/formula') } : null;
+    return { name, ws, used, special, first, probe, bands, view };
   });
-  await context.sync();
-  syncs++;
+  if (withBands && options.view) context.workbook.load('readOnly');
+  return { all, app, settings, sheets };
+}
+
+function markView(context: Excel.RequestContext, sheets: ReturnType<typeof queueFirst>['sheets']): MarkView | undefined {
+  const ours = new Map<string, string[]>();
+  const protectedSheets = new Set<string>();
+  for (const s of sheets) {
+    if (!s.view || s.ws.isNullObject) return undefined;
+    if (s.view.protection.protected) protectedSheets.add(s.name);
+    const ids = s.view.cfs.items.filter((c) => !c.customOrNullObject.isNullObject && isOurMarkFormula(c.customOrNullObject.rule.formula)).map((c) => c.id);
+    if (ids.length > 0) ours.set(s.name, ids);
+  }
+  return { readOnly: context.workbook.readOnly, protectedSheets, ours };
+}
+
+/**
+ * Reads the chosen sheets into a snapshot: values (no number formats, no `text`: the engine reads neither), formulas
+ * only of the cells that hold one, and merged areas. The first round trip brings the sheet names, settings, every
+ * sheet's size and formula cells, and as many first rows as a response holds by the weight the pane measured when it
+ * opened (or the last read remembered), with their merged areas; the rest is cut into round trips that each stay
+ * under the response limit, each with the merged areas of its rows.
+ */
+export async function readWorkbook(context: Excel.RequestContext, options: ReadOptions): Promise<ReadResult> {
+  const memory = options.memory ?? new Map();
+  let syncs = 0;
+  let q = queueFirst(context, options, memory, true);
+  try {
+    await context.sync();
+    syncs++;
+  } catch (e) {
+    syncs++;
+    // The estimate, a band or a rule Excel cannot read was wrong: once more with one row a sheet and nothing else.
+    if (!mayBeOversized(e) && !options.view) throw e;
+    q = queueFirst(context, options, memory, false);
+    await context.sync();
+    syncs++;
+  }
+  const { all, app, settings, sheets } = q;
 
   // A used range over Excel's cell limit comes back without values: such a sheet is left out and said so.
   const tooLarge = (s: (typeof sheets)[number]) => !s.used.isNullObject && s.used.rowCount * s.used.columnCount > MAX_RANGE_CELLS;
@@ -126,7 +174,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
   const present = sheets.filter((s) => !s.ws.isNullObject && !tooLarge(s));
   const blocks = new Map<string, Block>();
   const tasks: Omit<Task, 'bytes'>[] = [];
-  const weights = new Map<string, { perCell: number; margin: number }>();
+  const weights = new Map<string, { perCell: number; margin: number; mergesPerCell: number }>();
   let totalCells = 0;
   let done = 0;
   for (const s of present) {
@@ -139,6 +187,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
       rowIndex, columnIndex,
       values: new Array<unknown[]>(rowCount),
       formulas: Array.from({ length: rowCount }, () => new Array<string | null>(columnCount).fill(null)),
+      merges: [],
     };
     for (let r = 0; r < got; r++) block.values[r] = values[r] as unknown[];
     if (s.probe.withFormulas) {
@@ -149,7 +198,17 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
     done += got * columnCount;
     const known = memory.get(s.name);
     const measured = got > 0 ? jsonBytes(values) / (got * columnCount) : 0;
-    weights.set(s.name, known ? { perCell: Math.max(known.bytesPerRow / columnCount, measured), margin: KNOWN_MARGIN } : { perCell: measured, margin: PROBE_MARGIN });
+    const probed = s.bands.length > 0 ? collectBands(s.bands) : null;
+    if (probed) keepAreas(block, probed);
+    const mergeRow = probed && got > 0 ? jsonBytes([probed]) / got : (known?.mergeBytesPerRow ?? UNKNOWN_MERGE_ROW_BYTES);
+    const margin = known && !known.sampled ? KNOWN_MARGIN : PROBE_MARGIN;
+    weights.set(s.name, {
+      perCell: known ? Math.max(known.bytesPerRow / columnCount, measured) : measured,
+      margin: known ? KNOWN_MARGIN : PROBE_MARGIN,
+      mergesPerCell: options.merges ? (Math.max(mergeRow, known?.mergeBytesPerRow ?? 0) * margin) / columnCount : 0,
+    });
+    // Rows read without their merged areas (a sheet of unknown width) get them with the first trip that has room.
+    if (options.merges && !probed && got > 0) tasks.push({ sheet: s.name, kind: 'merges', row: 0, rows: got, col: 0, cols: columnCount });
     if (got < rowCount) tasks.push({ sheet: s.name, kind: 'values', row: got, rows: rowCount - got, col: 0, cols: columnCount });
     if (!s.special.isNullObject) {
       for (const a of areasIn(s.special.address, rowIndex, columnIndex)) {
@@ -161,30 +220,38 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
   options.onProgress?.(done, totalCells);
 
   const trips = pack(tasks, (t) => {
-    const w = weights.get(t.sheet) ?? { perCell: 100, margin: PROBE_MARGIN };
+    const w = weights.get(t.sheet) ?? { perCell: 100, margin: PROBE_MARGIN, mergesPerCell: 0 };
     // A formula is about as long as a figure's text; 48 bytes covers "=SUM(G12,I12,K12,M12)".
-    return t.kind === 'values' ? Math.max(4, w.perCell) * w.margin : 48;
+    if (t.kind === 'formulas') return 48;
+    return (t.kind === 'values' ? Math.max(4, w.perCell) * w.margin : 0) + w.mergesPerCell;
   }, options.responseBudget);
-  for (const trip of trips) {
-    syncs += await loadTrip(context, trip, blocks, (cells) => {
+  const state: TripState = {
+    blocks,
+    merges: options.merges,
+    deferred: [],
+    onCells: (cells) => {
       done += cells;
       options.onProgress?.(done, totalCells);
-    });
-  }
+    },
+  };
+  for (const trip of trips) syncs += await loadTrip(context, trip, state);
 
-  const merged = options.merges
-    ? await readMerges(
-        context,
-        present.flatMap((s) => (s.used.isNullObject ? [] : [{ name: s.name, rowIndex: s.used.rowIndex, columnIndex: s.used.columnIndex, rowCount: s.used.rowCount, columnCount: s.used.columnCount }])),
-      )
-    : { merges: new Map<string, string[]>(), syncs: 0 };
-  syncs += merged.syncs;
+  // Rows whose merged areas failed with their values: on their own, in smaller bands; a sheet that still fails has none.
+  const late = state.deferred.length > 0 ? await readMerges(context, state.deferred) : null;
+  syncs += late?.syncs ?? 0;
+  for (const [name, list] of late?.merges ?? []) {
+    const b = blocks.get(name);
+    if (b) keepAreas(b, list);
+  }
+  const mergesOf = (name: string): string[] => (late?.failed.has(name) ? [] : [...new Set(blocks.get(name)?.merges ?? [])]);
   const snapshot: WorkbookSnapshot = {
-    sheets: present.map((s) => toSheet(s.name, s.used.isNullObject ? null : (blocks.get(s.name) ?? null), merged.merges.get(s.name) ?? [])),
+    sheets: present.map((s) => toSheet(s.name, s.used.isNullObject ? null : (blocks.get(s.name) ?? null), options.merges ? mergesOf(s.name) : [])),
   };
   for (const s of present) {
     const b = blocks.get(s.name);
-    if (b && b.values.length > 0) memory.set(s.name, { rows: b.values.length, bytesPerRow: jsonBytes(b.values) / b.values.length });
+    if (!b || b.values.length === 0) continue;
+    const merges = options.merges && !late?.failed.has(s.name) ? { mergeBytesPerRow: jsonBytes([mergesOf(s.name)]) / b.values.length } : {};
+    memory.set(s.name, { rows: b.values.length, bytesPerRow: jsonBytes(b.values) / b.values.length, columns: s.used.columnCount, ...merges });
   }
   return {
     snapshot,
@@ -194,47 +261,6 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
     allSheets: all.items.map((w) => w.name),
     sheetIds: new Map(all.items.map((w) => [w.name, w.id])),
     settings: Object.fromEntries(settings.filter((s) => !s.item.isNullObject).map((s) => [s.key, s.item.value as unknown])),
+    ...(options.view ? { view: markView(context, sheets) } : {}),
   };
-}
-
-/** One round trip of ranges; a trip the host still rejects is split in two (the estimate was wrong), never lost. */
-async function loadTrip(context: Excel.RequestContext, trip: Task[], blocks: Map<string, Block>, onCells: (cells: number) => void): Promise<number> {
-  const loads = trip.map((t) => {
-    const b = blocks.get(t.sheet) as Block;
-    const range = context.workbook.worksheets.getItem(t.sheet).getRangeByIndexes(b.rowIndex + t.row, b.columnIndex + t.col, t.rows, t.cols);
-    range.load(t.kind === 'values' ? 'values' : 'formulas');
-    return { t, b, range };
-  });
-  try {
-    await context.sync();
-  } catch (e) {
-    const single = trip.length === 1 && (trip[0] as Task).rows === 1;
-    // Excel on the web reports some oversized responses as an internal error: split those too.
-    if (!mayBeOversized(e) || single) throw e;
-    const halves: Task[][] =
-      trip.length > 1
-        ? [trip.slice(0, trip.length >> 1), trip.slice(trip.length >> 1)]
-        : (() => {
-            const t = trip[0] as Task;
-            const a = t.rows >> 1;
-            return [[{ ...t, rows: a }], [{ ...t, row: t.row + a, rows: t.rows - a }]];
-          })();
-    let n = 1;
-    for (const h of halves) n += await loadTrip(context, h, blocks, onCells);
-    return n;
-  }
-  for (const { t, b, range } of loads) {
-    if (t.kind === 'values') {
-      const v = range.values;
-      for (let r = 0; r < t.rows; r++) b.values[t.row + r] = v[r] as unknown[];
-      onCells(t.rows * t.cols);
-    } else {
-      const f = range.formulas;
-      for (let r = 0; r < t.rows; r++) {
-        const row = b.formulas[t.row + r] as (string | null)[];
-        for (let c = 0; c < t.cols; c++) row[t.col + c] = formulaOf(f[r]?.[c]);
-      }
-    }
-  }
-  return 1;
 }
