@@ -51,3 +51,24 @@ export function parseAddress(a: string): { row: number; col: number } | null {
   return { row: Number(m[2]), col };
 }
 
+/** A cell address's column (A1 → 1): read in place for the plain form, else as parseAddress reads it (no match or object made: a re-check orders thousands of findings per edit); 0 if none. */
+export function columnOf(address: string): number {
+  let col = 0;
+  let i = address.charCodeAt(0) === 36 ? 1 : 0; // '$'
+  const from = i;
+  for (; i < address.length; i++) {
+    const c = address.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  const letters = i - from;
+  if (address.charCodeAt(i) === 36) i++;
+  const digits = i;
+  for (; i < address.length; i++) {
+    const c = address.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+  }
+  if (letters >= 1 && letters <= 3 && i > digits && i === address.length) return col;
+  return parseAddress(address)?.col ?? 0;
+}
+

@@ -1,28 +1,7 @@
-import { parseAddress } from '../base/cells';
+import { columnOf } from '../base/cells';
 import type { Finding } from './finding';
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
-
-/** A cell address's column (A1 → 1): read in place for the plain form, else as parseAddress reads it; 0 if none. */
-export function columnOf(address: string): number {
-  let col = 0;
-  let i = address.charCodeAt(0) === 36 ? 1 : 0; // '$'
-  const from = i;
-  for (; i < address.length; i++) {
-    const c = address.charCodeAt(i);
-    if (c < 65 || c > 90) break;
-    col = col * 26 + (c - 64);
-  }
-  const letters = i - from;
-  if (address.charCodeAt(i) === 36) i++;
-  const digits = i;
-  for (; i < address.length; i++) {
-    const c = address.charCodeAt(i);
-    if (c < 48 || c > 57) break;
-  }
-  if (letters >= 1 && letters <= 3 && i > digits && i === address.length) return col;
-  return parseAddress(address)?.col ?? 0;
-}
 
 /**
  * The rules' findings without repeats (one per sheet, cell and code: the first reported) in the report's order:

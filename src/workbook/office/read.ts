@@ -201,6 +201,8 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
     const probed = s.bands.length > 0 ? collectBands(s.bands) : null;
     if (probed) keepAreas(block, probed);
     const mergeRow = probed && got > 0 ? jsonBytes([probed]) / got : (known?.mergeBytesPerRow ?? UNKNOWN_MERGE_ROW_BYTES);
+    // Two margins: the values' weight is measured over the first request's rows (thousands, or remembered whole), the
+    // merged areas' may be a guess (the pane's sample reads no merges) and keep the probe's margin until a read measured it.
     const margin = known && !known.sampled ? KNOWN_MARGIN : PROBE_MARGIN;
     weights.set(s.name, {
       perCell: known ? Math.max(known.bytesPerRow / columnCount, measured) : measured,
